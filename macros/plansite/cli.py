@@ -1,0 +1,88 @@
+"""The ``plansite`` command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from plansite import schema
+from plansite.validate import check
+
+DEFAULT_DATA = Path("data")
+
+
+def _data_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=DEFAULT_DATA,
+        metavar="DIR",
+        help="the data folder (default: ./data)",
+    )
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    report = check(args.data)
+    if args.partnership:
+        report.only(args.partnership)
+    if args.json:
+        print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        for problem in report.problems:
+            print(problem.format(), file=sys.stderr if problem.severity == "error" else sys.stdout)
+        n_err, n_warn = len(report.errors), len(report.warnings)
+        parts = ", ".join(
+            f"{pid}: {sum(1 for _ in pd.plans)} plan(s)"
+            for pid, pd in sorted(report.data.partnerships.items())
+        )
+        verdict = "failed" if n_err else "passed"
+        print(
+            f"check {verdict}: {n_err} error(s), {n_warn} warning(s)"
+            + (f" — {parts}" if parts and not n_err else "")
+        )
+    return 0 if report.ok(strict=args.strict) else 1
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    out = args.data / "schema"
+    if args.check:
+        stale = schema.stale(out)
+        for name in stale:
+            print(
+                f"{out / name}: out of date — run `plansite schema` to regenerate it",
+                file=sys.stderr,
+            )
+        return 1 if stale else 0
+    for path in schema.write(out):
+        print(f"wrote {path}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="plansite", description="Publish plans as accessible websites."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("check", help="validate the data and report every problem")
+    _data_arg(p)
+    p.add_argument("--json", action="store_true", help="print a machine-readable report")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--partnership", metavar="ID", help="report only this partnership's problems")
+    p.set_defaults(func=cmd_check)
+    p = sub.add_parser("schema", help="write the JSON Schemas of the data files into DIR/schema")
+    _data_arg(p)
+    p.add_argument("--check", action="store_true", help="fail if the written schemas are stale")
+    p.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

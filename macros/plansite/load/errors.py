@@ -1,0 +1,138 @@
+"""The catalogue of problems the validator reports.
+
+Every problem has a stable code, a severity and a hint saying how to fix it. Codes never
+change meaning once published: tools and people search for them.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: Severity
+    hint: str
+
+
+CATALOGUE: dict[str, Problem] = {
+    # Reading files
+    "file-too-large": Problem(
+        "error", "split the file, or remove pasted content; data files are small"
+    ),
+    "file-encoding": Problem("error", "save the file as UTF-8 text"),
+    "file-bom": Problem("error", "save the file as UTF-8 without a byte order mark (BOM)"),
+    "file-binary": Problem(
+        "error", "this is not a text file: replace it with the YAML it should be"
+    ),
+    "file-empty": Problem("error", "fill the file in, or delete it if it is not needed"),
+    "file-unknown": Problem(
+        "error", "rename the file to one plansite reads, or move it out of the data folder"
+    ),
+    "file-missing": Problem("error", "create the file; `plansite new` writes a filled-in example"),
+    "yaml-syntax": Problem("error", "check indentation, colons and quotes around this line"),
+    "yaml-tab": Problem("error", "indent with spaces, not tabs"),
+    "yaml-duplicate-key": Problem("error", "remove one of the two entries, or merge them"),
+    "yaml-alias": Problem(
+        "error", "write the value out in full; anchors (&) and aliases (*) are not allowed"
+    ),
+    "yaml-tag": Problem("error", "remove the '!' tag; write plain values and quote text if needed"),
+    "yaml-too-deep": Problem("error", "flatten the structure; data files never nest this deeply"),
+    "yaml-too-many": Problem("error", "split the data, or remove repeated items"),
+    "yaml-documents": Problem("error", "keep one document per file: remove the '---' separators"),
+    "yaml-not-mapping": Problem("error", "start the file with the expected top-level keys"),
+    # Checking fields
+    "field-missing": Problem("error", "add the field"),
+    "field-unknown": Problem("error", "fix the spelling or remove the field"),
+    "type-wrong": Problem("error", "write the value in the expected form"),
+    "value-not-allowed": Problem("error", "use one of the allowed values"),
+    "value-ambiguous": Problem("error", "write the value exactly as shown; quote it if it is text"),
+    "text-empty": Problem("error", "write the text, or remove the field"),
+    "text-too-long": Problem("error", "shorten the text, or move detail to a longer field"),
+    "list-too-long": Problem("error", "split the list, or remove repeated items"),
+    "slug-invalid": Problem(
+        "error", "use lower-case letters, digits and hyphens only, e.g. 'womens-hub'"
+    ),
+    "ref-format": Problem("error", "write the reference as 'framework-id:item-id'"),
+    "url-unsafe": Problem("error", "use the full address starting with https://"),
+    "email-invalid": Problem("error", "write one email address, such as name@example.org"),
+    "phone-invalid": Problem(
+        "error", "write the number with digits and spaces only, e.g. 01234 567890"
+    ),
+    "date-invalid": Problem("error", "write the date in one of the accepted forms"),
+    # Checking the whole data set
+    "id-duplicate": Problem("error", "give each item its own id"),
+    "id-mismatch": Problem("error", "make the id match the folder name, or rename the folder"),
+    "ref-unknown": Problem("error", "fix the id, or add the item it refers to"),
+    "period-invalid": Problem("error", "check that the start comes before the end"),
+    "level-invalid": Problem(
+        "error", "place the item at a level the plan declares, under its parent level"
+    ),
+    "year-unknown": Problem(
+        "error", "add the year to the plan's 'years' map, e.g. years: {1: 2017/18}"
+    ),
+    # Warnings: what a publishable plan should have
+    "warn-no-contact": Problem("warning", "add a contact with a phone, email, website or address"),
+    "warn-no-alternative-formats": Problem(
+        "warning", "add alternative_formats: say how to get the plan in another format or language"
+    ),
+    "warn-action-no-lead": Problem("warning", "add the lead partner(s), or a partner group"),
+    "warn-action-no-timescale": Problem("warning", "add a timescale, even 'ongoing'"),
+    "warn-service-unreachable": Problem(
+        "warning", "add a phone, email, website or address, or a provider with a website"
+    ),
+    "warn-acronym-unexplained": Problem("warning", "add the term to glossary.yaml"),
+}
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem, located in a file."""
+
+    code: str
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+    hint: str = ""
+    severity: Severity = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "severity", CATALOGUE[self.code].severity)
+
+    def format(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        path = f" {self.path}:" if self.path else ""
+        hint = self.hint or CATALOGUE[self.code].hint
+        return f"{where}: [{self.code}]{path} {self.message} — {hint}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "path": self.path,
+            "message": self.message,
+            "hint": self.hint or CATALOGUE[self.code].hint,
+        }
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """' — did you mean 'x'?' when a close match exists, else ''."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}?" if close else ""
+
+
+def format_path(path: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out

@@ -1,0 +1,157 @@
+"""Turn pydantic's validation errors into located, plain-language diagnostics."""
+
+from __future__ import annotations
+
+import types
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from plansite.load.errors import CATALOGUE, Diagnostic, did_you_mean
+from plansite.load.yaml_reader import Path_, YamlFile
+
+_EXPECTED = {
+    "string_type": "text",
+    "int_parsing": "a whole number",
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "float_parsing": "a number",
+    "float_type": "a number",
+    "bool_parsing": "true or false",
+    "bool_type": "true or false",
+    "list_type": "a list (lines starting with '- ')",
+    "dict_type": "a group of fields (lines of 'key: value')",
+    "model_type": "a group of fields (lines of 'key: value')",
+    "model_attributes_type": "a group of fields (lines of 'key: value')",
+    "greater_than_equal": "a number at least {ge}",
+    "string_pattern_mismatch": "text matching {pattern}",
+}
+
+
+def describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, list):
+        return f"a list of {len(value)} item(s)"
+    text = str(value)
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def _unwrap(tp: Any) -> list[Any]:
+    """The model classes a field's annotation may hold (through Optional, list, dict …)."""
+    origin = get_origin(tp)
+    if origin is Annotated:
+        return _unwrap(get_args(tp)[0])
+    if origin in (Union, types.UnionType, list, dict, tuple):
+        return [m for arg in get_args(tp) for m in _unwrap(arg)]
+    return [tp] if isinstance(tp, type) and issubclass(tp, BaseModel) else []
+
+
+def _model_at(root: type[BaseModel], path: Path_) -> type[BaseModel] | None:
+    current: type[BaseModel] | None = root
+    for part in path:
+        if current is None:
+            return None
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        candidates = _unwrap(info.annotation)
+        current = candidates[0] if candidates else None
+    return current
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Path_, Path_]:
+    """Split pydantic's loc into the part that exists in the data and the rest.
+
+    pydantic adds entries of its own (union members, validator names) that the data never
+    had; those are dropped. What remains after the last existing entry is the missing tail.
+    """
+    path: list[str | int] = []
+    node = data
+    for i, part in enumerate(loc):
+        if isinstance(node, dict) and str(part) in node:
+            path.append(str(part))
+            node = node[str(part)]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+        elif isinstance(part, str) and (
+            part.startswith(("function-", "literal[", "[")) or part[:1].isupper()
+        ):
+            continue
+        else:
+            return tuple(path), tuple(str(p) for p in loc[i:])
+    return tuple(path), ()
+
+
+def diagnostics_from(
+    exc: ValidationError, file: YamlFile, root: type[BaseModel]
+) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    seen: set[tuple[str, Path_]] = set()
+    for err in exc.errors(include_url=False):
+        kind = err["type"]
+        path, rest = _data_path(file.data, tuple(err["loc"]))
+        full = path + rest
+        ctx = err.get("ctx") or {}
+        found = describe(err.get("input"))
+        if kind in CATALOGUE:
+            code, message = kind, err["msg"]
+        elif kind == "missing":
+            code, message = (
+                "field-missing",
+                f"required field {rest[-1] if rest else ''!r} is missing",
+            )
+        elif kind == "extra_forbidden":
+            field = str(full[-1])
+            model = _model_at(root, full[:-1])
+            allowed = sorted(model.model_fields) if model else []
+            hint = did_you_mean(field, allowed)
+            if not hint and allowed:
+                hint = "allowed fields here: " + ", ".join(allowed)
+            diag = file.diagnostic(
+                "field-unknown", full, f"unknown field {field!r}", key=True, hint=hint
+            )
+            out.append(diag)
+            continue
+        elif kind in ("literal_error", "enum"):
+            expected = str(ctx.get("expected", ""))
+            choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",")]
+            hint = did_you_mean(str(err.get("input")), choices)
+            msg = f"expected one of {expected}, found {found}"
+            out.append(file.diagnostic("value-not-allowed", full, msg, hint=hint))
+            continue
+        elif kind == "string_too_short":
+            code, message = "text-empty", "expected some text, found an empty value"
+        elif kind == "string_too_long":
+            code = "text-too-long"
+            length = len(str(err.get("input")))
+            message = f"expected at most {ctx.get('max_length')} characters, found {length}"
+        elif kind == "too_long":
+            code = "list-too-long"
+            message = (
+                f"expected at most {ctx.get('max_length')} items, found {ctx.get('actual_length')}"
+            )
+        elif kind == "too_short":
+            code = "field-missing"
+            message = f"expected at least {ctx.get('min_length')} item(s), found {found}"
+        else:
+            template = _EXPECTED.get(kind)
+            expected = template.format(**ctx) if template else err["msg"].lower()
+            code, message = "type-wrong", f"expected {expected}, found {found}"
+        if (code, full) in seen:
+            continue
+        seen.add((code, full))
+        out.append(file.diagnostic(code, full, message))
+    return out
+
+
+def validate(model: type[BaseModel], file: YamlFile) -> tuple[BaseModel | None, list[Diagnostic]]:
+    try:
+        return model.model_validate(file.data), []
+    except ValidationError as exc:
+        return None, diagnostics_from(exc, file, model)

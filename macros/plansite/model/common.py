@@ -1,0 +1,224 @@
+"""Value types shared by every data file: ids, references, dates, contacts, people.
+
+YAML is read with every scalar kept as the string that was written, so each type here
+decides for itself how a string becomes a value, and says clearly what it expected when
+it cannot. Errors raised here carry a stable code (see ``plansite.load.errors``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic_core import PydanticCustomError
+
+from plansite.model.dates import PartialDate, parse_day
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG_MAX = 80
+REF_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*:[a-z0-9]+(-[a-z0-9]+)*$")
+SAFE_SCHEMES = ("http://", "https://")
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown keys are errors, so typos never vanish silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True)
+
+
+def _slug(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    if len(value) > SLUG_MAX or not SLUG_RE.match(value):
+        raise PydanticCustomError(
+            "slug-invalid",
+            "expected an id of lower-case letters, digits and single hyphens "
+            "(at most {max} characters), found {found}",
+            {"max": SLUG_MAX, "found": repr(value)},
+        )
+    return value
+
+
+def _framework_ref(value: Any) -> Any:
+    if isinstance(value, str) and not REF_RE.match(value):
+        raise PydanticCustomError(
+            "ref-format",
+            "expected a framework reference written 'framework-id:item-id', found {found}",
+            {"found": repr(value)},
+        )
+    return value
+
+
+def _url(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    if not value.lower().startswith(SAFE_SCHEMES) or any(c.isspace() for c in value):
+        raise PydanticCustomError(
+            "url-unsafe",
+            "expected a web address starting with https:// or http:// and without spaces, "
+            "found {found}",
+            {"found": repr(value)},
+        )
+    return value
+
+
+def _email(value: Any) -> Any:
+    if isinstance(value, str) and not re.fullmatch(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+", value):
+        raise PydanticCustomError(
+            "email-invalid", "expected an email address, found {found}", {"found": repr(value)}
+        )
+    return value
+
+
+def _phone(value: Any) -> Any:
+    if isinstance(value, str) and not re.fullmatch(
+        r"\+?[0-9 ()-]{3,25}( ?(ext\.?|extension) ?[0-9]+)?", value
+    ):
+        raise PydanticCustomError(
+            "phone-invalid",
+            "expected a phone number of digits, spaces and an optional leading +, found {found}",
+            {"found": repr(value)},
+        )
+    return value
+
+
+def _flag(value: Any) -> Any:
+    """Only ``true``/``false``: YAML 1.1's yes/no/on/off are refused, never guessed."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value in ("true", "false"):
+        return value == "true"
+    raise PydanticCustomError(
+        "value-ambiguous",
+        "expected true or false, found {found}",
+        {"found": repr(value)},
+    )
+
+
+def _number(value: Any) -> Any:
+    """Numbers as written: a leading zero ('0123') or a clock time ('1:30') is not a number."""
+    if isinstance(value, str):
+        if re.fullmatch(r"-?0[0-9]+(\.[0-9]+)?", value) or re.fullmatch(r"[0-9]+(:[0-9]+)+", value):
+            raise PydanticCustomError(
+                "value-ambiguous",
+                "expected a plain number such as 12 or 4.5, found {found} (YAML 1.1 would "
+                "read it as a different number)",
+                {"found": repr(value)},
+            )
+        if not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", value):
+            raise PydanticCustomError(
+                "type-wrong",
+                "expected a number such as 12 or 4.5, found {found}",
+                {"found": repr(value)},
+            )
+    return value
+
+
+def _day(value: Any) -> Any:
+    if isinstance(value, str):
+        return parse_day(value)
+    return value
+
+
+def _partial(value: Any) -> Any:
+    if isinstance(value, str):
+        return PartialDate.parse(value)
+    return value
+
+
+Slug = Annotated[str, BeforeValidator(_slug), Field(json_schema_extra={"pattern": SLUG_RE.pattern})]
+"""An id: used in URLs, so it never changes once published (record former ids instead)."""
+FrameworkRef = Annotated[
+    str, BeforeValidator(_framework_ref), Field(json_schema_extra={"pattern": REF_RE.pattern})
+]
+Url = Annotated[str, BeforeValidator(_url), Field(json_schema_extra={"format": "uri"})]
+Email = Annotated[str, BeforeValidator(_email), Field(json_schema_extra={"format": "email"})]
+Phone = Annotated[str, BeforeValidator(_phone)]
+Flag = Annotated[bool, BeforeValidator(_flag)]
+Number = Annotated[float, BeforeValidator(_number)]
+Count = Annotated[int, BeforeValidator(_number), Field(ge=0)]
+Day = Annotated[
+    Any,
+    BeforeValidator(_day),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str),
+    Field(json_schema_extra={"type": "string", "format": "date"}),
+]
+"""A calendar day written YYYY-MM-DD."""
+When = Annotated[
+    PartialDate,
+    BeforeValidator(_partial),
+    PlainSerializer(lambda d: d.text, return_type=str),
+    Field(
+        json_schema_extra={
+            "type": "string",
+            "description": "YYYY, YYYY-MM, YYYY-MM-DD, a financial year YYYY/YY, "
+            "'year N' (relative to the plan's years), or 'ongoing'",
+        }
+    ),
+]
+"""A date as precise as the source allows: a year, month, day, financial year or plan year."""
+
+PlainText = Annotated[str, Field(min_length=1, max_length=2000)]
+"""One line or paragraph shown as plain text; never interpreted as markup."""
+RichText = Annotated[
+    str, Field(min_length=1, max_length=20000, json_schema_extra={"x-plansite-text": "markdown"})
+]
+"""Longer text written in a small, safe subset of Markdown (paragraphs, lists, emphasis, links)."""
+
+
+class Timescale(Strict):
+    """When something is due, as the plan wrote it and as dates that can be sorted."""
+
+    raw: PlainText | None = Field(None, description="The timescale exactly as the plan wrote it.")
+    start: When | None = Field(None, description="When the work starts, if stated.")
+    due: When | None = Field(None, description="When the work is due to be complete.")
+    ongoing: Flag = Field(False, description="true when the plan says the work is continuous.")
+
+
+class Period(Strict):
+    """The span a plan covers."""
+
+    raw: PlainText | None = Field(None, description="The period as printed, e.g. '2017-22'.")
+    start: When
+    end: When
+
+
+class Person(Strict):
+    """Someone named in a plan. Their name is published only when ``public`` is true."""
+
+    role: PlainText = Field(
+        description="Their role, e.g. 'Chair of the Community Justice Partnership'."
+    )
+    name: PlainText | None = None
+    organisation: Slug | None = Field(None, description="Id of the organisation they work for.")
+    public: Flag = Field(False, description="true only when the person agreed to be named.")
+
+
+class ContactPoint(Strict):
+    """A way to reach someone. ``not_stated: true`` says plainly that the plan gives none."""
+
+    label: PlainText | None = Field(None, description="What this contact is for.")
+    person: Person | None = None
+    phone: Phone | None = None
+    email: Email | None = None
+    website: Url | None = None
+    address: PlainText | None = None
+    hours: PlainText | None = None
+    note: PlainText | None = None
+    not_stated: Flag = Field(
+        False, description="true when the source gives no contact details at all."
+    )
+
+    def reachable(self) -> bool:
+        return any((self.phone, self.email, self.website, self.address))
+
+
+class Source(Strict):
+    """Where in a source document a fact comes from."""
+
+    section: PlainText | None = None
+    page: Count | None = None
+    note: PlainText | None = Field(
+        None, description="What was inferred or corrected, and why (e.g. garbled PDF text)."
+    )

@@ -1,0 +1,100 @@
+"""A partnership: who it is, how to reach it, where it works and who its partners are."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from plansite.model.common import (
+    ContactPoint,
+    Email,
+    Flag,
+    Person,
+    Phone,
+    PlainText,
+    RichText,
+    Slug,
+    Strict,
+    Url,
+    When,
+)
+
+MembershipRole = Literal[
+    "chair",
+    "statutory-partner",
+    "core-member",
+    "member",
+    "representative",
+    "invited",
+    "observer",
+    "other",
+]
+
+
+class Membership(Strict):
+    """An organisation's place in the partnership, with when it began or ended."""
+
+    organisation: Slug
+    role: MembershipRole
+    role_raw: PlainText | None = Field(None, description="The role as the plan describes it.")
+    represented_by: PlainText | None = Field(
+        None, description="Which part of the organisation takes part, if the plan says."
+    )
+    since: When | None = None
+    until: When | None = None
+    note: PlainText | None = None
+
+
+class AlternativeFormats(Strict):
+    """How to get the plan in another format or language."""
+
+    offered: Flag
+    statement: PlainText | None = Field(None, description="The offer in the partnership's words.")
+    formats: list[PlainText] = Field(default_factory=list, description="e.g. large print, Braille.")
+    languages: list[PlainText] = Field(default_factory=list)
+    phone: Phone | None = None
+    email: Email | None = None
+
+
+class Locality(Strict):
+    id: Slug
+    name: PlainText
+    summary: PlainText | None = None
+    places: list[PlainText] = Field(default_factory=list, description="Towns and areas within it.")
+
+
+class Branding(Strict):
+    logo: PlainText | None = Field(
+        None, description="Path of a logo image inside the partnership folder."
+    )
+    logo_alt: PlainText | None = None
+    colour: PlainText | None = Field(
+        None, pattern=r"^#[0-9a-fA-F]{6}$", description="Brand colour as #rrggbb."
+    )
+
+
+class Partnership(Strict):
+    id: Slug
+    name: PlainText = Field(description="The partnership's full name.")
+    short_name: PlainText | None = None
+    aliases: list[PlainText] = Field(default_factory=list)
+    area: PlainText = Field(description="The council area it serves.")
+    local_authority: Slug | None = Field(None, description="Organisation id of the council.")
+    community_planning_partnership: PlainText | None = Field(
+        None, description="Name of the community planning partnership, if different."
+    )
+    summary: RichText | None = Field(None, description="What the partnership does, in plain words.")
+    website: Url | None = None
+    chair: Person | None = None
+    contacts: list[ContactPoint] = Field(default_factory=list)
+    alternative_formats: AlternativeFormats | None = None
+    localities: list[Locality] = Field(default_factory=list)
+    memberships: list[Membership] = Field(default_factory=list, max_length=1000)
+    current_plan: Slug | None = Field(None, description="Id of the plan the home page presents.")
+    branding: Branding | None = None
+    licence: PlainText | None = Field(None, description="Licence for the published data.")
+    fictional: Flag = Field(False, description="true for a made-up example partnership.")
+    notes: list[PlainText] = Field(
+        default_factory=list, description="Gaps and corrections in the source, said honestly."
+    )

@@ -1,0 +1,109 @@
+"""A service, project or programme a resident could use, and how to reach it."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from plansite.model.common import (
+    ContactPoint,
+    Count,
+    Flag,
+    FrameworkRef,
+    PlainText,
+    RichText,
+    Slug,
+    Source,
+    Strict,
+    When,
+)
+
+ServiceKind = Literal[
+    "service", "project", "programme", "group", "helpline", "facility", "initiative", "network"
+]
+ServiceStatus = Literal["planned", "pilot", "active", "paused", "closed", "unknown"]
+FundingStatus = Literal[
+    "funded", "time-limited", "to-be-confirmed", "bid-pending", "shortfall", "ended", "unknown"
+]
+Route = Literal[
+    "self-referral",
+    "family-or-friend",
+    "court",
+    "social-work",
+    "police",
+    "prison",
+    "health",
+    "education",
+    "housing",
+    "third-sector",
+    "professional",
+    "other",
+]
+
+
+class ServiceStatusChange(Strict):
+    status: ServiceStatus
+    date: When | None = None
+    note: PlainText | None = None
+
+
+class Funding(Strict):
+    status: FundingStatus
+    funders: list[Slug] = Field(default_factory=list, description="Organisation ids.")
+    raw: PlainText | None = Field(None, description="What the plan says about funding.")
+    until: When | None = None
+    date: When | None = Field(None, description="When this funding position was reported.")
+
+
+class Eligibility(Strict):
+    min_age: Count | None = None
+    max_age: Count | None = None
+    conditions: list[PlainText] = Field(
+        default_factory=list, description="Who can use it, in plain words."
+    )
+
+
+class Provider(Strict):
+    organisation: Slug
+    role: Literal["provider", "lead", "partner", "funder", "host"] = "provider"
+
+
+class Service(Strict):
+    id: Slug
+    name: PlainText
+    aliases: list[PlainText] = Field(default_factory=list)
+    kind: ServiceKind
+    summary: PlainText = Field(description="What it offers, in plain words.")
+    details: RichText | None = None
+    audiences: list[Slug] = Field(default_factory=list, description="Taxonomy ids: who it is for.")
+    help: list[Slug] = Field(default_factory=list, description="Taxonomy ids: kinds of help.")
+    eligibility: Eligibility | None = None
+    routes: list[Route] = Field(default_factory=list, description="How people get to it.")
+    how_to_get_it: PlainText | None = Field(None, description="How to get it, in plain words.")
+    localities: list[Slug] = Field(
+        default_factory=list, description="Ids of the partnership's localities."
+    )
+    places: list[PlainText] = Field(default_factory=list, description="Named places where it runs.")
+    area_wide: Flag = Field(
+        False,
+        description="true when it covers the whole area (or more) rather than named localities.",
+    )
+    providers: list[Provider] = Field(default_factory=list)
+    contact: ContactPoint = Field(
+        description="How to reach it; write 'not_stated: true' when the plan gives no details."
+    )
+    status: list[ServiceStatusChange] = Field(
+        default_factory=list, description="Status history, oldest first."
+    )
+    funding: list[Funding] = Field(default_factory=list)
+    outcomes: list[Slug] = Field(
+        default_factory=list, description="Plan node ids it contributes to."
+    )
+    frameworks: list[FrameworkRef] = Field(default_factory=list)
+    former_ids: list[Slug] = Field(default_factory=list)
+    source: Source | None = None
+
+
+class ServicesFile(Strict):
+    services: list[Service] = Field(max_length=5000)

@@ -1,0 +1,482 @@
+"""Cross-reference checks over the whole data set.
+
+Each file was valid on its own; here every id is checked to be unique where it must be,
+every reference to point at something that exists, and every period to make sense.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from datetime import date
+from typing import Any
+
+from plansite.load.errors import Diagnostic, did_you_mean
+from plansite.load.yaml_reader import Path_, YamlFile
+from plansite.model.dataset import Dataset, PartnershipData, PlanData
+from plansite.model.dates import PartialDate
+
+
+class Checker:
+    def __init__(self) -> None:
+        self.problems: list[Diagnostic] = []
+
+    def add(
+        self, file: YamlFile | None, code: str, path: Path_, message: str, hint: str = ""
+    ) -> None:
+        if file is None:  # pragma: no cover - every checked model came from a file
+            return
+        self.problems.append(file.diagnostic(code, path, message, hint=hint))
+
+    def ref(
+        self,
+        file: YamlFile | None,
+        path: Path_,
+        value: str | None,
+        known: Collection[str],
+        what: str,
+        where: str,
+    ) -> None:
+        if value is None or value in known:
+            return
+        hint = did_you_mean(value, known) or f"add it to {where}, or fix the id"
+        self.add(file, "ref-unknown", path, f"unknown {what} {value!r}", hint)
+
+    def refs(
+        self,
+        file: YamlFile | None,
+        path: Path_,
+        values: Iterable[str],
+        known: Collection[str],
+        what: str,
+        where: str,
+    ) -> None:
+        for i, value in enumerate(values):
+            self.ref(file, (*path, i), value, known, what, where)
+
+    def unique(
+        self,
+        file: YamlFile | None,
+        path: Path_,
+        ids: Iterable[str],
+        seen: dict[str, str],
+        what: str,
+        field: str = "id",
+    ) -> None:
+        """Report an id already in ``seen`` (which maps id -> where it was first defined)."""
+        if file is None:  # pragma: no cover
+            return
+        for i, item_id in enumerate(ids):
+            first = seen.get(item_id)
+            if first is not None:
+                self.add(
+                    file,
+                    "id-duplicate",
+                    (*path, i, field),
+                    f"{what} id {item_id!r} is already used at {first}",
+                )
+            else:
+                line, _ = file.locate((*path, i, field))
+                seen[item_id] = f"{file.rel}:{line}"
+
+    def order(
+        self,
+        file: YamlFile | None,
+        path: Path_,
+        first: PartialDate | date | None,
+        last: PartialDate | date | None,
+        what: str,
+    ) -> None:
+        a = first.first if isinstance(first, PartialDate) else first
+        b = last.last if isinstance(last, PartialDate) else last
+        if a is not None and b is not None and a > b:
+            self.add(
+                file,
+                "period-invalid",
+                path,
+                f"{what}: the start ({first}) comes after the end ({last})",
+            )
+
+
+def check_dataset(data: Dataset) -> list[Diagnostic]:
+    c = Checker()
+    orgs_file = data.files.get("organisations")
+    org_seen: dict[str, str] = {}
+    c.unique(
+        orgs_file,
+        ("organisations",),
+        (o.id for o in data.organisation_list),
+        org_seen,
+        "organisation",
+    )
+    for pdata in data.partnerships.values():
+        local = pdata.files.get("local-organisations")
+        c.unique(
+            local, ("organisations",), (o.id for o in pdata.organisations), org_seen, "organisation"
+        )
+        for o in pdata.organisations:
+            data.organisations.setdefault(o.id, o)
+    groups_file = data.files.get("partner-groups")
+    c.unique(
+        groups_file,
+        ("groups",),
+        (g.id for g in data.group_list),
+        dict(org_seen),
+        "partner group (ids are shared with organisations)",
+    )
+    _check_registries(c, data)
+    for pid, pdata in data.partnerships.items():
+        _check_partnership(c, data, pid, pdata)
+    return c.problems
+
+
+def _check_registries(c: Checker, data: Dataset) -> None:
+    orgs = data.organisations
+    org_sources = [(data.files.get("organisations"), data.organisation_list)]
+    for pdata in data.partnerships.values():
+        org_sources.append((pdata.files.get("local-organisations"), pdata.organisations))
+    for file, items in org_sources:
+        for i, o in enumerate(items):
+            c.ref(
+                file,
+                ("organisations", i, "parent"),
+                o.parent,
+                orgs,
+                "organisation",
+                "organisations.yaml",
+            )
+            c.order(file, ("organisations", i, "valid_to"), o.valid_from, o.valid_to, o.id)
+    gfile = data.files.get("partner-groups")
+    for i, g in enumerate(data.group_list):
+        c.refs(
+            gfile, ("groups", i, "members"), g.members, orgs, "organisation", "organisations.yaml"
+        )
+    ffile = data.files.get("frameworks")
+    c.unique(ffile, ("frameworks",), (fw.id for fw in data.framework_list), {}, "framework")
+    for i, fw in enumerate(data.framework_list):
+        c.unique(ffile, ("frameworks", i, "items"), (it.id for it in fw.items), {}, f"{fw.id} item")
+        c.ref(
+            ffile,
+            ("frameworks", i, "publisher"),
+            fw.publisher,
+            orgs,
+            "organisation",
+            "organisations.yaml",
+        )
+    terms_seen: dict[str, str] = {}
+    c.unique(
+        data.files.get("glossary"),
+        ("terms",),
+        (t.term for t in data.glossary),
+        terms_seen,
+        "glossary term",
+        field="term",
+    )
+    tfile = data.files.get("taxonomy")
+    c.unique(tfile, ("audiences",), data.audiences, {}, "audience")
+    c.unique(tfile, ("help",), data.help, {}, "kind of help")
+
+
+def framework_items(data: Dataset) -> set[str]:
+    return {f"{fw.id}:{item.id}" for fw in data.frameworks.values() for item in fw.items}
+
+
+def _check_partnership(c: Checker, data: Dataset, folder: str, pd: PartnershipData) -> None:
+    p = pd.partnership
+    pfile = pd.files.get("partnership")
+    orgs = data.organisations
+    leaders = set(orgs) | set(data.groups)
+    if p.id != folder:
+        c.add(pfile, "id-mismatch", ("id",), f"id {p.id!r} differs from its folder name {folder!r}")
+    c.ref(
+        pfile, ("local_authority",), p.local_authority, orgs, "organisation", "organisations.yaml"
+    )
+    if p.chair:
+        c.ref(
+            pfile,
+            ("chair", "organisation"),
+            p.chair.organisation,
+            orgs,
+            "organisation",
+            "organisations.yaml",
+        )
+    for i, m in enumerate(p.memberships):
+        c.ref(
+            pfile,
+            ("memberships", i, "organisation"),
+            m.organisation,
+            orgs,
+            "organisation",
+            "organisations.yaml",
+        )
+        c.order(
+            pfile, ("memberships", i, "until"), m.since, m.until, f"membership of {m.organisation}"
+        )
+    c.unique(pfile, ("localities",), (loc.id for loc in p.localities), {}, "locality")
+    c.ref(
+        pfile, ("current_plan",), p.current_plan, pd.plans, "plan", f"partnerships/{folder}/plans/"
+    )
+
+    fw_items = framework_items(data)
+    node_ids: dict[str, str] = {}
+    action_ids: dict[str, str] = {}
+    indicator_ids: dict[str, str] = {}
+    engagement_ids: dict[str, str] = {}
+    stat_ids: dict[str, str] = {}
+    for plan_folder, plan in pd.plans.items():
+        _check_plan(
+            c,
+            data,
+            plan_folder,
+            plan,
+            fw_items,
+            leaders,
+            (node_ids, action_ids, indicator_ids, engagement_ids, stat_ids),
+        )
+    service_ids: dict[str, str] = {}
+    sfile = pd.files.get("services")
+    c.unique(sfile, ("services",), (s.id for s in pd.services), service_ids, "service")
+    localities = {loc.id for loc in p.localities}
+    for i, s in enumerate(pd.services):
+        at = ("services", i)
+        c.refs(sfile, (*at, "audiences"), s.audiences, data.audiences, "audience", "taxonomy.yaml")
+        c.refs(sfile, (*at, "help"), s.help, data.help, "kind of help", "taxonomy.yaml")
+        c.refs(sfile, (*at, "localities"), s.localities, localities, "locality", "partnership.yaml")
+        for j, prov in enumerate(s.providers):
+            c.ref(
+                sfile,
+                (*at, "providers", j, "organisation"),
+                prov.organisation,
+                orgs,
+                "organisation",
+                "organisations.yaml",
+            )
+        for j, fund in enumerate(s.funding):
+            c.refs(
+                sfile,
+                (*at, "funding", j, "funders"),
+                fund.funders,
+                orgs,
+                "organisation",
+                "organisations.yaml",
+            )
+        c.refs(sfile, (*at, "outcomes"), s.outcomes, node_ids, "plan item", "a plan's nodes")
+        c.refs(
+            sfile, (*at, "frameworks"), s.frameworks, fw_items, "framework item", "frameworks.yaml"
+        )
+        if (
+            s.eligibility
+            and s.eligibility.min_age is not None
+            and s.eligibility.max_age is not None
+            and s.eligibility.min_age > s.eligibility.max_age
+        ):
+            c.add(
+                sfile,
+                "period-invalid",
+                (*at, "eligibility", "max_age"),
+                f"the minimum age ({s.eligibility.min_age}) is above "
+                f"the maximum ({s.eligibility.max_age})",
+            )
+    for plan in pd.plans.values():
+        afile = plan.files.get("actions")
+        for i, a in enumerate(plan.actions):
+            c.refs(
+                afile,
+                ("actions", i, "services"),
+                a.services,
+                service_ids,
+                "service",
+                "services.yaml",
+            )
+    known: dict[str, Collection[str]] = {
+        "action": action_ids,
+        "service": service_ids,
+        "outcome": node_ids,
+        "node": node_ids,
+        "indicator": indicator_ids,
+        "partner": orgs,
+        "organisation": orgs,
+        "plan": pd.plans,
+        "partnership": {p.id},
+    }
+    nfile = pd.files.get("changes")
+    c.unique(nfile, ("notes",), (n.id for n in pd.notes), {}, "change note")
+    for i, note in enumerate(pd.notes):
+        for j, about in enumerate(note.about):
+            kind, _, item = about.partition(":")
+            if kind not in known:
+                c.add(
+                    nfile,
+                    "ref-format",
+                    ("notes", i, "about", j),
+                    f"expected 'kind:id' with kind one of {', '.join(sorted(known))}, "
+                    f"found {about!r}",
+                )
+            else:
+                c.ref(nfile, ("notes", i, "about", j), item, known[kind], kind, "the data")
+
+
+def _check_plan(
+    c: Checker,
+    data: Dataset,
+    folder: str,
+    pl: PlanData,
+    fw_items: set[str],
+    leaders: set[str],
+    seen: tuple[dict[str, str], ...],
+) -> None:
+    node_ids, action_ids, indicator_ids, engagement_ids, stat_ids = seen
+    plan = pl.plan
+    f = pl.files.get("plan")
+    if plan.id != folder:
+        c.add(f, "id-mismatch", ("id",), f"id {plan.id!r} differs from its folder name {folder!r}")
+    years = dict(plan.years.items())
+    c.order(f, ("period", "end"), plan.period.start, plan.period.end, "plan period")
+    whens: list[tuple[YamlFile | None, Path_, Any]] = [
+        (f, ("period", "start"), plan.period.start),
+        (f, ("period", "end"), plan.period.end),
+    ]
+    for i, change in enumerate(plan.status):
+        whens.append((f, ("status", i, "date"), change.date))
+    levels = [lv.id for lv in plan.levels]
+    c.unique(f, ("levels",), levels, {}, "level")
+    node_levels = levels[:-1]
+    c.unique(f, ("nodes",), (n.id for n in plan.nodes), node_ids, "plan item")
+    nodes = {n.id: n for n in plan.nodes}
+    for i, n in enumerate(plan.nodes):
+        if n.level not in node_levels:
+            c.add(
+                f,
+                "level-invalid",
+                ("nodes", i, "level"),
+                f"expected one of the levels above actions ({', '.join(node_levels) or 'none'}), "
+                f"found {n.level!r}",
+                did_you_mean(n.level, node_levels),
+            )
+            continue
+        depth = node_levels.index(n.level)
+        if depth == 0 and n.parent is not None:
+            c.add(
+                f,
+                "level-invalid",
+                ("nodes", i, "parent"),
+                f"a {n.level} is at the top and has no parent",
+            )
+        elif depth > 0 and n.parent is None:
+            c.add(
+                f,
+                "level-invalid",
+                ("nodes", i, "parent"),
+                f"a {n.level} must sit under a {node_levels[depth - 1]}: add 'parent'",
+            )
+        elif n.parent is not None:
+            c.ref(f, ("nodes", i, "parent"), n.parent, nodes, "plan item", "this plan's nodes")
+            parent = nodes.get(n.parent)
+            if parent and parent.level != node_levels[depth - 1]:
+                c.add(
+                    f,
+                    "level-invalid",
+                    ("nodes", i, "parent"),
+                    f"a {n.level} must sit under a {node_levels[depth - 1]}, "
+                    f"found a {parent.level}",
+                )
+        c.refs(
+            f,
+            ("nodes", i, "frameworks"),
+            n.frameworks,
+            fw_items,
+            "framework item",
+            "frameworks.yaml",
+        )
+
+    af = pl.files.get("actions")
+    c.unique(af, ("actions",), (a.id for a in pl.actions), action_ids, "action")
+    parent_level = node_levels[-1] if node_levels else None
+    for i, a in enumerate(pl.actions):
+        at = ("actions", i)
+        if parent_level is None and a.under is not None:
+            c.add(
+                af,
+                "level-invalid",
+                (*at, "under"),
+                "this plan declares no levels above its actions",
+            )
+        elif parent_level is not None:
+            if a.under is None:
+                c.add(
+                    af,
+                    "level-invalid",
+                    (*at, "under"),
+                    f"an action must sit under a {parent_level}: add 'under'",
+                )
+            else:
+                c.ref(af, (*at, "under"), a.under, nodes, "plan item", "plan.yaml nodes")
+                node = nodes.get(a.under)
+                if node and node.level in node_levels and node.level != parent_level:
+                    c.add(
+                        af,
+                        "level-invalid",
+                        (*at, "under"),
+                        f"an action must sit under a {parent_level}, found a {node.level}",
+                    )
+        c.refs(
+            af,
+            (*at, "leads"),
+            a.leads,
+            leaders,
+            "organisation or partner group",
+            "organisations.yaml",
+        )
+        c.refs(
+            af,
+            (*at, "partners"),
+            a.partners,
+            leaders,
+            "organisation or partner group",
+            "organisations.yaml",
+        )
+        c.refs(af, (*at, "frameworks"), a.frameworks, fw_items, "framework item", "frameworks.yaml")
+        if a.timescale:
+            c.order(af, (*at, "timescale", "due"), a.timescale.start, a.timescale.due, "timescale")
+            whens += [
+                (af, (*at, "timescale", "start"), a.timescale.start),
+                (af, (*at, "timescale", "due"), a.timescale.due),
+            ]
+        whens += [(af, (*at, "updates", j, "date"), u.date) for j, u in enumerate(a.updates)]
+
+    inf = pl.files.get("indicators")
+    c.unique(inf, ("indicators",), (x.id for x in pl.indicators), indicator_ids, "indicator")
+    for i, ind in enumerate(pl.indicators):
+        c.refs(inf, ("indicators", i, "under"), ind.under, nodes, "plan item", "plan.yaml nodes")
+        c.refs(
+            inf,
+            ("indicators", i, "frameworks"),
+            ind.frameworks,
+            fw_items,
+            "framework item",
+            "frameworks.yaml",
+        )
+        c.unique(inf, ("indicators", i, "measures"), (m.id for m in ind.measures), {}, "measure")
+    pf = pl.files.get("participation")
+    c.unique(
+        pf, ("records",), (e.id for e in pl.engagements), engagement_ids, "participation record"
+    )
+    for i, e in enumerate(pl.engagements):
+        c.refs(
+            pf,
+            ("records", i, "organisations"),
+            e.organisations,
+            data.organisations,
+            "organisation",
+            "organisations.yaml",
+        )
+        if e.when:
+            c.order(pf, ("records", i, "when", "due"), e.when.start, e.when.due, "date range")
+    sf = pl.files.get("statistics")
+    c.unique(sf, ("statistics",), (s.id for s in pl.statistics), stat_ids, "statistic")
+    for file, path, when in whens:
+        if (
+            isinstance(when, PartialDate)
+            and when.plan_year is not None
+            and when.resolved(years) is None
+        ):
+            c.add(file, "year-unknown", path, f"{when.text!r} is not in this plan's 'years' map")

@@ -1,0 +1,51 @@
+"""Shared fixtures: the shipped example data, a small complete data set, and a way to run
+``plansite check`` in-process and read what it printed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from plansite.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = ROOT / "data"
+MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
+
+
+@dataclass
+class CheckRun:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def text(self) -> str:
+        return self.out + self.err
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def run_check(capsys: pytest.CaptureFixture[str]) -> Callable[..., CheckRun]:
+    def run(data: Path, *extra: str) -> CheckRun:
+        code = main(["check", "--data", str(data), *extra])
+        captured = capsys.readouterr()
+        return CheckRun(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def minimal(tmp_path: Path) -> Path:
+    """A private copy of the minimal data set, free to break."""
+    target = tmp_path / "data"
+    shutil.copytree(MINIMAL, target)
+    return target

@@ -1,0 +1,400 @@
+"""Every problem code, triggered by breaking a copy of the minimal data set.
+
+Each case names the file it breaks, how, and the line where the report must point. The last
+test checks that the corpus covers the whole catalogue, so a new code cannot ship untested.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from plansite.load.errors import CATALOGUE
+from tests.conftest import CheckRun
+
+PS = "partnerships/sample"
+PLAN = f"{PS}/plans/sample-plan"
+
+
+@dataclass
+class Case:
+    code: str
+    file: str  # relative to the data folder
+    line: int
+    breaks: Callable[[Path], None]
+    says: str = ""  # a fragment the message or hint must contain
+
+
+def replace(rel: str, old: str, new: str) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        path = root / rel
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, f"{old!r} must occur once in {rel}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    return apply
+
+
+def write(rel: str, content: str | bytes) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+    return apply
+
+
+def delete(rel: str) -> Callable[[Path], None]:
+    return lambda root: (root / rel).unlink()
+
+
+def both(*steps: Callable[[Path], None]) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        for step in steps:
+            step(root)
+
+    return apply
+
+
+def nested(depth: int) -> str:
+    return "items: " + "[" * depth + "]" * depth + "\n"
+
+
+MEMBERS = "memberships:\n" + "".join(
+    "  - {organisation: sample-council, role: member}\n" for _ in range(1001)
+)
+
+CASES = [
+    Case(
+        "file-too-large",
+        "organisations.yaml",
+        1,
+        write("organisations.yaml", "# " + "x" * 2_100_000 + "\n"),
+        "limit is 2,000,000 bytes",
+    ),
+    Case(
+        "file-encoding",
+        "organisations.yaml",
+        3,
+        write("organisations.yaml", b"organisations:\n  - id: x\n    name: \xff\xfe\n"),
+        "not valid UTF-8",
+    ),
+    Case(
+        "file-bom",
+        "glossary.yaml",
+        1,
+        write("glossary.yaml", "\ufeffterms: []\n"),
+        "byte order mark",
+    ),
+    Case("file-binary", "glossary.yaml", 2, write("glossary.yaml", "terms:\n\x00\n"), "NUL"),
+    Case("file-empty", "glossary.yaml", 1, write("glossary.yaml", "# nothing yet\n\n"), "no data"),
+    Case(
+        "file-unknown",
+        f"{PS}/servces.yaml",
+        1,
+        write(f"{PS}/servces.yaml", "services: []\n"),
+        "did you mean 'services.yaml'",
+    ),
+    Case("file-missing", f"{PLAN}/plan.yaml", 1, delete(f"{PLAN}/plan.yaml"), "needs plan.yaml"),
+    Case(
+        "yaml-syntax",
+        f"{PS}/partnership.yaml",
+        3,
+        replace(f"{PS}/partnership.yaml", "name: Sample Community", "name: [Sample Community"),
+        "flow sequence that starts at line 2",
+    ),
+    Case(
+        "yaml-tab",
+        f"{PS}/partnership.yaml",
+        6,
+        replace(f"{PS}/partnership.yaml", "  - label:", "\t- label:"),
+        "tab",
+    ),
+    Case(
+        "yaml-duplicate-key",
+        f"{PS}/partnership.yaml",
+        3,
+        replace(f"{PS}/partnership.yaml", "area: Sample\n", "name: Again\narea: Sample\n"),
+        "key 'name' appears twice",
+    ),
+    Case(
+        "yaml-alias",
+        "glossary.yaml",
+        1,
+        write(
+            "glossary.yaml",
+            "a: &a [x, x, x, x, x, x, x, x, x]\n"
+            + "".join(
+                f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+                for i in range(8)
+            ),
+        ),
+        "anchor &a",
+    ),
+    Case(
+        "yaml-tag",
+        f"{PS}/services.yaml",
+        5,
+        replace(
+            f"{PS}/services.yaml", "summary: Help", "summary: !!python/object/apply:os.system Help"
+        ),
+        "python/object/apply:os.system",
+    ),
+    Case(
+        "yaml-too-deep", "glossary.yaml", 1, write("glossary.yaml", nested(60)), "nested more than"
+    ),
+    Case(
+        "yaml-too-many",
+        "glossary.yaml",
+        1,
+        write("glossary.yaml", "terms: [" + "x," * 200_001 + "]\n"),
+        "more than 200,000 values",
+    ),
+    Case(
+        "yaml-documents",
+        "glossary.yaml",
+        2,
+        write("glossary.yaml", "terms: []\n---\nterms: []\n"),
+        "more than one document",
+    ),
+    Case(
+        "yaml-not-mapping", "glossary.yaml", 1, write("glossary.yaml", "- CJSW\n- MAPPA\n"), "top"
+    ),
+    Case(
+        "field-missing",
+        f"{PS}/services.yaml",
+        2,
+        replace(f"{PS}/services.yaml", "    kind: service\n", ""),
+        "'kind' is missing",
+    ),
+    Case(
+        "field-unknown",
+        f"{PS}/partnership.yaml",
+        3,
+        replace(f"{PS}/partnership.yaml", "area: Sample", "araa: Sample\narea: Sample"),
+        "did you mean 'area'",
+    ),
+    Case(
+        "type-wrong",
+        f"{PLAN}/participation.yaml",
+        11,
+        replace(f"{PLAN}/participation.yaml", "participants: 21", "participants: many"),
+        "expected a number",
+    ),
+    Case(
+        "value-not-allowed",
+        f"{PS}/services.yaml",
+        4,
+        replace(f"{PS}/services.yaml", "kind: service", "kind: servce"),
+        "did you mean 'service'",
+    ),
+    Case(
+        "value-ambiguous",
+        f"{PLAN}/participation.yaml",
+        11,
+        replace(f"{PLAN}/participation.yaml", "participants: 21", "participants: 021"),
+        "'021'",
+    ),
+    Case(
+        "text-empty",
+        f"{PS}/services.yaml",
+        3,
+        replace(f"{PS}/services.yaml", "name: Family support", 'name: ""'),
+        "empty",
+    ),
+    Case(
+        "text-too-long",
+        f"{PS}/services.yaml",
+        5,
+        replace(
+            f"{PS}/services.yaml",
+            "summary: Help for families of people in prison.",
+            "summary: " + "word " * 450,
+        ),
+        "at most 2000 characters",
+    ),
+    Case(
+        "list-too-long",
+        f"{PS}/partnership.yaml",
+        16,
+        replace(
+            f"{PS}/partnership.yaml",
+            "memberships:\n  - organisation: sample-council\n    role: statutory-partner\n"
+            "    since: 2017-04\n",
+            MEMBERS,
+        ),
+        "at most 1000 items",
+    ),
+    Case(
+        "slug-invalid",
+        f"{PS}/services.yaml",
+        2,
+        replace(f"{PS}/services.yaml", "id: family-support", "id: ../../etc"),
+        "'../../etc'",
+    ),
+    Case(
+        "ref-format",
+        f"{PLAN}/plan.yaml",
+        35,
+        replace(f"{PLAN}/plan.yaml", '"common-outcomes:access"', '"common-outcomes/access"'),
+        "'framework-id:item-id'",
+    ),
+    Case(
+        "url-unsafe",
+        "organisations.yaml",
+        9,
+        replace("organisations.yaml", "https://charity.example.org/", "JaVaScRiPt:alert(1)"),
+        "https://",
+    ),
+    Case(
+        "email-invalid",
+        f"{PS}/partnership.yaml",
+        7,
+        replace(f"{PS}/partnership.yaml", "justice@sample.example.org", "justice at sample"),
+        "email address",
+    ),
+    Case(
+        "phone-invalid",
+        f"{PS}/services.yaml",
+        12,
+        replace(f"{PS}/services.yaml", "phone: 01234 000000", "phone: call the office"),
+        "phone number",
+    ),
+    Case(
+        "date-invalid",
+        f"{PS}/partnership.yaml",
+        18,
+        replace(f"{PS}/partnership.yaml", "since: 2017-04", "since: 2017-02-30"),
+        "calendar",
+    ),
+    Case(
+        "id-duplicate",
+        f"{PLAN}/actions.yaml",
+        14,
+        replace(f"{PLAN}/actions.yaml", "id: a2", "id: a1"),
+        "already used at",
+    ),
+    Case(
+        "id-mismatch",
+        f"{PS}/partnership.yaml",
+        1,
+        replace(f"{PS}/partnership.yaml", "id: sample\n", "id: sampel\n"),
+        "folder name 'sample'",
+    ),
+    Case(
+        "ref-unknown",
+        f"{PLAN}/actions.yaml",
+        6,
+        replace(f"{PLAN}/actions.yaml", "leads: [sample-council]", "leads: [sample-councl]"),
+        "did you mean 'sample-council'",
+    ),
+    Case(
+        "period-invalid",
+        f"{PLAN}/plan.yaml",
+        7,
+        replace(f"{PLAN}/plan.yaml", "end: 2019/20", "end: 2015/16"),
+        "comes after the end",
+    ),
+    Case(
+        "level-invalid",
+        f"{PLAN}/plan.yaml",
+        31,
+        replace(f"{PLAN}/plan.yaml", "level: outcome", "level: outcme"),
+        "did you mean 'outcome'",
+    ),
+    Case(
+        "year-unknown",
+        f"{PLAN}/actions.yaml",
+        10,
+        replace(f"{PLAN}/actions.yaml", "due: year 1", "due: year 3"),
+        "'years' map",
+    ),
+    Case(
+        "warn-no-contact",
+        f"{PS}/partnership.yaml",
+        6,
+        replace(f"{PS}/partnership.yaml", "email: justice@sample.example.org", "note: none"),
+        "no contact route",
+    ),
+    Case(
+        "warn-no-alternative-formats",
+        f"{PS}/partnership.yaml",
+        9,
+        replace(f"{PS}/partnership.yaml", "  offered: true", "  offered: false"),
+        "other formats",
+    ),
+    Case(
+        "warn-action-no-lead",
+        f"{PLAN}/actions.yaml",
+        14,
+        replace(f"{PLAN}/actions.yaml", "    leads: [all-partners]\n", ""),
+        "'a2' has no lead",
+    ),
+    Case(
+        "warn-action-no-timescale",
+        f"{PLAN}/actions.yaml",
+        14,
+        replace(
+            f"{PLAN}/actions.yaml", "    timescale:\n      raw: Dec 2017\n      due: 2017-12\n", ""
+        ),
+        "'a2' has no timescale",
+    ),
+    Case(
+        "warn-service-unreachable",
+        f"{PS}/services.yaml",
+        12,
+        both(
+            replace(f"{PS}/services.yaml", "phone: 01234 000000", "not_stated: true"),
+            replace(
+                f"{PS}/services.yaml",
+                "organisation: sample-charity",
+                "organisation: sample-council",
+            ),
+        ),
+        "no way to reach",
+    ),
+    Case(
+        "warn-acronym-unexplained",
+        f"{PS}/services.yaml",
+        5,
+        replace(f"{PS}/services.yaml", "Help for families", "Help from QRST for families"),
+        "'QRST' is not in the glossary",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.code for c in CASES])
+def test_each_code_is_reported_where_the_problem_is(
+    case: Case, minimal: Path, run_check: Callable[..., CheckRun]
+) -> None:
+    case.breaks(minimal)
+    result = run_check(minimal)
+    expected_file = f"data/{case.file}"
+    located = [line for line in result.text.splitlines() if f"[{case.code}]" in line]
+    assert located, f"no [{case.code}] in:\n{result.text}"
+    matching = [line for line in located if line.startswith(f"{expected_file}:{case.line}:")]
+    assert matching, f"expected {expected_file}:{case.line}, got:\n" + "\n".join(located)
+    assert case.says in matching[0], matching[0]
+    assert " — " in matching[0], "every message ends with how to fix it"
+    assert "Traceback" not in result.text
+    if CATALOGUE[case.code].severity == "error":
+        assert result.code == 1
+    else:
+        assert result.code == 0
+        assert run_check(minimal, "--strict").code == 1
+
+
+def test_the_corpus_covers_every_code() -> None:
+    assert {c.code for c in CASES} == set(CATALOGUE)
+
+
+def test_the_minimal_data_set_is_clean(minimal: Path, run_check: Callable[..., CheckRun]) -> None:
+    result = run_check(minimal, "--strict")
+    assert result.code == 0, result.text
+    assert "0 error(s), 0 warning(s)" in result.text
