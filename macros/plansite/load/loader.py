@@ -27,6 +27,7 @@ class _Reader:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.problems: list[Diagnostic] = []
+        self.failed: set[str] = set()
 
     def rel(self, path: Path) -> str:
         try:
@@ -71,8 +72,11 @@ class _Reader:
                 model, problems = validate(kind.model, file)
                 self.problems += problems
             found[kind.name] = (file, model)
+            if model is None:
+                self.failed.add(kind.name)
         for kind in known.values():
             if kind.required and kind.name not in found:
+                self.failed.add(kind.name)
                 self.missing(folder / kind.filename, f"the folder {self.rel(folder)}")
         return found
 
@@ -164,4 +168,5 @@ def load(root: Path) -> tuple[Dataset, list[Diagnostic]]:
             glossary=local_terms.terms if local_terms else [],
             files=_files(found),
         )
+    data.failed = reader.failed
     return data, reader.problems

@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 from plansite.model.dates import PartialDate, parse_day
@@ -142,16 +149,17 @@ Day = Annotated[
     Any,
     BeforeValidator(_day),
     PlainSerializer(lambda d: d.isoformat(), return_type=str),
-    Field(json_schema_extra={"type": "string", "format": "date"}),
+    WithJsonSchema({"type": "string", "format": "date"}),
 ]
 """A calendar day written YYYY-MM-DD."""
 When = Annotated[
     PartialDate,
     BeforeValidator(_partial),
     PlainSerializer(lambda d: d.text, return_type=str),
-    Field(
-        json_schema_extra={
+    WithJsonSchema(
+        {
             "type": "string",
+            "pattern": r"^(\d{4}(-\d{2}(-\d{2})?)?|\d{4}/\d{2}|year \d{1,2}|ongoing)$",
             "description": "YYYY, YYYY-MM, YYYY-MM-DD, a financial year YYYY/YY, "
             "'year N' (relative to the plan's years), or 'ongoing'",
         }

@@ -70,3 +70,5 @@ class Dataset:
     help: dict[str, Category] = field(default_factory=dict)
     partnerships: dict[str, PartnershipData] = field(default_factory=dict)
     files: dict[str, YamlFile] = field(default_factory=dict)
+    # File kinds that failed to load somewhere: references into them cannot be checked.
+    failed: set[str] = field(default_factory=set)

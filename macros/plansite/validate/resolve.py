@@ -16,9 +16,31 @@ from plansite.model.dataset import Dataset, PartnershipData, PlanData
 from plansite.model.dates import PartialDate
 
 
+# What a reference may point at, by the file kinds that define it. When one of those files
+# failed to load, its ids are unknown, and reporting every reference to them would only
+# bury the real error.
+DEFINED_IN = {
+    "organisation": {"organisations", "local-organisations"},
+    "organisation or partner group": {"organisations", "local-organisations", "partner-groups"},
+    "framework item": {"frameworks"},
+    "audience": {"taxonomy"},
+    "kind of help": {"taxonomy"},
+    "locality": {"partnership"},
+    "plan": {"plan"},
+    "plan item": {"plan"},
+    "outcome": {"plan"},
+    "node": {"plan"},
+    "partner": {"organisations", "local-organisations"},
+    "service": {"services"},
+    "action": {"actions"},
+    "indicator": {"indicators"},
+}
+
+
 class Checker:
-    def __init__(self) -> None:
+    def __init__(self, failed: set[str] | None = None) -> None:
         self.problems: list[Diagnostic] = []
+        self.failed = failed or set()
 
     def add(
         self, file: YamlFile | None, code: str, path: Path_, message: str, hint: str = ""
@@ -36,7 +58,7 @@ class Checker:
         what: str,
         where: str,
     ) -> None:
-        if value is None or value in known:
+        if value is None or value in known or DEFINED_IN.get(what, set()) & self.failed:
             return
         hint = did_you_mean(value, known) or f"add it to {where}, or fix the id"
         self.add(file, "ref-unknown", path, f"unknown {what} {value!r}", hint)
@@ -98,7 +120,7 @@ class Checker:
 
 
 def check_dataset(data: Dataset) -> list[Diagnostic]:
-    c = Checker()
+    c = Checker(data.failed)
     orgs_file = data.files.get("organisations")
     org_seen: dict[str, str] = {}
     c.unique(
