@@ -15,7 +15,6 @@ from plansite.load.yaml_reader import Path_, YamlFile
 from plansite.model.dataset import Dataset, PartnershipData, PlanData
 from plansite.model.dates import PartialDate
 
-
 # What a reference may point at, by the file kinds that define it. When one of those files
 # failed to load, its ids are unknown, and reporting every reference to them would only
 # bury the real error.
