@@ -202,6 +202,17 @@ CASES = [
         "'021'",
     ),
     Case(
+        "value-conflict",
+        f"{PS}/services.yaml",
+        12,
+        replace(
+            f"{PS}/services.yaml",
+            "phone: 01234 000000",
+            "phone: 01234 000000\n      not_stated: true",
+        ),
+        "not_stated: true but also",
+    ),
+    Case(
         "text-empty",
         f"{PS}/services.yaml",
         3,

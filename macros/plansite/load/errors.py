@@ -51,6 +51,9 @@ CATALOGUE: dict[str, Problem] = {
     "field-unknown": Problem("error", "fix the spelling or remove the field"),
     "type-wrong": Problem("error", "write the value in the expected form"),
     "value-not-allowed": Problem("error", "use one of the allowed values"),
+    "value-conflict": Problem(
+        "error", "remove one of the two statements that contradict each other"
+    ),
     "value-ambiguous": Problem("error", "write the value exactly as shown; quote it if it is text"),
     "text-empty": Problem("error", "write the text, or remove the field"),
     "text-too-long": Problem("error", "shorten the text, or move detail to a longer field"),

@@ -17,6 +17,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -220,6 +221,15 @@ class ContactPoint(Strict):
 
     def reachable(self) -> bool:
         return any((self.phone, self.email, self.website, self.address))
+
+    @model_validator(mode="after")
+    def _stated_or_not(self) -> ContactPoint:
+        if self.not_stated and self.reachable():
+            raise PydanticCustomError(
+                "value-conflict",
+                "the contact says not_stated: true but also gives contact details",
+            )
+        return self
 
 
 class Source(Strict):
