@@ -168,5 +168,9 @@ def load(root: Path) -> tuple[Dataset, list[Diagnostic]]:
             glossary=local_terms.terms if local_terms else [],
             files=_files(found),
         )
+    # Local organisations join the national register (duplicates are reported by validate).
+    for pd in data.partnerships.values():
+        for org in pd.organisations:
+            data.organisations.setdefault(org.id, org)
     data.failed = reader.failed
     return data, reader.problems

@@ -134,8 +134,6 @@ def check_dataset(data: Dataset) -> list[Diagnostic]:
         c.unique(
             local, ("organisations",), (o.id for o in pdata.organisations), org_seen, "organisation"
         )
-        for o in pdata.organisations:
-            data.organisations.setdefault(o.id, o)
     groups_file = data.files.get("partner-groups")
     c.unique(
         groups_file,

@@ -1,0 +1,160 @@
+"""Everything one partnership's site needs to know, worked out once per build.
+
+The model stores each fact once (an action names its leads); pages need the reverse view
+too (a partner's page lists the actions it leads). This module builds those indexes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from plansite.model.dataset import Dataset, PartnershipData, PlanData
+from plansite.model.plan import Action, Indicator, Node
+from plansite.model.registry import Category, Framework, FrameworkItem, Organisation, PartnerGroup
+from plansite.model.service import Service
+from plansite.site.text import Glossary
+
+
+@dataclass
+class NationalOutcome:
+    """A framework item that the partnership's plans use, with its outcome page."""
+
+    framework: Framework
+    item: FrameworkItem
+
+    @property
+    def key(self) -> str:
+        return f"{self.framework.id}:{self.item.id}"
+
+    @property
+    def url(self) -> str:
+        return f"outcomes/{self.framework.id}/{self.item.id}/"
+
+
+@dataclass
+class SiteIndex:
+    data: Dataset
+    pd: PartnershipData
+    plan: PlanData | None
+    glossary: Glossary
+    nodes: dict[str, Node] = field(default_factory=dict)
+    children: dict[str | None, list[Node]] = field(default_factory=lambda: defaultdict(list))
+    actions: dict[str, Action] = field(default_factory=dict)
+    actions_under: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))
+    indicators_under: dict[str, list[Indicator]] = field(default_factory=lambda: defaultdict(list))
+    services: dict[str, Service] = field(default_factory=dict)
+    services_for_node: dict[str, list[Service]] = field(default_factory=lambda: defaultdict(list))
+    partners: dict[str, Organisation | PartnerGroup] = field(default_factory=dict)
+    leads: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))
+    supports: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))
+    provides: dict[str, list[Service]] = field(default_factory=lambda: defaultdict(list))
+    national: dict[str, NationalOutcome] = field(default_factory=dict)
+    nodes_for_national: dict[str, list[Node]] = field(default_factory=lambda: defaultdict(list))
+    audiences: dict[str, Category] = field(default_factory=dict)
+    help: dict[str, Category] = field(default_factory=dict)
+
+    @property
+    def partnership(self):  # type: ignore[no-untyped-def]
+        return self.pd.partnership
+
+    @property
+    def outcome_levels(self) -> set[str]:
+        return {lv.id for lv in self.plan.plan.levels if lv.outcome} if self.plan else set()
+
+    def outcome_nodes(self) -> list[Node]:
+        return [n for n in self.nodes.values() if n.level in self.outcome_levels]
+
+    def level_name(self, level_id: str, plural: bool = False) -> str:
+        assert self.plan is not None
+        for lv in self.plan.plan.levels:
+            if lv.id == level_id:
+                return lv.plural if plural else lv.name
+        return level_id
+
+    @property
+    def action_level(self) -> str:
+        return self.plan.plan.levels[-1].id if self.plan else "action"
+
+    def node_url(self, node: Node) -> str:
+        return f"outcomes/{node.id}/" if node.level in self.outcome_levels else f"plan/#{node.id}"
+
+    def descendants(self, node_id: str) -> list[Node]:
+        out: list[Node] = []
+        for child in self.children.get(node_id, []):
+            out.append(child)
+            out += self.descendants(child.id)
+        return out
+
+    def actions_within(self, node_id: str) -> list[Action]:
+        """Actions under this node or under any node below it, in plan order."""
+        ids = {node_id, *(n.id for n in self.descendants(node_id))}
+        return [a for a in self.actions.values() if a.under in ids]
+
+    def localities(self) -> dict[str, str]:
+        return {loc.id: loc.name for loc in self.partnership.localities}
+
+    def status_of(self, action: Action) -> str | None:
+        statuses = [u.status for u in action.updates if u.status]
+        return statuses[-1] if statuses else None
+
+
+def _current_plan(pd: PartnershipData) -> PlanData | None:
+    if pd.partnership.current_plan and pd.partnership.current_plan in pd.plans:
+        return pd.plans[pd.partnership.current_plan]
+    if not pd.plans:
+        return None
+    # Without a declared current plan, the one whose period ends last.
+    return max(pd.plans.values(), key=lambda p: p.plan.period.end.last or date.min)
+
+
+def build_index(data: Dataset, pid: str) -> SiteIndex:
+    pd = data.partnerships[pid]
+    plan = _current_plan(pd)
+    site = SiteIndex(data, pd, plan, Glossary([*pd.glossary, *data.glossary]))
+    known_partners: dict[str, Organisation | PartnerGroup] = {**data.organisations, **data.groups}
+
+    def partner(pid_: str) -> None:
+        if pid_ in known_partners:
+            site.partners.setdefault(pid_, known_partners[pid_])
+
+    for m in pd.partnership.memberships:
+        partner(m.organisation)
+    if plan:
+        for node in plan.plan.nodes:
+            site.nodes[node.id] = node
+            site.children[node.parent].append(node)
+            for ref in node.frameworks:
+                site.nodes_for_national[ref].append(node)
+        for action in plan.actions:
+            site.actions[action.id] = action
+            if action.under:
+                site.actions_under[action.under].append(action)
+            for lead in action.leads:
+                partner(lead)
+                site.leads[lead].append(action)
+            for sup in action.partners:
+                partner(sup)
+                site.supports[sup].append(action)
+        for ind in plan.indicators:
+            for node_id in ind.under:
+                site.indicators_under[node_id].append(ind)
+    for service in pd.services:
+        site.services[service.id] = service
+        for prov in service.providers:
+            partner(prov.organisation)
+            site.provides[prov.organisation].append(service)
+        for node_id in service.outcomes:
+            site.services_for_node[node_id].append(service)
+    for ref in site.nodes_for_national:
+        fw_id, _, item_id = ref.partition(":")
+        fw = data.frameworks.get(fw_id)
+        if fw and fw.outcome_pages:
+            item = next(i for i in fw.items if i.id == item_id)
+            site.national[ref] = NationalOutcome(fw, item)
+    used_aud = {a for s in pd.services for a in s.audiences}
+    used_help = {h for s in pd.services for h in s.help}
+    site.audiences = {k: v for k, v in data.audiences.items() if k in used_aud}
+    site.help = {k: v for k, v in data.help.items() if k in used_help}
+    return site

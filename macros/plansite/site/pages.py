@@ -1,0 +1,69 @@
+"""Which pages a partnership's site has, and where they live.
+
+The URLs here are a contract: partners link to them from their own sites and leaflets.
+Entity pages are kept out of the navigation (indexes link to them), because Material
+renders the whole navigation into every page and build time would grow with its square.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from plansite.site.context import SiteIndex
+
+# Filtered service lists live under these; service ids may not use them.
+SERVICE_FILTERS = {"for": "audience", "in": "locality", "help": "help"}
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    kind: str  # names the template: overrides/partials/plansite/<kind>.html
+    key: str  # what the page is about (an id), "" for index pages
+    url: str  # directory URL relative to the site root, "" for home
+    title: str  # plain text; escaped where it is shown
+    nav: str | None = None  # title in the navigation, for top-level pages
+
+    @property
+    def src_uri(self) -> str:
+        return f"{self.url}index.md"
+
+
+def site_pages(site: SiteIndex) -> list[PageSpec]:
+    p = site.partnership
+    pages = [
+        PageSpec("home", "", "", p.name, "Home"),
+    ]
+    if site.plan:
+        plan = site.plan.plan
+        pages.append(PageSpec("plan", plan.id, "plan/", plan.title, "The plan"))
+        pages.append(PageSpec("outcomes", "", "outcomes/", "Outcomes", "Outcomes"))
+        pages += [PageSpec("outcome", n.id, f"outcomes/{n.id}/", n.title) for n in site.outcome_nodes()]
+        pages += [PageSpec("national-outcome", key, nat.url, nat.item.title)
+                  for key, nat in site.national.items()]  # fmt: skip
+        pages += [PageSpec("action", a.id, f"actions/{a.id}/", _action_title(site, a.id))
+                  for a in site.actions.values()]  # fmt: skip
+    pages.append(PageSpec("partners", "", "partners/", "Partners", "Partners"))
+    pages += [PageSpec("partner", k, f"partners/{k}/", v.name) for k, v in site.partners.items()]
+    pages.append(PageSpec("services", "", "services/", "Services and support", "Get help"))
+    pages += [PageSpec("service", k, f"services/{k}/", s.name) for k, s in site.services.items()]
+    pages += [PageSpec("service-filter", f"audience:{k}", f"services/for/{k}/", f"Services for: {c.name}")
+              for k, c in site.audiences.items()]  # fmt: skip
+    pages += [PageSpec("service-filter", f"locality:{k}", f"services/in/{k}/", f"Services in {name}")
+              for k, name in site.localities().items()]  # fmt: skip
+    pages += [PageSpec("service-filter", f"help:{k}", f"services/help/{k}/", f"Services: {c.name}")
+              for k, c in site.help.items()]  # fmt: skip
+    pages += [
+        PageSpec("participation", "", "participation/", "Who was involved", "Participation"),
+        PageSpec("glossary", "", "glossary/", "Glossary", "Glossary"),
+        PageSpec("changes", "", "changes/", "What's changed", "What's changed"),
+        PageSpec("accessibility", "", "accessibility/", "Accessibility statement", "Accessibility"),
+    ]
+    return pages
+
+
+def _action_title(site: SiteIndex, action_id: str) -> str:
+    action = site.actions[action_id]
+    label = site.level_name(site.action_level)
+    text = action.summary or action.text
+    short = text if len(text) <= 90 else text[:87].rsplit(" ", 1)[0] + "…"
+    return f"{label} {action.number}: {short}" if action.number else f"{label}: {short}"

@@ -1,0 +1,130 @@
+"""Render a page's body from its template, with data passed only as values.
+
+This Jinja environment is our own: autoescaping on, undefined names are errors, and no
+data ever becomes template source.
+"""
+
+from __future__ import annotations
+
+import calendar
+import posixpath
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from plansite.model.dates import PartialDate
+from plansite.site.context import SiteIndex
+from plansite.site.pages import PageSpec
+from plansite.site.text import plain, rich
+
+ACTION_STATUS = {
+    "planned": "Planned",
+    "not-started": "Not started",
+    "in-progress": "In progress",
+    "ongoing": "Ongoing",
+    "delayed": "Delayed",
+    "complete": "Complete",
+    "withdrawn": "Withdrawn",
+}
+SERVICE_STATUS = {
+    "planned": "Planned",
+    "pilot": "Pilot",
+    "active": "Running",
+    "paused": "Paused",
+    "closed": "Closed",
+    "unknown": "Not known",
+}
+PLAN_STATUS = {
+    "draft": "Draft",
+    "consultation": "Out for consultation",
+    "submitted": "Submitted",
+    "recommended": "Recommended for approval",
+    "approved": "Approved",
+    "published": "Published",
+    "superseded": "Replaced by a newer plan",
+}
+ROUTES = {
+    "self-referral": "You can refer yourself",
+    "family-or-friend": "A family member or friend can refer you",
+    "court": "Through the court",
+    "social-work": "Through social work",
+    "police": "Through the police",
+    "prison": "Through the prison",
+    "health": "Through health services",
+    "education": "Through school or college",
+    "housing": "Through housing services",
+    "third-sector": "Through a voluntary organisation",
+    "professional": "Through a professional who works with you",
+    "other": "Other routes",
+}
+
+
+def when(value: PartialDate | None, years: dict[int, PartialDate] | None = None) -> Markup:
+    """A partial date as words inside <time>, or 'Not stated in the plan'."""
+    if value is None:
+        return not_stated()
+    if value.precision == "ongoing":
+        return Markup("Ongoing")
+    resolved = value.resolved(years or {}) or value
+    first = resolved.first
+    if value.precision == "plan-year":
+        span = f" ({years[value.plan_year].text})" if years and value.plan_year in years else ""
+        words = f"Year {value.plan_year}{span}"
+    elif value.precision == "day" and first:
+        words = f"{first.day} {calendar.month_name[first.month]} {first.year}"
+    elif value.precision == "month" and first:
+        words = f"{calendar.month_name[first.month]} {first.year}"
+    else:
+        words = value.text
+    if first is None:
+        return escape(words)
+    stamp = first.isoformat() if value.precision == "day" else first.isoformat()[:7]
+    if value.precision == "year":
+        stamp = str(first.year)
+    return Markup('<time datetime="{}">{}</time>').format(stamp, words)
+
+
+def not_stated(what: str = "Not stated in the plan") -> Markup:
+    return Markup('<span class="plansite-missing">{}</span>').format(what)
+
+
+class Renderer:
+    def __init__(self, templates: Path, site: SiteIndex) -> None:
+        self.site = site
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        years = dict(site.plan.plan.years) if site.plan else {}
+        glossary = site.glossary
+        self.env.globals.update(
+            site=site,
+            p=site.partnership,
+            plain=lambda t: plain(t, glossary),
+            rich=lambda t: rich(t, glossary),
+            when=lambda d: when(d, years),
+            not_stated=not_stated,
+            action_status=ACTION_STATUS,
+            service_status=SERVICE_STATUS,
+            plan_status=PLAN_STATUS,
+            routes=ROUTES,
+        )
+
+    def render(self, spec: PageSpec) -> str:
+        template = self.env.get_template(f"{spec.kind}.html")
+
+        def link(target: str) -> str:
+            """A link from this page to ``target`` (a site-root URL), relative so the site
+            works at a domain root and under any sub-path."""
+            path, _, fragment = target.partition("#")
+            rel = posixpath.relpath(path or ".", spec.url or ".")
+            rel = "./" if rel == "." else rel + "/"
+            return rel + (f"#{fragment}" if fragment else "")
+
+        context: dict[str, Any] = {"page": spec, "link": link}
+        return template.render(context)
