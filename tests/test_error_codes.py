@@ -252,7 +252,7 @@ CASES = [
     Case(
         "ref-format",
         f"{PLAN}/plan.yaml",
-        35,
+        48,
         replace(f"{PLAN}/plan.yaml", '"common-outcomes:access"', '"common-outcomes/access"'),
         "'framework-id:item-id'",
     ),
@@ -287,9 +287,16 @@ CASES = [
     Case(
         "id-duplicate",
         f"{PLAN}/actions.yaml",
-        14,
+        19,
         replace(f"{PLAN}/actions.yaml", "id: a2", "id: a1"),
         "already used at",
+    ),
+    Case(
+        "id-reserved",
+        f"{PS}/services.yaml",
+        2,
+        replace(f"{PS}/services.yaml", "id: family-support", "id: help"),
+        "holds the directory's filtered lists",
     ),
     Case(
         "id-mismatch",
@@ -315,7 +322,7 @@ CASES = [
     Case(
         "level-invalid",
         f"{PLAN}/plan.yaml",
-        31,
+        44,
         replace(f"{PLAN}/plan.yaml", "level: outcome", "level: outcme"),
         "did you mean 'outcome'",
     ),
@@ -343,14 +350,14 @@ CASES = [
     Case(
         "warn-action-no-lead",
         f"{PLAN}/actions.yaml",
-        14,
+        19,
         replace(f"{PLAN}/actions.yaml", "    leads: [all-partners]\n", ""),
         "'a2' has no lead",
     ),
     Case(
         "warn-action-no-timescale",
         f"{PLAN}/actions.yaml",
-        14,
+        19,
         replace(
             f"{PLAN}/actions.yaml", "    timescale:\n      raw: Dec 2017\n      due: 2017-12\n", ""
         ),

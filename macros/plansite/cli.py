@@ -61,6 +61,46 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _project(args: argparse.Namespace) -> Path:
+    config = Path(args.config)
+    if not config.is_file():
+        raise SystemExit(
+            f"plansite: {config} not found (run from the project folder or give --config)"
+        )
+    return config
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from plansite.site.build import BuildError, build_all
+
+    try:
+        result = build_all(_project(args), args.data, args.site_dir, args.partnership)
+    except BuildError as exc:
+        print(f"build failed: {exc}", file=sys.stderr)
+        print("the published output was not changed", file=sys.stderr)
+        return 1
+    print(
+        f"built {result.sites} site(s), {result.pages} pages, in {result.seconds:.1f} s "
+        f"into {args.site_dir}"
+    )
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import os
+
+    from mkdocs.commands.serve import serve
+
+    from plansite.site.plugin import ENV_DATA, ENV_PARTNERSHIP
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ[ENV_DATA] = str(args.data.resolve())
+    if args.partnership:
+        os.environ[ENV_PARTNERSHIP] = args.partnership
+    serve(str(_project(args)), dev_addr=args.dev_addr, livereload=True)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="plansite", description="Publish plans as accessible websites."
@@ -72,6 +112,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--partnership", metavar="ID", help="report only this partnership's problems")
     p.set_defaults(func=cmd_check)
+    p = sub.add_parser("build", help="build every partnership's site and the national index")
+    _data_arg(p)
+    p.add_argument(
+        "-d",
+        "--site-dir",
+        type=Path,
+        default=Path("site"),
+        metavar="OUT",
+        help="where to publish the sites (default: ./site)",
+    )
+    p.add_argument("--partnership", metavar="ID", help="build only this partnership's site")
+    p.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration to build with")
+    p.set_defaults(func=cmd_build)
+    p = sub.add_parser("serve", help="preview one partnership's site, rebuilt when data changes")
+    _data_arg(p)
+    p.add_argument("--partnership", metavar="ID", help="the partnership to preview")
+    p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT")
+    p.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration to build with")
+    p.set_defaults(func=cmd_serve)
     p = sub.add_parser("schema", help="write the JSON Schemas of the data files into DIR/schema")
     _data_arg(p)
     p.add_argument("--check", action="store_true", help="fail if the written schemas are stale")

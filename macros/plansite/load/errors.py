@@ -61,7 +61,10 @@ CATALOGUE: dict[str, Problem] = {
     "slug-invalid": Problem(
         "error", "use lower-case letters, digits and hyphens only, e.g. 'womens-hub'"
     ),
-    "ref-format": Problem("error", "write the reference as 'framework-id:item-id'"),
+    "ref-format": Problem(
+        "error",
+        "write the reference as two ids joined by a colon, e.g. 'action:a1'",
+    ),
     "url-unsafe": Problem("error", "use the full address starting with https://"),
     "email-invalid": Problem("error", "write one email address, such as name@example.org"),
     "phone-invalid": Problem(
@@ -70,6 +73,9 @@ CATALOGUE: dict[str, Problem] = {
     "date-invalid": Problem("error", "write the date in one of the accepted forms"),
     # Checking the whole data set
     "id-duplicate": Problem("error", "give each item its own id"),
+    "id-reserved": Problem(
+        "error", "choose another id; this one is part of the site's own addresses"
+    ),
     "id-mismatch": Problem("error", "make the id match the folder name, or rename the folder"),
     "ref-unknown": Problem("error", "fix the id, or add the item it refers to"),
     "period-invalid": Problem("error", "check that the start comes before the end"),

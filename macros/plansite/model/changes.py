@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from plansite.model.common import Day, PlainText, Slug, Strict
+from plansite.model.common import Day, ItemRef, PlainText, Slug, Strict
 
 
 class ChangeNote(Strict):
@@ -15,7 +15,7 @@ class ChangeNote(Strict):
 
     id: Slug
     date: Day
-    about: list[PlainText] = Field(
+    about: list[ItemRef] = Field(
         default_factory=list,
         description="What it concerns, written 'kind:id', e.g. 'action:cl-1-1' or 'service:x'.",
     )

@@ -58,6 +58,16 @@ def _framework_ref(value: Any) -> Any:
     return value
 
 
+def _item_ref(value: Any) -> Any:
+    if isinstance(value, str) and not REF_RE.match(value):
+        raise PydanticCustomError(
+            "ref-format",
+            "expected a reference written 'kind:id' (e.g. 'action:a1'), found {found}",
+            {"found": repr(value)},
+        )
+    return value
+
+
 def _url(value: Any) -> Any:
     if not isinstance(value, str):
         return value
@@ -140,6 +150,10 @@ Slug = Annotated[str, BeforeValidator(_slug), Field(json_schema_extra={"pattern"
 FrameworkRef = Annotated[
     str, BeforeValidator(_framework_ref), Field(json_schema_extra={"pattern": REF_RE.pattern})
 ]
+ItemRef = Annotated[
+    str, BeforeValidator(_item_ref), Field(json_schema_extra={"pattern": REF_RE.pattern})
+]
+"""A reference to any item of a partnership, written 'kind:id'."""
 Url = Annotated[str, BeforeValidator(_url), Field(json_schema_extra={"format": "uri"})]
 Email = Annotated[str, BeforeValidator(_email), Field(json_schema_extra={"format": "email"})]
 Phone = Annotated[str, BeforeValidator(_phone)]

@@ -12,7 +12,14 @@ from datetime import date
 
 from plansite.model.dataset import Dataset, PartnershipData, PlanData
 from plansite.model.plan import Action, Indicator, Node
-from plansite.model.registry import Category, Framework, FrameworkItem, Organisation, PartnerGroup
+from plansite.model.registry import (
+    Category,
+    Framework,
+    FrameworkItem,
+    GlossaryTerm,
+    Organisation,
+    PartnerGroup,
+)
 from plansite.model.service import Service
 from plansite.site.text import Glossary
 
@@ -94,6 +101,27 @@ class SiteIndex:
 
     def localities(self) -> dict[str, str]:
         return {loc.id: loc.name for loc in self.partnership.localities}
+
+    @property
+    def used_localities(self) -> dict[str, str]:
+        """Localities that at least one service names: each gets a filtered list."""
+        used = {loc for s in self.pd.services for loc in s.localities}
+        return {k: v for k, v in self.localities().items() if k in used}
+
+    def services_named(self, ids: list[str]) -> list[Service]:
+        return [self.services[i] for i in ids]
+
+    def services_matching(self, facet: str, key: str) -> list[Service]:
+        """Services for an audience, a kind of help or a locality, by name."""
+        field_name = {"audience": "audiences", "help": "help", "locality": "localities"}[facet]
+        chosen = [s for s in self.services.values() if key in getattr(s, field_name)]
+        return sorted(chosen, key=lambda s: s.name.lower())
+
+    def glossary_terms(self) -> list[GlossaryTerm]:
+        """Local terms first, then national ones not redefined locally, alphabetically."""
+        local = {t.term for t in self.pd.glossary}
+        terms = [*self.pd.glossary, *(t for t in self.data.glossary if t.term not in local)]
+        return sorted(terms, key=lambda t: t.term.lower())
 
     def status_of(self, action: Action) -> str | None:
         statuses = [u.status for u in action.updates if u.status]

@@ -11,9 +11,6 @@ from dataclasses import dataclass
 
 from plansite.site.context import SiteIndex
 
-# Filtered service lists live under these; service ids may not use them.
-SERVICE_FILTERS = {"for": "audience", "in": "locality", "help": "help"}
-
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -37,7 +34,9 @@ def site_pages(site: SiteIndex) -> list[PageSpec]:
         plan = site.plan.plan
         pages.append(PageSpec("plan", plan.id, "plan/", plan.title, "The plan"))
         pages.append(PageSpec("outcomes", "", "outcomes/", "Outcomes", "Outcomes"))
-        pages += [PageSpec("outcome", n.id, f"outcomes/{n.id}/", n.title) for n in site.outcome_nodes()]
+        pages += [
+            PageSpec("outcome", n.id, f"outcomes/{n.id}/", n.title) for n in site.outcome_nodes()
+        ]
         pages += [PageSpec("national-outcome", key, nat.url, nat.item.title)
                   for key, nat in site.national.items()]  # fmt: skip
         pages += [PageSpec("action", a.id, f"actions/{a.id}/", _action_title(site, a.id))
@@ -46,12 +45,16 @@ def site_pages(site: SiteIndex) -> list[PageSpec]:
     pages += [PageSpec("partner", k, f"partners/{k}/", v.name) for k, v in site.partners.items()]
     pages.append(PageSpec("services", "", "services/", "Services and support", "Get help"))
     pages += [PageSpec("service", k, f"services/{k}/", s.name) for k, s in site.services.items()]
-    pages += [PageSpec("service-filter", f"audience:{k}", f"services/for/{k}/", f"Services for: {c.name}")
-              for k, c in site.audiences.items()]  # fmt: skip
-    pages += [PageSpec("service-filter", f"locality:{k}", f"services/in/{k}/", f"Services in {name}")
-              for k, name in site.localities().items()]  # fmt: skip
-    pages += [PageSpec("service-filter", f"help:{k}", f"services/help/{k}/", f"Services: {c.name}")
-              for k, c in site.help.items()]  # fmt: skip
+    facets = [
+        ("audience", "for", {k: f"Services for: {c.name}" for k, c in site.audiences.items()}),
+        ("locality", "in", {k: f"Services in {n}" for k, n in site.used_localities.items()}),
+        ("help", "help", {k: f"Services: {c.name}" for k, c in site.help.items()}),
+    ]
+    for facet, path, titles in facets:
+        pages += [
+            PageSpec("service-filter", f"{facet}:{k}", f"services/{path}/{k}/", title)
+            for k, title in titles.items()
+        ]
     pages += [
         PageSpec("participation", "", "participation/", "Who was involved", "Participation"),
         PageSpec("glossary", "", "glossary/", "Glossary", "Glossary"),

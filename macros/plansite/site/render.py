@@ -91,7 +91,9 @@ def not_stated(what: str = "Not stated in the plan") -> Markup:
 
 
 class Renderer:
-    def __init__(self, templates: Path, site: SiteIndex) -> None:
+    """Renders page bodies; ``site`` is None for the national index."""
+
+    def __init__(self, templates: Path, site: SiteIndex | None) -> None:
         self.site = site
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates)),
@@ -100,13 +102,13 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        years = dict(site.plan.plan.years) if site.plan else {}
-        glossary = site.glossary
+        years = dict(site.plan.plan.years) if site and site.plan else {}
+        glossary = site.glossary if site else None
+        if site:
+            self.env.globals.update(site=site, p=site.partnership)
         self.env.globals.update(
-            site=site,
-            p=site.partnership,
             plain=lambda t: plain(t, glossary),
-            rich=lambda t: rich(t, glossary),
+            rich=lambda t, caption="Table": rich(t, glossary, caption),
             when=lambda d: when(d, years),
             not_stated=not_stated,
             action_status=ACTION_STATUS,
@@ -115,7 +117,7 @@ class Renderer:
             routes=ROUTES,
         )
 
-    def render(self, spec: PageSpec) -> str:
+    def render(self, spec: PageSpec, **values: Any) -> str:
         template = self.env.get_template(f"{spec.kind}.html")
 
         def link(target: str) -> str:
@@ -126,5 +128,5 @@ class Renderer:
             rel = "./" if rel == "." else rel + "/"
             return rel + (f"#{fragment}" if fragment else "")
 
-        context: dict[str, Any] = {"page": spec, "link": link}
+        context: dict[str, Any] = {"page": spec, "link": link, **values}
         return template.render(context)

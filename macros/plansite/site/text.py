@@ -34,8 +34,12 @@ def _markdown() -> markdown.Markdown:
 _MD = _markdown()
 
 
-def rich(text: str | None, glossary: Glossary | None = None) -> Markup:
-    """Render a rich-text field: small Markdown, then an allowlist sanitiser."""
+def rich(text: str | None, glossary: Glossary | None = None, caption: str = "Table") -> Markup:
+    """Render a rich-text field: small Markdown, then an allowlist sanitiser.
+
+    Tables written in data get a caption (``caption``, usually the section title), column
+    header scopes and a scrollable, keyboard-focusable wrapper, as every table on the site has.
+    """
     if not text:
         return Markup("")
     _MD.reset()
@@ -49,7 +53,22 @@ def rich(text: str | None, glossary: Glossary | None = None) -> Markup:
         url_schemes=_SCHEMES,
         link_rel="noopener noreferrer",
     )
-    return glossary.mark(Markup(clean)) if glossary else Markup(clean)
+    clean = _accessible_tables(clean, caption)
+    # nh3 has sanitised the markup; it is safe to mark as such.
+    safe = Markup(clean)  # noqa: S704
+    return glossary.mark(safe) if glossary else safe
+
+
+def _accessible_tables(html: str, caption: str) -> str:
+    if "<table>" not in html:
+        return html
+    label = escape(caption)
+    html = html.replace("<th>", '<th scope="col">')
+    return html.replace(
+        "<table>",
+        f'<div class="plansite-table-wrap" role="region" aria-label="{label}" tabindex="0">'
+        f'<table class="plansite-table"><caption>{label}</caption>',
+    ).replace("</table>", "</table></div>")
 
 
 def plain(text: str | None, glossary: Glossary | None = None) -> Markup:
@@ -85,7 +104,7 @@ class Glossary:
                 continue
             if not inside_abbr:
                 parts[i] = self.pattern.sub(self._abbr, part)
-        return Markup("".join(parts))
+        return Markup("".join(parts))  # noqa: S704 - only escaped text and our <abbr> tags
 
     def _abbr(self, match: re.Match[str]) -> str:
         word = match.group(1)

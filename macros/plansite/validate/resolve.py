@@ -36,6 +36,10 @@ DEFINED_IN = {
 }
 
 
+# services/for/…, services/in/… and services/help/… are the directory's filtered lists.
+RESERVED_SERVICE_IDS = {"for", "in", "help"}
+
+
 class Checker:
     def __init__(self, failed: set[str] | None = None) -> None:
         self.problems: list[Diagnostic] = []
@@ -257,6 +261,14 @@ def _check_partnership(c: Checker, data: Dataset, folder: str, pd: PartnershipDa
     localities = {loc.id for loc in p.localities}
     for i, s in enumerate(pd.services):
         at = ("services", i)
+        if s.id in RESERVED_SERVICE_IDS:
+            c.add(
+                sfile,
+                "id-reserved",
+                (*at, "id"),
+                f"services/{s.id}/ holds the directory's filtered lists, so {s.id!r} "
+                "cannot be a service id",
+            )
         c.refs(sfile, (*at, "audiences"), s.audiences, data.audiences, "audience", "taxonomy.yaml")
         c.refs(sfile, (*at, "help"), s.help, data.help, "kind of help", "taxonomy.yaml")
         c.refs(sfile, (*at, "localities"), s.localities, localities, "locality", "partnership.yaml")

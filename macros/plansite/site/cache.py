@@ -1,0 +1,34 @@
+"""Check the data once per process while it is unchanged.
+
+``plansite build`` builds several sites in one process and ``mkdocs serve`` rebuilds on
+every edit: both reuse the checked data until a file in the data folder changes.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from plansite.validate import check
+from plansite.validate.report import Report
+
+_cache: dict[Path, tuple[tuple[tuple[str, float, int], ...], Report]] = {}
+
+
+def _stamp(root: Path) -> tuple[tuple[str, float, int], ...]:
+    out = []
+    for folder, _dirs, names in os.walk(root):
+        for name in names:
+            st = (Path(folder) / name).stat()
+            out.append((str(Path(folder) / name), st.st_mtime, st.st_size))
+    return tuple(sorted(out))
+
+
+def checked(root: Path) -> Report:
+    stamp = _stamp(root)
+    hit = _cache.get(root)
+    if hit and hit[0] == stamp:
+        return hit[1]
+    report = check(root)
+    _cache[root] = (stamp, report)
+    return report

@@ -1,0 +1,33 @@
+"""The national index: every partnership, its current plan, and the national outcomes it uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from plansite.model.dataset import Dataset
+from plansite.site.context import build_index
+
+
+@dataclass
+class NationalIndex:
+    name: str
+    summary: str | None
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+
+def national_rows(data: Dataset, name: str) -> NationalIndex:
+    index = NationalIndex(name, data.site.summary if data.site else None)
+    for pid in sorted(data.partnerships):
+        site = build_index(data, pid)
+        outcomes = [nat.item.title for nat in site.national.values()]
+        index.rows.append(
+            {
+                "name": site.partnership.name,
+                "url": f"{pid}/",
+                "plan": site.plan.plan if site.plan else None,
+                "outcomes": outcomes,
+                "fictional": site.partnership.fictional,
+            }
+        )
+    return index

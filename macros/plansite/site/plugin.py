@@ -1,0 +1,118 @@
+"""The MkDocs plugin: thin glue between MkDocs events and the page modules.
+
+- ``on_config`` checks the data (all errors at once, or the build stops), names the site
+  and sets its navigation;
+- ``on_files`` adds one generated page per outcome, action, partner and service; each page's
+  source is only a macro call by number, so no data is ever Markdown or template source;
+- ``on_page_content`` gives each page its title, escaped, from the data.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from plansite.site.cache import checked
+from plansite.site.context import SiteIndex, build_index
+from plansite.site.national import national_rows
+from plansite.site.pages import PageSpec, site_pages
+from plansite.site.render import Renderer
+
+# `plansite build` and `plansite serve` choose the data and partnership through these, so
+# that `mkdocs build` and `mkdocs serve` keep reading mkdocs.yml as usual.
+ENV_DATA = "PLANSITE_DATA"
+ENV_PARTNERSHIP = "PLANSITE_PARTNERSHIP"
+
+
+class PlansiteConfig(Config):
+    # Named data_dir because `data` is taken by the config mapping itself.
+    data_dir = c.Type(str, default="data")
+    # The partnership this site is for; empty builds the national index.
+    partnership = c.Type(str, default="")
+
+
+class PlansitePlugin(BasePlugin[PlansiteConfig]):
+    def __init__(self) -> None:
+        self.pages: list[PageSpec] = []
+        self.by_src: dict[str, int] = {}
+        self.renderer: Renderer | None = None
+        self.site: SiteIndex | None = None
+        self.values: dict[str, Any] = {}
+
+    def data_root(self, config: MkDocsConfig) -> Path:
+        base = Path(config.config_file_path or ".").parent
+        return (base / os.environ.get(ENV_DATA, self.config.data_dir)).resolve()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = self.data_root(config)
+        report = checked(root)
+        if report.errors:
+            lines = [d.format() for d in report.errors]
+            raise PluginError(f"the data has {len(lines)} error(s):\n" + "\n".join(lines))
+        templates = Path(config.theme.custom_dir or "overrides") / "partials" / "plansite"
+        pid = os.environ.get(ENV_PARTNERSHIP, self.config.partnership)
+        if pid:
+            if pid not in report.data.partnerships:
+                known = ", ".join(sorted(report.data.partnerships))
+                raise PluginError(f"no partnership {pid!r} in {root} (there are: {known})")
+            self.site = build_index(report.data, pid)
+            self.pages = site_pages(self.site)
+            partnership = self.site.partnership
+            config.site_name = escape(partnership.name)
+            colour = partnership.branding.colour if partnership.branding else None
+            config.extra["plansite_colour"] = colour or ""
+            config.extra["plansite_fictional"] = partnership.fictional
+        else:
+            site_file = report.data.site
+            name = site_file.name if site_file else "Community justice plans"
+            self.pages = [PageSpec("national", "", "", name, "Partnerships")]
+            self.values = {"national": national_rows(report.data, name)}
+            config.site_name = escape(name)
+        self.by_src = {spec.src_uri: i for i, spec in enumerate(self.pages)}
+        self.renderer = Renderer(templates, self.site)
+        config.nav = [{spec.nav: spec.src_uri} for spec in self.pages if spec.nav]
+        if str(root) not in config.watch:
+            config.watch.append(str(root))
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for i, spec in enumerate(self.pages):
+            inclusion = InclusionLevel.INCLUDED if spec.nav else InclusionLevel.NOT_IN_NAV
+            existing = files.get_file_from_path(spec.src_uri)
+            if existing is not None:
+                raise PluginError(f"docs/{spec.src_uri} would hide a generated page: rename it")
+            files.append(
+                File.generated(
+                    config,
+                    spec.src_uri,
+                    content=f"{{{{ plansite_page({i}) }}}}\n",
+                    inclusion=inclusion,
+                )
+            )
+        return files
+
+    def on_page_content(self, html: str, /, *, page: Page, **_: Any) -> str:
+        index = self.by_src.get(page.file.src_uri)
+        if index is not None and not self.pages[index].nav:
+            # Pages in the navigation keep their short navigation title. Set after mkdocs-macros has run, which renders a page title it finds as a
+            # template. Escaped once here; the theme prints titles without escaping them.
+            page.title = escape(self.pages[index].title)
+        return html
+
+    def render(self, index: int) -> str:
+        """The body of generated page number ``index`` (called by the macro)."""
+        if self.renderer is None or not 0 <= index < len(self.pages):
+            raise PluginError(f"no generated page {index}")
+        html = self.renderer.render(self.pages[index], **self.values)
+        # Blank lines around the block keep Markdown from treating it as inline text.
+        return f"\n\n{html}\n\n"

@@ -1,0 +1,196 @@
+"""The built websites: every page where the contract says, links that work, semantic HTML,
+nothing fetched from elsewhere, and data that can never become code."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+
+from plansite.load.loader import load
+from plansite.site.crawl import crawl
+from tests.conftest import MINIMAL, SHIPPED
+from tests.payloads import ALL_PAYLOADS, HTML_PAYLOADS
+from tests.site_helpers import Page, build, pages, plant_everywhere, tree_hash
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("shipped") / "site"
+    build(SHIPPED, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    base = tmp_path_factory.mktemp("hostile")
+    planted = plant_everywhere(MINIMAL, base / "data", itertools.cycle(ALL_PAYLOADS))
+    out = base / "site"
+    build(base / "data", out)
+    return out, planted
+
+
+def test_every_partnership_and_the_national_index_are_built(shipped_site: Path) -> None:
+    data, _ = load(SHIPPED)
+    assert (shipped_site / "index.html").is_file()
+    index = (shipped_site / "index.html").read_text()
+    for pid, pd in data.partnerships.items():
+        assert (shipped_site / pid / "index.html").is_file()
+        assert f'href="{pid}/"' in index
+        assert pd.partnership.name.split()[0] in index
+
+
+def test_every_counted_item_has_its_page(shipped_site: Path) -> None:
+    data, _ = load(SHIPPED)
+    for pid, pd in data.partnerships.items():
+        site = shipped_site / pid
+        expected = ["", "plan/", "outcomes/", "partners/", "services/", "participation/",
+                    "glossary/", "accessibility/", "changes/"]  # fmt: skip
+        for plan in pd.plans.values():
+            expected += [f"actions/{a.id}/" for a in plan.actions]
+            outcome_levels = {lv.id for lv in plan.plan.levels if lv.outcome}
+            expected += [f"outcomes/{n.id}/" for n in plan.plan.nodes if n.level in outcome_levels]
+        expected += [f"services/{s.id}/" for s in pd.services]
+        expected += [f"partners/{m.organisation}/" for m in pd.partnership.memberships]
+        missing = [url for url in expected if not (site / url / "index.html").is_file()]
+        assert not missing, f"{pid}: no page at {missing[:10]}"
+
+
+def test_national_outcomes_used_by_a_plan_have_pages(shipped_site: Path) -> None:
+    page = shipped_site / "west-dunbartonshire/outcomes/cj-common-outcomes-2016/access-to-services"
+    assert (page / "index.html").is_file()
+
+
+def test_no_broken_internal_links_or_fragments(shipped_site: Path) -> None:
+    report = crawl(shipped_site)
+    assert report.pages > 500 and report.links > 10_000
+    assert report.broken == []
+
+
+def test_pages_are_semantic(shipped_site: Path) -> None:
+    for path, page in pages(shipped_site):
+        rel = path.relative_to(shipped_site).as_posix()
+        assert page.html_lang == "en-GB", rel
+        if rel.endswith("404.html"):
+            continue
+        assert page.count("h1") == 1, f"{rel}: {page.count('h1')} h1 elements"
+        levels = [int(t[1]) for t, _ in page.tags if re.fullmatch(r"h[1-6]", t)]
+        skipped = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
+        assert not skipped, f"{rel}: heading levels skip {skipped}"
+        tables = page.count("table")
+        assert page.count("caption") == tables, f"{rel}: a table without a caption"
+        for tag, name, value in page.attrs():
+            if tag == "th" and name == "scope":
+                assert value in ("col", "row"), rel
+
+
+def test_no_page_requests_anything_from_another_site(shipped_site: Path) -> None:
+    for path, page in pages(shipped_site):
+        for tag, name, value in page.attrs():
+            if (tag, name) in {("script", "src"), ("link", "href"), ("img", "src"),
+                               ("iframe", "src"), ("source", "src")}:  # fmt: skip
+                assert not re.match(r"(https?:)?//", value), f"{path}: {tag} {value}"
+    for css in shipped_site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        assert not re.search(
+            r"@import\s+url\(\s*['\"]?(https?:)?//|url\(\s*['\"]?(https?:)?//", text
+        ), css
+
+
+def test_status_is_always_in_words(shipped_site: Path) -> None:
+    html = (shipped_site / "clackmannanshire/actions/a1-1/index.html").read_text()
+    assert "No progress has been reported yet" in html
+    assert 'Due <time datetime="2017-11">November 2017</time>' in html
+
+
+def test_missing_facts_are_said_not_left_blank(shipped_site: Path) -> None:
+    html = (shipped_site / "south-lanarkshire/services/bail-supervision/index.html").read_text()
+    assert "Contact details are not published in the plan." in html
+
+
+def test_a_failed_build_leaves_the_published_output_as_it_was(
+    shipped_site: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    build(MINIMAL, out)
+    before = tree_hash(out)
+    broken = tmp_path / "data"
+    import shutil
+
+    shutil.copytree(MINIMAL, broken)
+    services = broken / "partnerships/sample/services.yaml"
+    services.write_text(services.read_text().replace("kind: service", "kind: servce"))
+    from plansite.site.build import BuildError
+
+    with pytest.raises(BuildError, match=r"services.yaml:4:11: \[value-not-allowed\]"):
+        build(broken, out)
+    assert tree_hash(out) == before
+
+
+# --- Hostile data ------------------------------------------------------------------------
+
+FOREIGN_TAGS = {"script", "iframe", "object", "embed", "form", "svg", "math", "style", "meta",
+                "link", "img", "input"}  # fmt: skip
+DANGEROUS_URL = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
+
+
+def test_payloads_reached_every_text_field(hostile_site: tuple[Path, int]) -> None:
+    _, planted = hostile_site
+    assert planted > 100
+
+
+def test_planted_html_is_inert(hostile_site: tuple[Path, int]) -> None:
+    out, _ = hostile_site
+    checked = 0
+    for path, page in pages(out):
+        rel = path.relative_to(out).as_posix()
+        for tag, name, value in page.attrs():
+            assert not name.startswith("on"), f"{rel}: <{tag} {name}>"
+            if name in ("href", "src", "action", "data", "formaction", "xlink:href"):
+                assert not DANGEROUS_URL.match(value), f"{rel}: <{tag} {name}={value!r}>"
+        assert all("plansite_canary" not in s for s in page.scripts), rel
+        html = path.read_text(encoding="utf-8")
+        if "<article" in html:
+            # The theme brings its own icons and search form; the content brings none.
+            content = Page(html[html.index("<article") : html.index("</article>")])
+            for tag, _values in content.tags:
+                assert tag not in FOREIGN_TAGS, f"{rel}: <{tag}>"
+            checked += 1
+    assert checked > 20
+
+
+def test_planted_text_is_shown_literally(hostile_site: tuple[Path, int]) -> None:
+    out, _ = hostile_site
+    text = " ".join(" ".join(page.text) for _, page in pages(out))
+    assert "{{ 7*7 }}" in text
+    assert "{{ cycler.__init__.__globals__ }}" in text
+    assert "<script>window.plansite_canary=1</script>" in text
+    assert "loop" * 3 not in text  # the loop payload never ran
+    assert "__builtins__" not in text
+
+
+def test_titles_are_escaped(hostile_site: tuple[Path, int]) -> None:
+    out, _ = hostile_site
+    for path in out.rglob("*.html"):
+        head = path.read_text().split("</head>")[0]
+        titles = re.findall(r"<title>(.*?)</title>", head, re.S)
+        assert len(titles) == 1, path
+        assert "<" not in titles[0], f"{path}: {titles[0]!r}"
+
+
+@pytest.mark.parametrize("payload", HTML_PAYLOADS[:3])
+def test_payloads_are_escaped_in_service_names(payload: str, tmp_path: Path) -> None:
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    services = data / "partnerships/sample/services.yaml"
+    quoted = payload.replace("'", "''")
+    services.write_text(services.read_text().replace("name: Family support", f"name: '{quoted}'"))
+    build(data, tmp_path / "site")
+    html = (tmp_path / "site/sample/services/family-support/index.html").read_text()
+    assert "plansite_canary=1" in html  # shown ...
+    page_scripts = re.findall(r"<script[^>]*>(.*?)</script>", html, re.S)
+    assert not any("plansite_canary" in s for s in page_scripts)  # ... never run
