@@ -299,6 +299,20 @@ CASES = [
         "holds the directory's filtered lists",
     ),
     Case(
+        "colour-contrast",
+        f"{PS}/partnership.yaml",
+        27,
+        replace(f"{PS}/partnership.yaml", '"#1d4f91"', '"#ffcc00"'),
+        "contrast of 1.",
+    ),
+    Case(
+        "logo-invalid",
+        f"{PS}/partnership.yaml",
+        26,
+        replace(f"{PS}/partnership.yaml", "logo: logo.png", "logo: logo.gif"),
+        "expected a .png or .jpg file in this folder",
+    ),
+    Case(
         "id-mismatch",
         f"{PS}/partnership.yaml",
         1,

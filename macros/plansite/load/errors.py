@@ -85,6 +85,12 @@ CATALOGUE: dict[str, Problem] = {
     "year-unknown": Problem(
         "error", "add the year to the plan's 'years' map, e.g. years: {1: 2017/18}"
     ),
+    "colour-contrast": Problem(
+        "error", "choose a darker colour, so the white header text can be read"
+    ),
+    "logo-invalid": Problem(
+        "error", "use a PNG or JPEG image under 500 kB in the partnership's folder"
+    ),
     # Warnings: what a publishable plan should have
     "warn-no-contact": Problem("warning", "add a contact with a phone, email, website or address"),
     "warn-no-alternative-formats": Problem(

@@ -167,6 +167,7 @@ def load(root: Path) -> tuple[Dataset, list[Diagnostic]]:
             organisations=local_orgs.organisations if local_orgs else [],
             glossary=local_terms.terms if local_terms else [],
             files=_files(found),
+            folder=folder,
         )
     # Local organisations join the national register (duplicates are reported by validate).
     for pd in data.partnerships.values():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from plansite.load.yaml_reader import YamlFile
 from plansite.model.changes import ChangeNote
@@ -49,6 +50,7 @@ class PartnershipData:
     organisations: list[Organisation] = field(default_factory=list)  # local additions
     glossary: list[GlossaryTerm] = field(default_factory=list)  # local additions
     files: dict[str, YamlFile] = field(default_factory=dict)
+    folder: Path = field(default_factory=Path)
 
     @property
     def id(self) -> str:

@@ -65,11 +65,12 @@ class Locality(Strict):
 
 
 class Branding(Strict):
-    logo: PlainText | None = Field(
-        None, description="Path of a logo image inside the partnership folder."
+    logo: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z0-9_.-]{1,100}$",
+        description="File name of a PNG or JPEG logo in the partnership's folder.",
     )
-    logo_alt: PlainText | None = None
-    colour: PlainText | None = Field(
+    colour: str | None = Field(
         None, pattern=r"^#[0-9a-fA-F]{6}$", description="Brand colour as #rrggbb."
     )
 

@@ -34,6 +34,9 @@ ENV_DATA = "PLANSITE_DATA"
 ENV_PARTNERSHIP = "PLANSITE_PARTNERSHIP"
 
 
+LOGO_URI = "assets/images/partnership-logo"
+
+
 class PlansiteConfig(Config):
     # Named data_dir because `data` is taken by the config mapping itself.
     data_dir = c.Type(str, default="data")
@@ -48,6 +51,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.renderer: Renderer | None = None
         self.site: SiteIndex | None = None
         self.values: dict[str, Any] = {}
+        self.logo: Path | None = None
 
     def data_root(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").parent
@@ -72,6 +76,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             colour = partnership.branding.colour if partnership.branding else None
             config.extra["plansite_colour"] = colour or ""
             config.extra["plansite_fictional"] = partnership.fictional
+            if partnership.branding and partnership.branding.logo:
+                self.logo = self.site.pd.folder / partnership.branding.logo
+                config.theme["logo"] = LOGO_URI + self.logo.suffix.lower()
         else:
             site_file = report.data.site
             name = site_file.name if site_file else "Community justice plans"
@@ -86,6 +93,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.logo is not None:
+            uri = LOGO_URI + self.logo.suffix.lower()
+            files.append(File.generated(config, uri, abs_src_path=str(self.logo)))
         for i, spec in enumerate(self.pages):
             inclusion = InclusionLevel.INCLUDED if spec.nav else InclusionLevel.NOT_IN_NAV
             existing = files.get_file_from_path(spec.src_uri)
@@ -104,8 +114,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
     def on_page_content(self, html: str, /, *, page: Page, **_: Any) -> str:
         index = self.by_src.get(page.file.src_uri)
         if index is not None and not self.pages[index].nav:
-            # Pages in the navigation keep their short navigation title. Set after mkdocs-macros has run, which renders a page title it finds as a
-            # template. Escaped once here; the theme prints titles without escaping them.
+            # Pages in the navigation keep their short navigation title. This runs after
+            # mkdocs-macros, which renders a page title it finds as a template. Escaped once
+            # here; the theme prints titles without escaping them.
             page.title = escape(self.pages[index].title)
         return html
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from plansite.load.errors import Diagnostic, did_you_mean
 from plansite.load.yaml_reader import Path_, YamlFile
 from plansite.model.dataset import Dataset, PartnershipData, PlanData
 from plansite.model.dates import PartialDate
+from plansite.validate.colours import TEXT_MIN, WHITE, contrast
 
 # What a reference may point at, by the file kinds that define it. When one of those files
 # failed to load, its ids are unknown, and reporting every reference to them would only
@@ -199,6 +201,30 @@ def _check_registries(c: Checker, data: Dataset) -> None:
     c.unique(tfile, ("help",), data.help, {}, "kind of help")
 
 
+LOGO_TYPES = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff"}
+LOGO_MAX = 500_000
+
+
+def _check_logo(c: Checker, file: YamlFile | None, path: Path, written: str, folder: Path) -> None:
+    """A logo is a PNG or JPEG image inside the partnership's folder (SVG can carry script)."""
+    at = ("branding", "logo")
+    inside = folder.resolve() in path.resolve().parents
+    kind = LOGO_TYPES.get(path.suffix.lower())
+    if not inside or kind is None:
+        c.add(
+            file,
+            "logo-invalid",
+            at,
+            f"expected a .png or .jpg file in this folder, found {written!r}",
+        )
+    elif not path.is_file():
+        c.add(file, "logo-invalid", at, f"there is no file {written!r} in this folder")
+    elif path.stat().st_size > LOGO_MAX:
+        c.add(file, "logo-invalid", at, f"{written!r} is larger than {LOGO_MAX:,} bytes")
+    elif path.read_bytes()[: len(kind)] != kind:
+        c.add(file, "logo-invalid", at, f"{written!r} is not a {path.suffix.lower()} image")
+
+
 def framework_items(data: Dataset) -> set[str]:
     return {f"{fw.id}:{item.id}" for fw in data.frameworks.values() for item in fw.items}
 
@@ -213,6 +239,18 @@ def _check_partnership(c: Checker, data: Dataset, folder: str, pd: PartnershipDa
     c.ref(
         pfile, ("local_authority",), p.local_authority, orgs, "organisation", "organisations.yaml"
     )
+    if p.branding and p.branding.colour:
+        ratio = contrast(p.branding.colour, WHITE)
+        if ratio < TEXT_MIN:
+            c.add(
+                pfile,
+                "colour-contrast",
+                ("branding", "colour"),
+                f"white text on {p.branding.colour} has a contrast of {ratio:.2f}:1; "
+                f"at least {TEXT_MIN}:1 is needed",
+            )
+    if p.branding and p.branding.logo:
+        _check_logo(c, pfile, pd.folder / p.branding.logo, p.branding.logo, pd.folder)
     if p.chair:
         c.ref(
             pfile,

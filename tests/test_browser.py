@@ -1,0 +1,124 @@
+"""The built sites in a real browser: Debian's Chromium, driven by Playwright."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import itertools
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.conftest import MINIMAL
+from tests.payloads import ALL_PAYLOADS
+from tests.site_helpers import build, plant_everywhere
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Keep Chromium from reaching for the network on its own (updates, sync, field trials).
+QUIET = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=QUIET)
+        yield b
+        b.close()
+
+
+@contextlib.contextmanager
+def serve(root: Path) -> Iterator[str]:
+    """Serve a built site on a free loopback port for the duration of the block."""
+    handler = functools.partial(_Quiet, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="module")
+def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    out = tmp_path_factory.mktemp("browser") / "site"
+    build(MINIMAL, out)
+    with serve(out) as url:
+        yield url
+
+
+def test_the_directory_filter_narrows_the_list_and_says_so(
+    browser: Browser, minimal_site: str
+) -> None:
+    page = browser.new_page()
+    page.goto(f"{minimal_site}/sample/services/")
+    box = page.locator("#service-filter")
+    assert box.is_visible()
+    box.fill("nothing-matches-this")
+    assert page.locator("#all-services > li:visible").count() == 0
+    assert page.text_content("[role=status]") == "0 of 1 services shown"
+    box.fill("families")
+    assert page.locator("#all-services > li:visible").count() == 1
+    page.close()
+
+
+def test_without_javascript_the_filtered_lists_do_the_job(
+    browser: Browser, minimal_site: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{minimal_site}/sample/services/")
+    assert not page.locator("#service-filter").is_visible()
+    page.get_by_role("link", name="Families", exact=True).first.click()
+    assert page.url.endswith("/sample/services/for/families/")
+    assert page.get_by_role("link", name="Family support").is_visible()
+    context.close()
+
+
+def _visit_all(page: Page, base: str, root: Path) -> Iterator[str]:
+    for path in sorted(root.rglob("index.html")):
+        url = f"{base}/{path.parent.relative_to(root).as_posix()}/".replace("/./", "/")
+        page.goto(url)
+        yield url
+
+
+def test_planted_scripts_never_run_and_nothing_is_fetched_from_elsewhere(
+    browser: Browser, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    plant_everywhere(MINIMAL, data, itertools.cycle(ALL_PAYLOADS))
+    out = tmp_path / "site"
+    build(data, out)
+    page = browser.new_page()
+    foreign: list[str] = []
+    visited = 0
+    with serve(out) as base:
+        page.on("request", lambda r: None if r.url.startswith(base) else foreign.append(r.url))
+        page.on("dialog", lambda d: d.dismiss())
+        for url in _visit_all(page, base, out):
+            page.wait_for_load_state("load")
+            assert page.evaluate("typeof window.plansite_canary") == "undefined", url
+            visited += 1
+    page.close()
+    assert visited > 20
+    assert foreign == []
