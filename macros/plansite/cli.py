@@ -70,6 +70,18 @@ def _project(args: argparse.Namespace) -> Path:
     return config
 
 
+def _log_to_terminal() -> None:
+    """Show MkDocs' warnings and progress as `mkdocs` itself would, without plugin chatter."""
+    import logging
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(handler)
+    mkdocs_log.setLevel(logging.INFO)
+    logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from plansite.site.build import BuildError, build_all
 
@@ -94,6 +106,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from plansite.site.plugin import ENV_DATA, ENV_PARTNERSHIP
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    _log_to_terminal()
     os.environ[ENV_DATA] = str(args.data.resolve())
     if args.partnership:
         os.environ[ENV_PARTNERSHIP] = args.partnership

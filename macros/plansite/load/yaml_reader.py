@@ -106,6 +106,8 @@ def read_yaml(path: Path, rel: str) -> tuple[YamlFile, list[Diagnostic]]:
             # libyaml notices an unclosed bracket or quote only later: say where it began.
             problem += f" ({context.removeprefix('while ')} that starts at line {start.line + 1})"
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if "nesting depth" in problem:  # libyaml's own limit, met before ours in flow style
+            return fail("yaml-too-deep", f"values are nested too deeply: {problem}", line, col)
         return fail("yaml-syntax", f"the YAML cannot be read: {problem}", line, col)
     if not isinstance(out.data, dict):
         return fail(
