@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 from collections.abc import Iterator
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Annotated, Any, Union, get_args, get_origin
@@ -14,10 +15,12 @@ from annotated_types import MaxLen
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from plansite.history.store import snapshot, write_release
 from plansite.load.fields import validate
 from plansite.load.yaml_reader import read_yaml
 from plansite.model.files import FILE_KINDS
 from plansite.site.build import BuildResult, build_all
+from plansite.validate import check
 from tests.conftest import ROOT
 
 MKDOCS_YML = ROOT / "mkdocs.yml"
@@ -142,6 +145,10 @@ def plant(model: BaseModel, payloads: Iterator[str]) -> int:
 def plant_everywhere(source: Path, target: Path, payloads: Iterator[str]) -> int:
     """Copy a data folder, putting payloads into every text field of every file."""
     shutil.copytree(source, target)
+    # Published releases cannot take payloads (editing them is refused); release the
+    # planted data afresh instead, so the log and feeds carry payloads too.
+    for releases in target.glob("partnerships/*/releases"):
+        shutil.rmtree(releases)
     kinds = {(k.scope, k.filename): k for k in FILE_KINDS}
     planted = 0
     for path in sorted(target.rglob("*.yaml")):
@@ -159,4 +166,8 @@ def plant_everywhere(source: Path, target: Path, payloads: Iterator[str]) -> int
         path.write_text(
             yaml.safe_dump(dumped, allow_unicode=True, sort_keys=False), encoding="utf-8"
         )
+    report = check(target)
+    assert not report.errors, [e.format() for e in report.errors]
+    for pd in report.data.partnerships.values():
+        write_release(pd.folder, [], snapshot(report.data, pd), date(2020, 1, 1), next(payloads))
     return planted

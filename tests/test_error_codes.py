@@ -313,6 +313,15 @@ CASES = [
         "expected a .png or .jpg file in this folder",
     ),
     Case(
+        "release-tampered",
+        f"{PS}/releases/0001-2017-05-01.json",
+        1,
+        replace(
+            f"{PS}/releases/0001-2017-05-01.json", "Help for families", "Help for all families"
+        ),
+        "changed after it was published",
+    ),
+    Case(
         "id-mismatch",
         f"{PS}/partnership.yaml",
         1,

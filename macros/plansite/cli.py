@@ -114,6 +114,49 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_release(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from plansite.history.store import snapshot, write_release
+
+    report = check(args.data)
+    if report.errors:
+        for problem in report.errors:
+            print(problem.format(), file=sys.stderr)
+        print("release refused: fix the errors first; nothing was written", file=sys.stderr)
+        return 1
+    pd = report.data.partnerships.get(args.partnership)
+    if pd is None:
+        known = ", ".join(sorted(report.data.partnerships))
+        print(
+            f"release refused: no partnership {args.partnership!r} (there are: {known})",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        day = date.fromisoformat(args.date) if args.date else date.today()
+    except ValueError:
+        print(
+            f"release refused: --date {args.date!r} is not a date written YYYY-MM-DD",
+            file=sys.stderr,
+        )
+        return 1
+    snap = snapshot(report.data, pd)
+    if pd.releases and pd.releases[-1].snapshot == snap and not args.note:
+        print(
+            f"release refused: nothing has changed since release {pd.releases[-1].number}",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        path = write_release(pd.folder, pd.releases, snap, day, args.note)
+    except (ValueError, FileExistsError) as exc:
+        print(f"release refused: {exc}", file=sys.stderr)
+        return 1
+    print(f"released {args.partnership} as release {len(pd.releases) + 1} of {day}: {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="plansite", description="Publish plans as accessible websites."
@@ -144,6 +187,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT")
     p.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration to build with")
     p.set_defaults(func=cmd_serve)
+    p = sub.add_parser("release", help="record what is being published, as a new release")
+    _data_arg(p)
+    p.add_argument("--partnership", metavar="ID", required=True)
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="the publication date (default: today)")
+    p.add_argument("--note", metavar="TEXT", help="a note about this release")
+    p.set_defaults(func=cmd_release)
     p = sub.add_parser("schema", help="write the JSON Schemas of the data files into DIR/schema")
     _data_arg(p)
     p.add_argument("--check", action="store_true", help="fail if the written schemas are stale")

@@ -91,6 +91,7 @@ CATALOGUE: dict[str, Problem] = {
     "logo-invalid": Problem(
         "error", "use a PNG or JPEG image under 500 kB in the partnership's folder"
     ),
+    "release-tampered": Problem("error", "restore the published release from version control"),
     # Warnings: what a publishable plan should have
     "warn-no-contact": Problem("warning", "add a contact with a phone, email, website or address"),
     "warn-no-alternative-formats": Problem(

@@ -24,6 +24,7 @@ from plansite.model.registry import (
     PartnerGroup,
     SiteFile,
 )
+from plansite.model.release import Release
 from plansite.model.service import Service
 
 
@@ -51,6 +52,7 @@ class PartnershipData:
     glossary: list[GlossaryTerm] = field(default_factory=list)  # local additions
     files: dict[str, YamlFile] = field(default_factory=dict)
     folder: Path = field(default_factory=Path)
+    releases: list[Release] = field(default_factory=list)  # oldest first
 
     @property
     def id(self) -> str:

@@ -95,5 +95,17 @@ class PartialDate:
             return None
         return PartialDate(self.text, "plan-year", span.first, span.last, self.plan_year)
 
+    def words(self) -> str:
+        """The date as a reader would say it: '14 June 2017', 'June 2017', 'Year 2'."""
+        if self.precision == "ongoing":
+            return "ongoing"
+        if self.precision == "plan-year":
+            return f"Year {self.plan_year}"
+        if self.first and self.precision == "day":
+            return f"{self.first.day} {calendar.month_name[self.first.month]} {self.first.year}"
+        if self.first and self.precision == "month":
+            return f"{calendar.month_name[self.first.month]} {self.first.year}"
+        return self.text
+
     def __str__(self) -> str:
         return self.text

@@ -87,6 +87,9 @@ class Partnership(Strict):
     )
     summary: RichText | None = Field(None, description="What the partnership does, in plain words.")
     website: Url | None = None
+    site_url: Url | None = Field(
+        None, description="Where this plansite website is published; makes feed links absolute."
+    )
     chair: Person | None = None
     contacts: list[ContactPoint] = Field(default_factory=list)
     alternative_formats: AlternativeFormats | None = None

@@ -179,6 +179,9 @@ class SiteFile(Strict):
     """Settings for the whole installation."""
 
     name: PlainText = Field(description="Name of the national index site.")
+    base_url: Url | None = Field(
+        None, description="Where the national index is published; makes feed links absolute."
+    )
     summary: RichText | None = None
     licence: Licence | None = None
     updated: Day | None = None

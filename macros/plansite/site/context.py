@@ -10,6 +10,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from plansite.history.log import KIND_WORDS, Change, history
+from plansite.history.log import items as history_items
+from plansite.history.store import snapshot
 from plansite.model.dataset import Dataset, PartnershipData, PlanData
 from plansite.model.plan import Action, Indicator, Node
 from plansite.model.registry import (
@@ -61,6 +64,9 @@ class SiteIndex:
     nodes_for_national: dict[str, list[Node]] = field(default_factory=lambda: defaultdict(list))
     audiences: dict[str, Category] = field(default_factory=dict)
     help: dict[str, Category] = field(default_factory=dict)
+    log: list[Change] = field(default_factory=list)  # newest first
+    item_log: dict[tuple[str, str], list[Change]] = field(default_factory=lambda: defaultdict(list))
+    first_seen: dict[tuple[str, str], date] = field(default_factory=dict)
 
     @property
     def partnership(self):  # type: ignore[no-untyped-def]
@@ -108,6 +114,36 @@ class SiteIndex:
         used = {loc for s in self.pd.services for loc in s.localities}
         return {k: v for k, v in self.localities().items() if k in used}
 
+    def changes_for(self, kind: str, ident: str) -> list[Change]:
+        return self.item_log.get((kind, ident), [])
+
+    def published_on(self, kind: str, ident: str) -> date | None:
+        return self.first_seen.get((kind, ident))
+
+    def updated_on(self, kind: str, ident: str) -> date | None:
+        dated = [c.date for c in self.changes_for(kind, ident) if c.release is not None]
+        return max(dated) if dated else self.published_on(kind, ident)
+
+    def changes_under(self, node_id: str) -> list[Change]:
+        """Changes to a node and to everything that sits under it."""
+        return [
+            c for c in self.log if node_id in c.parents or (c.kind == "node" and c.item == node_id)
+        ]
+
+    def change_kinds(self) -> list[str]:
+        return sorted({c.kind for c in self.log}, key=list(KIND_WORDS).index)
+
+    def pending(self) -> list[Change]:
+        return [c for c in self.log if c.release is None]
+
+    def releases_newest_first(self) -> list[tuple[int, date, list[Change]]]:
+        groups: dict[int, list[Change]] = defaultdict(list)
+        for c in self.log:
+            if c.release is not None:
+                groups[c.release].append(c)
+        dates = {r.number: r.date for r in self.pd.releases}
+        return [(n, dates[n], groups[n]) for n in sorted(groups, reverse=True)]
+
     def services_named(self, ids: list[str]) -> list[Service]:
         return [self.services[i] for i in ids]
 
@@ -137,7 +173,8 @@ def _current_plan(pd: PartnershipData) -> PlanData | None:
     return max(pd.plans.values(), key=lambda p: p.plan.period.end.last or date.min)
 
 
-def build_index(data: Dataset, pid: str) -> SiteIndex:
+def build_index(data: Dataset, pid: str, preview: bool = False) -> SiteIndex:
+    """Index one partnership. ``preview`` adds changes not yet released (never published)."""
     pd = data.partnerships[pid]
     plan = _current_plan(pd)
     site = SiteIndex(data, pd, plan, Glossary([*pd.glossary, *data.glossary]))
@@ -185,4 +222,16 @@ def build_index(data: Dataset, pid: str) -> SiteIndex:
     used_help = {h for s in pd.services for h in s.help}
     site.audiences = {k: v for k, v in data.audiences.items() if k in used_aud}
     site.help = {k: v for k, v in data.help.items() if k in used_help}
+    _index_history(site, data, pd, preview)
     return site
+
+
+def _index_history(site: SiteIndex, data: Dataset, pd: PartnershipData, preview: bool) -> None:
+    current = snapshot(data, pd) if preview else None
+    log = history(pd.releases, current)
+    site.log = sorted(log, key=lambda c: (c.release is None, c.date, c.release or 0), reverse=True)
+    for c in site.log:
+        site.item_log[(c.kind, c.item)].append(c)
+    for release in pd.releases:
+        for key in history_items(release.snapshot):
+            site.first_seen.setdefault(key, release.date)

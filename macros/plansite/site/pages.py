@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from plansite.history.log import KIND_WORDS
 from plansite.site.context import SiteIndex
+
+# Where the log narrowed to one kind of item lives: changes/<slug>/.
+CHANGE_SLUGS = {
+    "action": "actions",
+    "service": "services",
+    "partner": "partners",
+    "measure": "indicators",
+    "plan": "plan",
+    "node": "outcomes",
+}
 
 
 @dataclass(frozen=True)
@@ -59,6 +70,15 @@ def site_pages(site: SiteIndex) -> list[PageSpec]:
         PageSpec("participation", "", "participation/", "Who was involved", "Participation"),
         PageSpec("glossary", "", "glossary/", "Glossary", "Glossary"),
         PageSpec("changes", "", "changes/", "What's changed", "What's changed"),
+        *(
+            PageSpec(
+                "changes",
+                kind,
+                f"changes/{CHANGE_SLUGS[kind]}/",
+                f"What's changed: {KIND_WORDS[kind]}",
+            )
+            for kind in site.change_kinds()
+        ),
         PageSpec("accessibility", "", "accessibility/", "Accessibility statement", "Accessibility"),
     ]
     return pages

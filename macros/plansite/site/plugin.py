@@ -22,8 +22,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from plansite.history.feeds import Feed, atom, json_feed
+from plansite.history.log import Change
 from plansite.site.cache import checked
 from plansite.site.context import SiteIndex, build_index
+from plansite.site.feeds import national_feeds, site_feeds
 from plansite.site.national import national_rows
 from plansite.site.pages import PageSpec, site_pages
 from plansite.site.render import Renderer
@@ -32,6 +35,8 @@ from plansite.site.render import Renderer
 # that `mkdocs build` and `mkdocs serve` keep reading mkdocs.yml as usual.
 ENV_DATA = "PLANSITE_DATA"
 ENV_PARTNERSHIP = "PLANSITE_PARTNERSHIP"
+# Set by `plansite serve`: show changes not yet released, clearly marked. Never when publishing.
+ENV_PREVIEW = "PLANSITE_PREVIEW"
 
 
 LOGO_URI = "assets/images/partnership-logo"
@@ -52,6 +57,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.site: SiteIndex | None = None
         self.values: dict[str, Any] = {}
         self.logo: Path | None = None
+        self.feeds: list[tuple[Feed, list[Change], str]] = []
 
     def data_root(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").parent
@@ -69,7 +75,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             if pid not in report.data.partnerships:
                 known = ", ".join(sorted(report.data.partnerships))
                 raise PluginError(f"no partnership {pid!r} in {root} (there are: {known})")
-            self.site = build_index(report.data, pid)
+            preview = os.environ.get(ENV_PREVIEW) == "1"
+            self.site = build_index(report.data, pid, preview=preview)
             self.pages = site_pages(self.site)
             partnership = self.site.partnership
             config.site_name = escape(partnership.name)
@@ -85,6 +92,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             self.pages = [PageSpec("national", "", "", name, "Partnerships")]
             self.values = {"national": national_rows(report.data, name)}
             config.site_name = escape(name)
+            self.feeds = national_feeds(report.data, name)
         self.by_src = {spec.src_uri: i for i, spec in enumerate(self.pages)}
         self.renderer = Renderer(templates, self.site)
         config.nav = [{spec.nav: spec.src_uri} for spec in self.pages if spec.nav]
@@ -93,6 +101,15 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.site is not None:
+            self.feeds = site_feeds(self.site)
+        for feed, changes, fallback in self.feeds:
+            files.append(
+                File.generated(config, feed.path + ".xml", content=atom(feed, changes, fallback))
+            )
+            files.append(
+                File.generated(config, feed.path + ".json", content=json_feed(feed, changes))
+            )
         if self.logo is not None:
             uri = LOGO_URI + self.logo.suffix.lower()
             files.append(File.generated(config, uri, abs_src_path=str(self.logo)))
@@ -113,6 +130,13 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
 
     def on_page_content(self, html: str, /, *, page: Page, **_: Any) -> str:
         index = self.by_src.get(page.file.src_uri)
+        if index is not None:
+            spec = self.pages[index]
+            page.meta["plansite_feeds"] = [
+                {"title": escape(feed.title), "path": feed.path}
+                for feed, _, _ in self.feeds
+                if feed.page in ("", "changes/") or feed.page == spec.url
+            ]
         if index is not None and not self.pages[index].nav:
             # Pages in the navigation keep their short navigation title. This runs after
             # mkdocs-macros, which renders a page title it finds as a template. Escaped once

@@ -6,7 +6,6 @@ data ever becomes template source.
 
 from __future__ import annotations
 
-import calendar
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -69,15 +68,9 @@ def when(value: PartialDate | None, years: dict[int, PartialDate] | None = None)
         return Markup("Ongoing")
     resolved = value.resolved(years or {}) or value
     first = resolved.first
-    if value.precision == "plan-year":
-        span = f" ({years[value.plan_year].text})" if years and value.plan_year in years else ""
-        words = f"Year {value.plan_year}{span}"
-    elif value.precision == "day" and first:
-        words = f"{first.day} {calendar.month_name[first.month]} {first.year}"
-    elif value.precision == "month" and first:
-        words = f"{calendar.month_name[first.month]} {first.year}"
-    else:
-        words = value.text
+    words = value.words()
+    if value.precision == "plan-year" and years and value.plan_year in years:
+        words += f" ({years[value.plan_year].text})"
     if first is None:
         return escape(words)
     stamp = first.isoformat() if value.precision == "day" else first.isoformat()[:7]

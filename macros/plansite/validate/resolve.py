@@ -11,6 +11,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from plansite.history.log import NOTE_KINDS
+from plansite.history.log import items as history_items
+from plansite.history.store import check_notes_kept
 from plansite.load.errors import Diagnostic, did_you_mean
 from plansite.load.yaml_reader import Path_, YamlFile
 from plansite.model.dataset import Dataset, PartnershipData, PlanData
@@ -225,6 +228,11 @@ def _check_logo(c: Checker, file: YamlFile | None, path: Path, written: str, fol
         c.add(file, "logo-invalid", at, f"{written!r} is not a {path.suffix.lower()} image")
 
 
+def _rel_folder(pd: PartnershipData) -> str:
+    rel = pd.files["partnership"].rel
+    return rel.rsplit("/", 1)[0]
+
+
 def framework_items(data: Dataset) -> set[str]:
     return {f"{fw.id}:{item.id}" for fw in data.frameworks.values() for item in fw.items}
 
@@ -368,7 +376,16 @@ def _check_partnership(c: Checker, data: Dataset, folder: str, pd: PartnershipDa
         "partnership": {p.id},
     }
     nfile = pd.files.get("changes")
+    note_index = {n.id: i for i, n in enumerate(pd.notes)}
+    c.problems += check_notes_kept(
+        pd.notes,
+        pd.releases,
+        f"{_rel_folder(pd)}",
+        lambda ident: nfile.locate(("notes", note_index[ident], "id")) if nfile else (1, 1),
+    )
     c.unique(nfile, ("notes",), (n.id for n in pd.notes), {}, "change note")
+    # A note may be about something that was published once and has since been removed.
+    released = {key for r in pd.releases for key in history_items(r.snapshot)}
     for i, note in enumerate(pd.notes):
         for j, about in enumerate(note.about):
             kind, _, item = about.partition(":")
@@ -380,7 +397,7 @@ def _check_partnership(c: Checker, data: Dataset, folder: str, pd: PartnershipDa
                     f"expected 'kind:id' with kind one of {', '.join(sorted(known))}, "
                     f"found {about!r}",
                 )
-            else:
+            elif (NOTE_KINDS[kind], item) not in released:
                 c.ref(nfile, ("notes", i, "about", j), item, known[kind], kind, "the data")
 
 

@@ -1,0 +1,219 @@
+"""Writing and reading release files, and checking that none was changed or removed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from plansite.load.errors import Diagnostic
+from plansite.model.dataset import Dataset, PartnershipData
+from plansite.model.release import Release, Snapshot
+
+RELEASES = "releases"
+NAME_RE = re.compile(r"^(\d{4})-(\d{4}-\d{2}-\d{2})\.json$")
+MAX_BYTES = 20_000_000
+
+
+def canonical(body: dict[str, Any]) -> bytes:
+    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def checksum(body: dict[str, Any]) -> str:
+    return hashlib.sha256(canonical({k: v for k, v in body.items() if k != "checksum"})).hexdigest()
+
+
+def file_name(number: int, day: date) -> str:
+    return f"{number:04d}-{day.isoformat()}.json"
+
+
+def snapshot(data: Dataset, pd: PartnershipData) -> Snapshot:
+    """The partnership's data as it stands, ready to be published as a release."""
+    from plansite.model.plan import (
+        ActionsFile,
+        IndicatorsFile,
+        StatisticsFile,
+    )
+    from plansite.model.release import PlanSnapshot
+
+    plans = {
+        pid: PlanSnapshot(
+            plan=p.plan,
+            actions=ActionsFile(actions=p.actions),
+            indicators=IndicatorsFile(indicators=p.indicators),
+            participation=p.participation,
+            statistics=StatisticsFile(statistics=p.statistics),
+        )
+        for pid, p in sorted(pd.plans.items())
+    }
+    every = {k: v.name for k, v in data.organisations.items()}
+    every.update({k: v.name for k, v in data.groups.items()})
+    names = {k: every[k] for k in _referenced(pd) if k in every}
+    return Snapshot(
+        partnership=pd.partnership,
+        plans=plans,
+        services=pd.services,
+        notes=pd.notes,
+        names=dict(sorted(names.items())),
+    )
+
+
+def _referenced(pd: PartnershipData) -> set[str]:
+    """Ids of every organisation and partner group this partnership's data names."""
+    p = pd.partnership
+    ids = {m.organisation for m in p.memberships} | ({p.local_authority} - {None})
+    for plan in pd.plans.values():
+        for a in plan.actions:
+            ids.update(a.leads, a.partners)
+        for e in plan.engagements:
+            ids.update(e.organisations)
+    for s in pd.services:
+        ids.update(pr.organisation for pr in s.providers)
+        ids.update(f for fund in s.funding for f in fund.funders)
+    return {i for i in ids if i}
+
+
+def write_release(
+    folder: Path, previous: list[Release], snap: Snapshot, day: date, note: str | None
+) -> Path:
+    """Append a release; earlier files are never touched."""
+    if previous and day < previous[-1].date:
+        raise ValueError(f"the release date {day} is before the last release ({previous[-1].date})")
+    number = len(previous) + 1
+    body: dict[str, Any] = {
+        "format": 1,
+        "number": number,
+        "date": day.isoformat(),
+        "note": note,
+        "previous": previous[-1].checksum if previous else None,
+        "snapshot": snap.model_dump(mode="json", exclude_none=True),
+    }
+    body["checksum"] = checksum(body)
+    target = folder / RELEASES / file_name(number, day)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8") as out:  # never overwrite
+        out.write(json.dumps(body, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+    return target
+
+
+@dataclass
+class Loaded:
+    releases: list[Release]
+    problems: list[Diagnostic]
+
+
+def read_releases(folder: Path, rel: str) -> Loaded:
+    """Read and verify a partnership's releases: names, checksums, and the chain."""
+    out = Loaded([], [])
+    where = folder / RELEASES
+    if not where.is_dir():
+        return out
+
+    def problem(name: str, message: str, hint: str = "") -> None:
+        out.problems.append(
+            Diagnostic("release-tampered", f"{rel}/{RELEASES}/{name}", 1, 1, "", message, hint)
+        )
+
+    files = sorted(p for p in where.iterdir() if p.is_file())
+    expected_previous: str | None = None
+    for n, path in enumerate(files, 1):
+        match = NAME_RE.match(path.name)
+        if not match:
+            problem(
+                path.name,
+                "this is not a release file written by `plansite release`",
+                "remove it; releases are only written by `plansite release`",
+            )
+            continue
+        if int(match[1]) != n:
+            problem(
+                path.name,
+                f"expected release number {n:04d} here: a release before it is missing",
+                "restore the missing release from version control",
+            )
+            return out
+        if path.stat().st_size > MAX_BYTES:
+            problem(path.name, "the release file is too large to be one")
+            return out
+        try:
+            body = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            problem(
+                path.name,
+                f"the release cannot be read ({exc})",
+                "restore the file from version control",
+            )
+            return out
+        if not isinstance(body, dict) or body.get("checksum") != checksum(body):
+            problem(
+                path.name,
+                "the release was changed after it was published",
+                "restore the file from version control; record corrections in a new release",
+            )
+            return out
+        if body.get("previous") != expected_previous:
+            problem(
+                path.name,
+                "the release before this one was changed or replaced",
+                "restore the earlier releases from version control",
+            )
+            return out
+        try:
+            release = Release.model_validate(body)
+        except ValidationError as exc:
+            problem(
+                path.name, f"the release does not match the data format: {exc.errors()[0]['msg']}"
+            )
+            return out
+        if release.number != n or release.date.isoformat() != match[2]:
+            problem(path.name, "the file name does not match the release it holds")
+            return out
+        out.releases.append(release)
+        expected_previous = release.checksum
+    return out
+
+
+def check_notes_kept(
+    current: list[Any], releases: list[Release], rel: str, locate: Any
+) -> list[Diagnostic]:
+    """A change note that was published may not be edited or deleted afterwards."""
+    if not releases:
+        return []
+    problems = []
+    now = {n.id: n for n in current}
+    for note in releases[-1].snapshot.notes:
+        kept = now.get(note.id)
+        if kept is None:
+            problems.append(
+                Diagnostic(
+                    "release-tampered",
+                    f"{rel}/changes.yaml",
+                    1,
+                    1,
+                    "notes",
+                    f"change note {note.id!r} was published in release {releases[-1].number} "
+                    "and has been deleted",
+                    "put it back; add a new note to correct it",
+                )
+            )
+        elif kept.model_dump() != note.model_dump():
+            line, col = locate(note.id)
+            problems.append(
+                Diagnostic(
+                    "release-tampered",
+                    f"{rel}/changes.yaml",
+                    line,
+                    col,
+                    "notes",
+                    f"change note {note.id!r} was published in release {releases[-1].number} "
+                    "and has been edited",
+                    "restore its published wording; add a new note instead",
+                )
+            )
+    return problems

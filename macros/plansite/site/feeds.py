@@ -1,0 +1,51 @@
+"""Which feeds each site publishes: the partnership's log, each outcome's, and the national one."""
+
+from __future__ import annotations
+
+from plansite.history.feeds import Feed
+from plansite.history.log import Change
+from plansite.model.dataset import Dataset
+from plansite.site.context import SiteIndex, build_index
+
+FeedSpec = tuple[Feed, list[Change], str]  # the feed, its changes, and a date if it has none
+
+
+def _fallback(site: SiteIndex) -> str:
+    if site.pd.releases:
+        return str(site.pd.releases[0].date.isoformat())
+    plan = site.plan.plan if site.plan else None
+    first = plan.status[0].date.first if plan else None
+    return first.isoformat() if first else "1970-01-01"
+
+
+def site_feeds(site: SiteIndex) -> list[FeedSpec]:
+    p = site.partnership
+    base = str(p.site_url) if p.site_url else None
+    feeds: list[FeedSpec] = [
+        (Feed(p.id, f"{p.name}: what's changed", p.name, "changes/feed", "changes/", base),
+         site.log, _fallback(site)),
+    ]  # fmt: skip
+    for node in site.outcome_nodes():
+        feed = Feed(f"{p.id}/{node.id}", f"{p.name}: {node.title}", p.name,
+                    f"outcomes/{node.id}/feed", f"outcomes/{node.id}/", base)  # fmt: skip
+        feeds.append((feed, site.changes_under(node.id), _fallback(site)))
+    return feeds
+
+
+def national_feeds(data: Dataset, name: str) -> list[FeedSpec]:
+    """One feed of every partnership's published changes, each linked into its own site."""
+    changes: list[Change] = []
+    fallback = "1970-01-01"
+    for pid in sorted(data.partnerships):
+        site = build_index(data, pid)
+        fallback = max(fallback, _fallback(site))
+        for c in site.log:
+            prefixed = Change(c.release, c.date, c.type, c.kind, c.item,
+                              f"{pid}/{c.url}" if c.url else f"{pid}/changes/",
+                              f"{site.partnership.name}: {c.text}", list(c.notes), c.parents,
+                              key=f"{pid}/{c.key}")  # fmt: skip
+            changes.append(prefixed)
+    base = str(data.site.base_url) if data.site and data.site.base_url else None
+    return [
+        (Feed("national", f"{name}: what's changed", name, "feed", "", base), changes, fallback)
+    ]

@@ -1,0 +1,230 @@
+"""Releases, the computed "what's changed" log, and its feeds."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from plansite.cli import main
+from plansite.history.log import history
+from plansite.validate import check
+from tests.conftest import MINIMAL, SHIPPED, CheckRun
+from tests.site_helpers import build
+
+PS = "partnerships/sample"
+ATOM = "{http://www.w3.org/2005/Atom}"
+EXPECTED = [
+    "Action 1.1.1, “Find out which services people use”, is now complete (was: in progress).",
+    "The phone number of Family support changed from 01234 000000 to 01234 111111.",
+    "Sample Council leaves the partnership: its membership ends March 2018.",
+]
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def second_release(root: Path) -> None:
+    done = "      - date: 2017-09-01\n        status: complete\n"
+    started = "        note: Mapping has started.\n"
+    edit(root, f"{PS}/plans/sample-plan/actions.yaml", started, started + done)
+    edit(root, f"{PS}/services.yaml", "phone: 01234 000000", "phone: 01234 111111")
+    edit(
+        root,
+        f"{PS}/partnership.yaml",
+        "    since: 2017-04\n",
+        "    since: 2017-04\n    until: 2018-03\n",
+    )
+    assert (
+        main(["release", "--data", str(root), "--partnership", "sample", "--date", "2017-10-01"])
+        == 0
+    )
+
+
+@pytest.fixture(scope="module")
+def released(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    base = tmp_path_factory.mktemp("history")
+    data = base / "data"
+    shutil.copytree(MINIMAL, data)
+    second_release(data)
+    out = base / "site"
+    build(data, out)
+    return data, out
+
+
+def test_the_log_has_exactly_the_changed_lines(released: tuple[Path, Path]) -> None:
+    data, _ = released
+    pd = check(data).data.partnerships["sample"]
+    log = history(pd.releases)
+    assert [c.text for c in log if c.release == 2] == EXPECTED
+    assert next(c.text for c in log if c.release == 1).startswith("First published:")
+
+
+def test_the_lines_show_on_the_changes_page_and_the_items_own_pages(
+    released: tuple[Path, Path],
+) -> None:
+    _, out = released
+    site = out / "sample"
+    changes = (site / "changes/index.html").read_text()
+    for line in EXPECTED:
+        assert line.replace("“", "&ldquo;") in changes or line in changes, line
+    assert '<time datetime="2017-10-01">1 October 2017</time>' in changes
+    assert EXPECTED[0] in (site / "actions/a1/index.html").read_text()
+    assert EXPECTED[1] in (site / "services/family-support/index.html").read_text()
+    assert EXPECTED[2] in (site / "partners/sample-council/index.html").read_text()
+    action = (site / "actions/a1/index.html").read_text()
+    assert 'Published</dt><dd><time datetime="2017-05-01">' in action
+    assert 'Last updated</dt><dd><time datetime="2017-10-01">' in action
+
+
+def test_changes_can_be_narrowed_to_one_kind_without_javascript(
+    released: tuple[Path, Path],
+) -> None:
+    _, out = released
+    services = (out / "sample/changes/services/index.html").read_text()
+    assert EXPECTED[1] in services
+    assert EXPECTED[0] not in services
+
+
+def test_the_atom_feed_is_valid_and_carries_the_lines(released: tuple[Path, Path]) -> None:
+    _, out = released
+    feed = ET.parse(out / "sample/changes/feed.xml").getroot()  # noqa: S314 - our own output
+    assert feed.tag == f"{ATOM}feed"
+    for required in ("id", "title", "updated", "author"):
+        assert feed.find(f"{ATOM}{required}") is not None, required
+    entries = feed.findall(f"{ATOM}entry")
+    titles = [e.findtext(f"{ATOM}title") for e in entries]
+    for line in EXPECTED:
+        assert line in titles
+    for e in entries:
+        assert (e.findtext(f"{ATOM}id") or "").startswith("urn:uuid:")
+        assert e.findtext(f"{ATOM}updated", "").endswith("T00:00:00Z")
+    html = (out / "sample/index.html").read_text()
+    assert 'rel="alternate" type="application/atom+xml"' in html
+
+
+def test_the_json_feed_is_valid_1_1(released: tuple[Path, Path]) -> None:
+    _, out = released
+    feed = json.loads((out / "sample/changes/feed.json").read_text())
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert feed["title"] and isinstance(feed["items"], list)
+    assert {i["title"] for i in feed["items"]} >= set(EXPECTED)
+    for item in feed["items"]:
+        assert item["id"] and (item.get("content_text") or item.get("content_html"))
+    ids = [i["id"] for i in feed["items"]]
+    assert len(ids) == len(set(ids))
+
+
+def test_entry_ids_are_stable_across_rebuilds(released: tuple[Path, Path], tmp_path: Path) -> None:
+    data, out = released
+    again = tmp_path / "again"
+    build(data, again)
+    for name in ("changes/feed.xml", "changes/feed.json", "changes/index.html"):
+        assert (again / "sample" / name).read_bytes() == (out / "sample" / name).read_bytes()
+
+
+def test_the_published_log_comes_from_releases_alone(
+    released: tuple[Path, Path], tmp_path: Path
+) -> None:
+    data, out = released
+    edited = tmp_path / "data"
+    shutil.copytree(data, edited)
+    edit(edited, f"{PS}/services.yaml", "phone: 01234 111111", "phone: 01234 222222")
+    site = tmp_path / "site"
+    build(edited, site)
+    published = (site / "sample/changes/index.html").read_text()
+    assert published == (out / "sample/changes/index.html").read_text()
+    assert "01234 222222" not in published and "Not yet published" not in published
+
+
+def test_previews_show_unreleased_changes_clearly_marked(
+    released: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = released
+    edited = tmp_path / "data"
+    shutil.copytree(data, edited)
+    edit(edited, f"{PS}/services.yaml", "phone: 01234 111111", "phone: 01234 222222")
+    monkeypatch.setenv("PLANSITE_PREVIEW", "1")
+    site = tmp_path / "site"
+    build(edited, site)
+    preview = (site / "sample/changes/index.html").read_text()
+    assert "Not yet published" in preview
+    assert "changed from 01234 111111 to 01234 222222" in preview
+    feed = (site / "sample/changes/feed.xml").read_text()
+    assert "01234 222222" not in feed  # feeds only ever carry published changes
+
+
+def test_deleting_an_earlier_release_is_refused(
+    released: tuple[Path, Path], tmp_path: Path, run_check: Callable[..., CheckRun]
+) -> None:
+    data, _ = released
+    copy = tmp_path / "data"
+    shutil.copytree(data, copy)
+    (copy / f"{PS}/releases/0001-2017-05-01.json").unlink()
+    result = run_check(copy)
+    assert result.code == 1
+    assert f"data/{PS}/releases/0002-2017-10-01.json:1:1: [release-tampered]" in result.err
+    assert "a release before it is missing" in result.err
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda t: t.replace("The first action started on time.", "Rewritten."), "has been edited"),
+        (lambda t: "notes: []\n", "has been deleted"),
+    ],
+)
+def test_editing_or_deleting_a_published_note_is_refused(
+    change: Callable[[str], str], message: str, tmp_path: Path, run_check: Callable[..., CheckRun]
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    notes = data / f"{PS}/changes.yaml"
+    notes.write_text(change(notes.read_text()))
+    result = run_check(data)
+    assert result.code == 1
+    assert "[release-tampered]" in result.err
+    assert f"change note 'first-note' was published in release 1 and {message}" in result.err
+
+
+def test_a_release_is_refused_when_nothing_changed(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    assert (
+        main(["release", "--data", str(data), "--partnership", "sample", "--date", "2018-01-01"])
+        == 1
+    )
+    assert len(list((data / f"{PS}/releases").iterdir())) == 1
+
+
+def test_the_example_partnership_shows_every_kind_of_change() -> None:
+    pd = check(SHIPPED).data.partnerships["example"]
+    assert pd.partnership.fictional
+    assert len(pd.releases) >= 4
+    text = "\n".join(c.text for c in history(pd.releases))
+    for fragment in [
+        "is now complete (was: in progress)",  # action status
+        "is now due",  # timescale moved
+        "is now led by",  # lead changed
+        "New service:",  # service opened
+        "is now paused",  # service paused
+        "is now closed",  # service closed
+        "now runs in",  # service moved
+        "The phone number of",  # contact details changed
+        "joined the partnership",  # membership began
+        "leaves the partnership",  # membership ended
+        "New figure for",  # indicator figure
+        "is now approved (was: draft)",  # plan status
+        "was removed from the plan",  # item removed
+        "has a new web address",  # item renamed
+        "New: Action",  # item added
+    ]:
+        assert fragment in text, fragment
