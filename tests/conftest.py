@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from plansite.cli import main
+from tests.browser_helpers import browser  # noqa: F401 - a fixture for every test module
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "data"
@@ -49,3 +50,13 @@ def minimal(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(MINIMAL, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every example site and the national index, built once for the whole test run."""
+    from tests.site_helpers import build
+
+    out = tmp_path_factory.mktemp("shipped") / "site"
+    build(SHIPPED, out)
+    return out

@@ -17,13 +17,6 @@ from tests.site_helpers import Page, build, pages, plant_everywhere, tree_hash
 
 
 @pytest.fixture(scope="session")
-def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("shipped") / "site"
-    build(SHIPPED, out)
-    return out
-
-
-@pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     base = tmp_path_factory.mktemp("hostile")
     planted = plant_everywhere(MINIMAL, base / "data", itertools.cycle(ALL_PAYLOADS))

@@ -23,7 +23,7 @@ KIND_WORDS = {
     "service": "Services",
     "partner": "Partners",
     "measure": "Indicators",
-    "plan": "The plan",
+    "plan": "The plan itself",
     "node": "Outcomes and priorities",
 }
 # What a change note's 'about' may name, and the item kind it means.

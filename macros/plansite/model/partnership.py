@@ -8,6 +8,8 @@ from pydantic import Field
 
 from plansite.model.common import (
     ContactPoint,
+    Count,
+    Day,
     Email,
     Flag,
     Person,
@@ -75,6 +77,24 @@ class Branding(Strict):
     )
 
 
+class AccessibilityInfo(Strict):
+    """What the accessibility statement needs that only the partnership can say."""
+
+    prepared: Day | None = Field(None, description="When the statement was first prepared.")
+    reviewed: Day | None = Field(None, description="When it was last reviewed.")
+    tested: Day | None = Field(None, description="When the website was last tested by people.")
+    tested_by: PlainText | None = Field(None, description="Who carried out that test.")
+    limitations: list[PlainText] = Field(
+        default_factory=list, description="Parts of the site known not to be fully accessible."
+    )
+    contact: ContactPoint | None = Field(
+        None, description="Where to report a problem or ask for another format."
+    )
+    reply_within_days: Count | None = Field(
+        None, description="How soon you will reply, in working days."
+    )
+
+
 class Partnership(Strict):
     id: Slug
     name: PlainText = Field(description="The partnership's full name.")
@@ -93,6 +113,7 @@ class Partnership(Strict):
     chair: Person | None = None
     contacts: list[ContactPoint] = Field(default_factory=list)
     alternative_formats: AlternativeFormats | None = None
+    accessibility: AccessibilityInfo | None = None
     localities: list[Locality] = Field(default_factory=list)
     memberships: list[Membership] = Field(default_factory=list, max_length=1000)
     current_plan: Slug | None = Field(None, description="Id of the plan the home page presents.")

@@ -185,3 +185,7 @@ class SiteFile(Strict):
     summary: RichText | None = None
     licence: Licence | None = None
     updated: Day | None = None
+    exit_url: Url = Field(
+        "https://www.bbc.co.uk/weather",
+        description="A neutral site that 'Leave this site' goes to.",
+    )

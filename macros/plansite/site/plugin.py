@@ -25,11 +25,13 @@ from mkdocs.structure.pages import Page
 from plansite.history.feeds import Feed, atom, json_feed
 from plansite.history.log import Change
 from plansite.site.cache import checked
+from plansite.site.charts import figures_csv
 from plansite.site.context import SiteIndex, build_index
 from plansite.site.feeds import national_feeds, site_feeds
 from plansite.site.national import national_rows
+from plansite.site.outline import MAIN_HEADING, outline
 from plansite.site.pages import PageSpec, site_pages
-from plansite.site.render import Renderer
+from plansite.site.render import Renderer, figures_url
 
 # `plansite build` and `plansite serve` choose the data and partnership through these, so
 # that `mkdocs build` and `mkdocs serve` keep reading mkdocs.yml as usual.
@@ -70,6 +72,10 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             lines = [d.format() for d in report.errors]
             raise PluginError(f"the data has {len(lines)} error(s):\n" + "\n".join(lines))
         templates = Path(config.theme.custom_dir or "overrides") / "partials" / "plansite"
+        site_file = report.data.site
+        config.extra["plansite_exit_url"] = (
+            site_file.exit_url if site_file else "https://www.bbc.co.uk/weather"
+        )
         pid = os.environ.get(ENV_PARTNERSHIP, self.config.partnership)
         if pid:
             if pid not in report.data.partnerships:
@@ -83,15 +89,16 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             colour = partnership.branding.colour if partnership.branding else None
             config.extra["plansite_colour"] = colour or ""
             config.extra["plansite_fictional"] = partnership.fictional
+            config.extra["plansite_site"] = True
             if partnership.branding and partnership.branding.logo:
                 self.logo = self.site.pd.folder / partnership.branding.logo
                 config.theme["logo"] = LOGO_URI + self.logo.suffix.lower()
         else:
-            site_file = report.data.site
             name = site_file.name if site_file else "Community justice plans"
             self.pages = [PageSpec("national", "", "", name, "Partnerships")]
             self.values = {"national": national_rows(report.data, name)}
             config.site_name = escape(name)
+            config.extra["plansite_site"] = False
             self.feeds = national_feeds(report.data, name)
         self.by_src = {spec.src_uri: i for i, spec in enumerate(self.pages)}
         self.renderer = Renderer(templates, self.site)
@@ -110,6 +117,12 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             files.append(
                 File.generated(config, feed.path + ".json", content=json_feed(feed, changes))
             )
+        if self.site is not None and self.site.plan is not None:
+            for ind in self.site.plan.indicators:
+                for m in ind.measures:
+                    if m.figures:
+                        uri, content = figures_url(ind.id, m.id), figures_csv(ind.title, m)
+                        files.append(File.generated(config, uri, content=content))
         if self.logo is not None:
             uri = LOGO_URI + self.logo.suffix.lower()
             files.append(File.generated(config, uri, abs_src_path=str(self.logo)))
@@ -131,6 +144,10 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
     def on_page_content(self, html: str, /, *, page: Page, **_: Any) -> str:
         index = self.by_src.get(page.file.src_uri)
         if index is not None:
+            # The body is our own HTML, so MkDocs found no headings: give the page its
+            # table of contents, which also gives the theme's "skip to content" link a target.
+            page.toc = outline(html)
+        if index is not None:
             spec = self.pages[index]
             page.meta["plansite_feeds"] = [
                 {"title": escape(feed.title), "path": feed.path}
@@ -149,5 +166,6 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if self.renderer is None or not 0 <= index < len(self.pages):
             raise PluginError(f"no generated page {index}")
         html = self.renderer.render(self.pages[index], **self.values)
+        html = html.replace("<h1>", f'<h1 id="{MAIN_HEADING}">', 1)
         # Blank lines around the block keep Markdown from treating it as inline text.
         return f"\n\n{html}\n\n"

@@ -14,6 +14,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from plansite.model.dates import PartialDate
+from plansite.site import charts
 from plansite.site.context import SiteIndex
 from plansite.site.pages import PageSpec
 from plansite.site.text import plain, rich
@@ -79,6 +80,11 @@ def when(value: PartialDate | None, years: dict[int, PartialDate] | None = None)
     return Markup('<time datetime="{}">{}</time>').format(stamp, words)
 
 
+def figures_url(indicator_id: str, measure_id: str) -> str:
+    """Where a measure's figures are offered as CSV, from the site root."""
+    return f"data/figures/{indicator_id}-{measure_id}.csv"
+
+
 def not_stated(what: str = "Not stated in the plan") -> Markup:
     return Markup('<span class="plansite-missing">{}</span>').format(what)
 
@@ -104,6 +110,11 @@ class Renderer:
             rich=lambda t, caption="Table": rich(t, glossary, caption),
             when=lambda d: when(d, years),
             not_stated=not_stated,
+            chart=charts.svg,
+            trend=charts.trend,
+            period_label=charts.period_label,
+            value_label=charts.value_label,
+            figures_url=figures_url,
             action_status=ACTION_STATUS,
             service_status=SERVICE_STATUS,
             plan_status=PLAN_STATUS,
@@ -118,7 +129,8 @@ class Renderer:
             works at a domain root and under any sub-path."""
             path, _, fragment = target.partition("#")
             rel = posixpath.relpath(path or ".", spec.url or ".")
-            rel = "./" if rel == "." else rel + "/"
+            if not path or path.endswith("/"):  # a page: directory URL
+                rel = "./" if rel == "." else rel + "/"
             return rel + (f"#{fragment}" if fragment else "")
 
         context: dict[str, Any] = {"page": spec, "link": link, **values}

@@ -1,0 +1,147 @@
+"""Indicator figures as a static SVG chart, a sentence and a CSV file.
+
+The chart is never the only way to read a figure: the page also shows a data table and a
+one-sentence summary of the trend, and offers the figures as CSV. Each point carries its
+value as text, so colour never carries meaning on its own.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from markupsafe import Markup, escape
+
+from plansite.model.plan import Figure, Measure
+
+WIDTH, HEIGHT = 600, 260
+PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 56, 24, 28, 48
+
+
+def numeric(measure: Measure) -> list[Figure]:
+    return [f for f in measure.figures if f.value is not None]
+
+
+def period_label(f: Figure) -> str:
+    if f.period is not None:
+        return str(f.period.words())
+    return f.period_raw or "Period not stated"
+
+
+def value_label(f: Figure, unit: str | None) -> str:
+    if f.raw:
+        return f.raw
+    number = f"{f.value:g}" if f.value is not None else "not stated"
+    unit = f.unit or unit
+    return f"{number} {unit}" if unit else number
+
+
+def trend(measure: Measure) -> str:
+    """One sentence a reader can take away without looking at the chart."""
+    points = numeric(measure)
+    unit = measure.unit
+    if not points:
+        return "No figures have been published yet."
+    last = points[-1]
+    if len(points) == 1:
+        return f"The latest figure is {value_label(last, unit)} ({period_label(last)})."
+    first = points[0]
+    assert first.value is not None and last.value is not None
+    if last.value > first.value:
+        verb = "rose"
+    elif last.value < first.value:
+        verb = "fell"
+    else:
+        verb = "stayed the same"
+    sentence = (
+        f"From {period_label(first)} to {period_label(last)} the figure {verb}, from "
+        f"{value_label(first, unit)} to {value_label(last, unit)}."
+    )
+    if measure.direction in ("up", "down") and verb != "stayed the same":
+        better = (verb == "rose") == (measure.direction == "up")
+        sentence += (
+            " That is the direction the plan wants."
+            if better
+            else (" That is the opposite of the direction the plan wants.")
+        )
+    if measure.target and measure.target.value is not None:
+        sentence += f" The target is {value_label(measure.target, unit)}."
+    return sentence
+
+
+def svg(measure: Measure, title_id: str) -> Markup:
+    """A line chart of the numeric figures; empty when there are fewer than two."""
+    points = numeric(measure)
+    if len(points) < 2:
+        return Markup("")
+    values = [p.value for p in points if p.value is not None]
+    target = measure.target.value if measure.target and measure.target.value is not None else None
+    scale = [*values, *([target] if target is not None else []), 0.0]
+    low, high = min(scale), max(scale)
+    span = (high - low) or 1.0
+    inner_w = WIDTH - PAD_LEFT - PAD_RIGHT
+    inner_h = HEIGHT - PAD_TOP - PAD_BOTTOM
+
+    def x(i: int) -> float:
+        return PAD_LEFT + inner_w * (i / (len(values) - 1))
+
+    def y(v: float) -> float:
+        return PAD_TOP + inner_h * (1 - (v - low) / span)
+
+    parts = [
+        f'<svg class="plansite-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-labelledby="{title_id}" focusable="false">',
+        f'<title id="{title_id}">{escape(trend(measure))}</title>',
+        f'<line class="plansite-chart__axis" x1="{PAD_LEFT}" y1="{y(low):.1f}" '
+        f'x2="{WIDTH - PAD_RIGHT}" y2="{y(low):.1f}"/>',
+    ]
+    if target is not None:
+        parts.append(
+            f'<line class="plansite-chart__target" x1="{PAD_LEFT}" y1="{y(target):.1f}" '
+            f'x2="{WIDTH - PAD_RIGHT}" y2="{y(target):.1f}"/>'
+            f'<text x="{WIDTH - PAD_RIGHT}" y="{y(target) - 6:.1f}" text-anchor="end">'
+            f"Target {escape(value_label(measure.target, measure.unit))}</text>"  # type: ignore[arg-type]
+        )
+    path = " ".join(f"{'M' if i == 0 else 'L'}{x(i):.1f},{y(v):.1f}" for i, v in enumerate(values))
+    parts.append(f'<path class="plansite-chart__line" d="{path}"/>')
+    for i, p in enumerate(points):
+        v = values[i]
+        parts.append(
+            f'<circle class="plansite-chart__point" cx="{x(i):.1f}" cy="{y(v):.1f}" r="5"/>'
+            f'<text x="{x(i):.1f}" y="{y(v) - 10:.1f}" text-anchor="middle">'
+            f"{escape(value_label(p, measure.unit))}</text>"
+            f'<text x="{x(i):.1f}" y="{HEIGHT - PAD_BOTTOM + 20}" text-anchor="middle">'
+            f"{escape(period_label(p))}</text>"
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))  # noqa: S704 - every text value above is escaped
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> str:
+    """A CSV cell that a spreadsheet will show as text, never run as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def csv_text(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([safe_cell(v) for v in row])
+    return out.getvalue()
+
+
+def figures_csv(indicator_title: str, measure: Measure) -> str:
+    header = ["Indicator", "Measure", "Period", "Value", "Value as written", "Unit", "Source",
+              "Note"]  # fmt: skip
+    rows = [
+        [indicator_title, measure.text, period_label(f), "" if f.value is None else f"{f.value:g}",
+         f.raw or "", f.unit or measure.unit or "", f.source or "", f.note or ""]
+        for f in measure.figures
+    ]  # fmt: skip
+    return csv_text(header, rows)

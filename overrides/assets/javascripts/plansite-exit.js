@@ -1,0 +1,31 @@
+/* "Leave this site": go to a neutral page and leave nothing to go back to. The link works
+   on its own; this adds the Shift-three-times shortcut and keeps the page out of history. */
+(function () {
+  "use strict";
+  var link = document.querySelector("[data-plansite-exit]");
+  if (!link) {
+    return;
+  }
+  function leave(event) {
+    if (event) {
+      event.preventDefault();
+    }
+    document.body.style.visibility = "hidden";
+    document.title = "";
+    window.location.replace(link.href);
+  }
+  link.addEventListener("click", leave);
+  var presses = [];
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Shift") {
+      presses = [];
+      return;
+    }
+    var now = Date.now();
+    presses = presses.filter(function (t) { return now - t < 2000; });
+    presses.push(now);
+    if (presses.length >= 3) {
+      leave();
+    }
+  });
+})();
