@@ -56,7 +56,8 @@ class Page(HTMLParser):
         self.tags.append((tag, values))
         if tag == "html":
             self.html_lang = values.get("lang")
-        self._in_script = tag == "script"
+        # Scripts that run; JSON-LD is data the browser never executes.
+        self._in_script = tag == "script" and values.get("type") != "application/ld+json"
         if self._in_script:
             self.scripts.append("")
 
@@ -80,7 +81,10 @@ class Page(HTMLParser):
 
 
 def pages(root: Path) -> Iterator[tuple[Path, Page]]:
+    """Every page of a built site; embeddable fragments (embed/*.html) are not pages."""
     for path in sorted(root.rglob("*.html")):
+        if path.parent.name == "embed":
+            continue
         yield path, Page(path.read_text(encoding="utf-8"))
 
 

@@ -32,7 +32,7 @@ def test_the_directory_filter_narrows_the_list_and_says_so(
     assert box.is_visible()
     box.fill("nothing-matches-this")
     assert page.locator("#all-services > li:visible").count() == 0
-    assert page.text_content("[role=status]") == "0 of 1 services shown"
+    assert page.text_content(".plansite-filter [role=status]") == "0 of 1 services shown"
     box.fill("families")
     assert page.locator("#all-services > li:visible").count() == 1
     page.close()

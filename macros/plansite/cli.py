@@ -98,6 +98,18 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rollback(args: argparse.Namespace) -> int:
+    from plansite.site.build import BuildError, rollback
+
+    try:
+        rollback(args.site_dir)
+    except BuildError as exc:
+        print(f"rollback failed: {exc}", file=sys.stderr)
+        return 1
+    print(f"restored the previous output of {args.site_dir}")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import os
 
@@ -181,6 +193,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--partnership", metavar="ID", help="build only this partnership's site")
     p.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration to build with")
     p.set_defaults(func=cmd_build)
+    p = sub.add_parser("rollback", help="put the previously published output back")
+    p.add_argument("-d", "--site-dir", type=Path, default=Path("site"), metavar="OUT")
+    p.set_defaults(func=cmd_rollback)
     p = sub.add_parser("serve", help="preview one partnership's site, rebuilt when data changes")
     _data_arg(p)
     p.add_argument("--partnership", metavar="ID", help="the partnership to preview")

@@ -20,6 +20,9 @@ class ChangeNote(Strict):
         description="What it concerns, written 'kind:id', e.g. 'action:cl-1-1' or 'service:x'.",
     )
     text: PlainText
+    replaced_by: ItemRef | None = Field(
+        None, description="For a removed item, what replaces it, written 'kind:id'."
+    )
 
 
 class ChangesFile(Strict):

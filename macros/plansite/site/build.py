@@ -21,6 +21,7 @@ from mkdocs.exceptions import MkDocsException
 
 from plansite.site.cache import checked
 from plansite.site.crawl import crawl
+from plansite.site.guard import scan, secure
 from plansite.site.plugin import ENV_DATA, ENV_PARTNERSHIP
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -41,8 +42,8 @@ def build_site(mkdocs_yml: Path, data: Path, dest: Path, partnership: str) -> No
     """Build one site (a partnership's, or the national index when ``partnership`` is '')."""
     os.environ[ENV_DATA] = str(data.resolve())
     os.environ[ENV_PARTNERSHIP] = partnership
-    config = load_config(str(mkdocs_yml), site_dir=str(dest), strict=True)
     try:
+        config = load_config(str(mkdocs_yml), site_dir=str(dest), strict=True)
         mkdocs_build(config)
     except MkDocsException as exc:
         raise BuildError(f"{partnership or 'national index'}: {exc}") from exc
@@ -81,11 +82,17 @@ def build_all(
         for n, pid in enumerate([only] if only else ids, 1):
             build_site(mkdocs_yml, data, staging / pid, pid)
             say(f"built {pid} ({n}/{1 if only else len(ids)})")
+        unsafe = scan(staging)
+        if unsafe:
+            raise BuildError(
+                f"{len(unsafe)} unsafe element(s) in the output:\n" + "\n".join(unsafe[:50])
+            )
         result = crawl(staging)
         if result.broken:
             raise BuildError(
                 f"{len(result.broken)} broken internal link(s):\n" + "\n".join(result.broken[:50])
             )
+        secure(staging / only if only else staging)
         _publish(staging, out, only)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -105,3 +112,18 @@ def _publish(staging: Path, out: Path, only: str | None) -> None:
     if target.exists():
         target.rename(previous)
     source.rename(target)
+
+
+def rollback(out: Path) -> None:
+    """Put the previous output back in place (the current one becomes the previous)."""
+    out = out.resolve()
+    previous = out.parent / f".{out.name}.previous"
+    if not previous.is_dir():
+        raise BuildError(f"there is no previous output to go back to ({previous} does not exist)")
+    swap = out.parent / f".{out.name}.swap"
+    shutil.rmtree(swap, ignore_errors=True)
+    if out.exists():
+        out.rename(swap)
+    previous.rename(out)
+    if swap.exists():
+        swap.rename(previous)

@@ -44,6 +44,19 @@ class NationalOutcome:
 
 
 @dataclass
+class Removed:
+    """An item that was published once and is no longer listed: its page stays."""
+
+    kind: str
+    id: str
+    url: str
+    text: str  # the log's sentence about its removal
+    day: date
+    notes: list[str]
+    replacement: str | None  # URL of the closest replacement, from a change note
+
+
+@dataclass
 class SiteIndex:
     data: Dataset
     pd: PartnershipData
@@ -67,6 +80,9 @@ class SiteIndex:
     log: list[Change] = field(default_factory=list)  # newest first
     item_log: dict[tuple[str, str], list[Change]] = field(default_factory=lambda: defaultdict(list))
     first_seen: dict[tuple[str, str], date] = field(default_factory=dict)
+    removed: list[Removed] = field(default_factory=list)
+    # Old URL -> new URL, for items whose id changed (their former_ids).
+    redirects: dict[str, str] = field(default_factory=dict)
 
     @property
     def partnership(self):  # type: ignore[no-untyped-def]
@@ -235,3 +251,43 @@ def _index_history(site: SiteIndex, data: Dataset, pd: PartnershipData, preview:
     for release in pd.releases:
         for key in history_items(release.snapshot):
             site.first_seen.setdefault(key, release.date)
+    _index_moves(site, data, pd)
+
+
+# Item kinds that have a page of their own, and where it lives.
+PAGE_OF = {"service": "services/{}/", "action": "actions/{}/", "partner": "partners/{}/",
+           "node": "outcomes/{}/"}  # fmt: skip
+
+
+def _index_moves(site: SiteIndex, data: Dataset, pd: PartnershipData) -> None:
+    """Old addresses keep working: renamed items redirect, removed items explain."""
+    current = {
+        "service": {s.id: s.former_ids for s in pd.services},
+        "action": {a.id: a.former_ids for a in site.actions.values()},
+        "partner": {k: getattr(v, "former_ids", []) for k, v in site.partners.items()},
+        "node": {n.id: n.former_ids for n in site.outcome_nodes()},
+    }
+    live_urls = {PAGE_OF[kind].format(i) for kind, ids in current.items() for i in ids}
+    for kind, ids in current.items():
+        for new_id, former in ids.items():
+            for old in former:
+                old_url = PAGE_OF[kind].format(old)
+                if old_url not in live_urls:
+                    site.redirects[old_url] = PAGE_OF[kind].format(new_id)
+    replacements = {
+        about: note.replaced_by for note in pd.notes if note.replaced_by for about in note.about
+    }
+    for change in site.log:
+        if change.type != "removed" or change.kind not in PAGE_OF or change.release is None:
+            continue
+        url = PAGE_OF[change.kind].format(change.item)
+        if url in live_urls or url in site.redirects or any(r.url == url for r in site.removed):
+            continue
+        ref = replacements.get(f"{change.kind}:{change.item}")
+        replacement = None
+        if ref:
+            kind, _, ident = ref.partition(":")
+            if kind in PAGE_OF and PAGE_OF[kind].format(ident) in live_urls:
+                replacement = PAGE_OF[kind].format(ident)
+        site.removed.append(Removed(change.kind, change.item, url, change.text, change.date,
+                                    list(change.notes), replacement))  # fmt: skip

@@ -70,6 +70,9 @@ def site_pages(site: SiteIndex) -> list[PageSpec]:
         PageSpec("participation", "", "participation/", "Who was involved", "Participation"),
         PageSpec("glossary", "", "glossary/", "Glossary", "Glossary"),
         PageSpec("changes", "", "changes/", "What's changed", "What's changed"),
+        PageSpec("data", "", "data/", "Open data", "Open data"),
+        PageSpec("embed", "", "data/embed/", "Put our service lists on your website"),
+        *(PageSpec("removed", r.url, r.url, "No longer listed") for r in site.removed),
         *(
             PageSpec(
                 "changes",

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import os
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -22,15 +23,21 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from plansite.exports.downloads import Download, downloads
+from plansite.exports.embed import Fragment, fragments
+from plansite.exports.hsds import Hsds
 from plansite.history.feeds import Feed, atom, json_feed
 from plansite.history.log import Change
+from plansite.model.dataset import Dataset
 from plansite.site.cache import checked
 from plansite.site.charts import figures_csv
 from plansite.site.context import SiteIndex, build_index
 from plansite.site.feeds import national_feeds, site_feeds
+from plansite.site.metadata import describe, script
 from plansite.site.national import national_rows
 from plansite.site.outline import MAIN_HEADING, outline
 from plansite.site.pages import PageSpec, site_pages
+from plansite.site.redirects import redirect_page
 from plansite.site.render import Renderer, figures_url
 
 # `plansite build` and `plansite serve` choose the data and partnership through these, so
@@ -42,6 +49,20 @@ ENV_PREVIEW = "PLANSITE_PREVIEW"
 
 
 LOGO_URI = "assets/images/partnership-logo"
+HSDS_TITLES = {
+    "services.json": "Services, with their organisations, areas, places and categories (JSON)",
+    "organizations.json": "Organisations that provide the services (JSON)",
+    "taxonomies.json": "The two category lists: who services are for, and kinds of help (JSON)",
+    "taxonomy_terms.json": "The categories themselves (JSON)",
+    "csv/datapackage.json": "The same as CSV tables: a data package listing each table",
+}
+
+
+def _data_epoch(data: Dataset, pid: str) -> int:
+    """The last publication date in the data (of one partnership, or of all), as a timestamp."""
+    chosen = [data.partnerships[pid]] if pid else list(data.partnerships.values())
+    days = [r.date for pd in chosen for r in pd.releases] or [date(2000, 1, 1)]
+    return int(datetime.combine(max(days), time(), tzinfo=UTC).timestamp())
 
 
 class PlansiteConfig(Config):
@@ -60,6 +81,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.values: dict[str, Any] = {}
         self.logo: Path | None = None
         self.feeds: list[tuple[Feed, list[Change], str]] = []
+        self.downloads: list[Download] = []
+        self.hsds: dict[str, str] = {}
+        self.fragments: list[Fragment] = []
 
     def data_root(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").parent
@@ -84,12 +108,23 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             preview = os.environ.get(ENV_PREVIEW) == "1"
             self.site = build_index(report.data, pid, preview=preview)
             self.pages = site_pages(self.site)
+            self.downloads = downloads(self.site)
+            self.hsds = Hsds(self.site).files()
+            self.fragments = fragments(self.site)
+            self.values = {
+                "downloads": self.downloads,
+                "fragments": self.fragments,
+                "hsds_files": [(name, HSDS_TITLES.get(name, name)) for name in self.hsds
+                               if not name.startswith("csv/") or name == "csv/datapackage.json"],
+            }  # fmt: skip
             partnership = self.site.partnership
             config.site_name = escape(partnership.name)
             colour = partnership.branding.colour if partnership.branding else None
             config.extra["plansite_colour"] = colour or ""
             config.extra["plansite_fictional"] = partnership.fictional
             config.extra["plansite_site"] = True
+            if partnership.site_url:  # absolute addresses for the sitemap and canonical links
+                config.site_url = str(partnership.site_url)
             if partnership.branding and partnership.branding.logo:
                 self.logo = self.site.pd.folder / partnership.branding.logo
                 config.theme["logo"] = LOGO_URI + self.logo.suffix.lower()
@@ -99,7 +134,12 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             self.values = {"national": national_rows(report.data, name)}
             config.site_name = escape(name)
             config.extra["plansite_site"] = False
+            if site_file and site_file.base_url:
+                config.site_url = str(site_file.base_url)
             self.feeds = national_feeds(report.data, name)
+        # Dates MkDocs writes (the sitemap's) come from the data, so two builds of the same
+        # data are byte-identical.
+        os.environ["SOURCE_DATE_EPOCH"] = str(_data_epoch(report.data, pid))
         self.by_src = {spec.src_uri: i for i, spec in enumerate(self.pages)}
         self.renderer = Renderer(templates, self.site)
         config.nav = [{spec.nav: spec.src_uri} for spec in self.pages if spec.nav]
@@ -117,6 +157,16 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             files.append(
                 File.generated(config, feed.path + ".json", content=json_feed(feed, changes))
             )
+        if self.site is not None:
+            for old, new in self.site.redirects.items():
+                html = redirect_page(old, new, str(config.site_name))
+                files.append(File.generated(config, old + "index.html", content=html))
+        for fragment in self.fragments:
+            files.append(File.generated(config, fragment.path, content=str(fragment.html) + "\n"))
+        for download in self.downloads:
+            files.append(File.generated(config, download.path, content=download.content))
+        for name, content in self.hsds.items():
+            files.append(File.generated(config, f"data/hsds/{name}", content=content))
         if self.site is not None and self.site.plan is not None:
             for ind in self.site.plan.indicators:
                 for m in ind.measures:
@@ -149,6 +199,11 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             page.toc = outline(html)
         if index is not None:
             spec = self.pages[index]
+            data, description = (
+                describe(self.site, spec, self.downloads) if self.site else (None, spec.title)
+            )
+            page.meta["plansite_jsonld"] = script(data) if data else ""
+            page.meta["description"] = escape(description)
             page.meta["plansite_feeds"] = [
                 {"title": escape(feed.title), "path": feed.path}
                 for feed, _, _ in self.feeds

@@ -1,0 +1,117 @@
+"""The plan as open data: the whole validated data as JSON, tables as CSV, and the schemas.
+
+Every CSV starts with a header row in plain words; every cell that a spreadsheet could read
+as a formula is written so that it is shown as text instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from plansite.history.store import snapshot
+from plansite.model.files import FILE_KINDS
+from plansite.schema import generate as generate_schemas
+from plansite.site.charts import csv_text, period_label
+from plansite.site.context import SiteIndex
+
+
+@dataclass(frozen=True)
+class Download:
+    path: str  # from the site root
+    title: str
+    about: str
+    content: str
+    media: str
+
+
+def _names(site: SiteIndex, ids: list[str]) -> str:
+    return "; ".join(site.partners[i].name if i in site.partners else i for i in ids)
+
+
+def downloads(site: SiteIndex) -> list[Download]:
+    pd = site.pd
+    out = [
+        Download(
+            "data/plan.json",
+            "The whole plan as JSON",
+            "Everything this website is built from: the partnership, its plans, actions, "
+            "indicators, participation records, statistics, services and change notes, in the "
+            "data format described by the JSON Schemas below.",
+            snapshot(site.data, pd).model_dump_json(indent=1, exclude_none=True) + "\n",
+            "application/json",
+        )
+    ]
+    if site.plan:
+        level = site.level_name(site.action_level)
+        rows = [
+            [a.id, a.number or "", site.nodes[a.under].title if a.under else "", a.text,
+             a.summary or "", _names(site, a.leads), a.leads_raw or "", _names(site, a.partners),
+             a.timescale.raw if a.timescale and a.timescale.raw else "",
+             a.timescale.due.text if a.timescale and a.timescale.due else "",
+             a.completion or "", site.status_of(a) or "not reported",
+             a.updates[-1].note or "" if a.updates else ""]
+            for a in site.actions.values()
+        ]  # fmt: skip
+        out.append(Download(
+            "data/actions.csv", f"{site.level_name(site.action_level, plural=True)} (CSV)",
+            f"One row per {level.lower()}: what it is, who leads it, when it is due, its status.",
+            csv_text([f"{level} id", "Number", "Part of", "Wording in the plan", "In plain words",
+                      "Lead partners", "Lead as written in the plan", "Supporting partners",
+                      "Timescale as written", "Due (YYYY, YYYY-MM or YYYY/YY)",
+                      "How completion will be known", "Status", "Latest progress"], rows),
+            "text/csv"))  # fmt: skip
+        ind_rows = [
+            [ind.id, ind.title, ind.kind or "", m.id, m.text, m.unit or "",
+             f.value if f.value is not None else "", f.raw or "", period_label(f), f.source or ""]
+            for ind in site.plan.indicators
+            for m in ind.measures
+            for f in m.figures
+        ] + [
+            [ind.id, ind.title, ind.kind or "", m.id, m.text, m.unit or "", "", "", "", ""]
+            for ind in site.plan.indicators
+            for m in ind.measures
+            if not m.figures
+        ]  # fmt: skip
+        out.append(Download(
+            "data/indicators.csv", "Indicators and their figures (CSV)",
+            "One row per figure of each measure; measures with no figures yet have one empty row.",
+            csv_text(["Indicator id", "Indicator", "Type", "Measure id", "Measure", "Unit",
+                      "Value", "Value as written", "Period", "Source"], ind_rows),
+            "text/csv"))  # fmt: skip
+    partner_rows = [
+        [m.organisation, site.partners[m.organisation].name if m.organisation in site.partners
+         else m.organisation, m.role, m.role_raw or "", m.since.text if m.since else "",
+         m.until.text if m.until else ""]
+        for m in pd.partnership.memberships
+    ]  # fmt: skip
+    out.append(Download(
+        "data/partners.csv", "Partners (CSV)",
+        "One row per membership of the partnership: the organisation, its role and its dates.",
+        csv_text(["Organisation id", "Organisation", "Role", "Role as written", "Member since",
+                  "Member until"], partner_rows),
+        "text/csv"))  # fmt: skip
+    service_rows = [
+        [s.id, s.name, s.kind, s.summary, _names(site, [p.organisation for p in s.providers]),
+         "; ".join(site.audiences[a].name for a in s.audiences),
+         "; ".join(site.help[h].name for h in s.help),
+         "; ".join([*(site.localities()[loc] for loc in s.localities), *s.places]),
+         s.contact.phone or "", s.contact.email or "", s.contact.website or "",
+         "not published in the plan" if not s.contact.reachable() else "",
+         s.status[-1].status if s.status else "not stated"]
+        for s in site.services.values()
+    ]  # fmt: skip
+    out.append(Download(
+        "data/services.csv", "Services (CSV)",
+        "One row per service: what it offers, who it is for, where, and how to contact it.",
+        csv_text(["Service id", "Name", "Kind", "What it offers", "Provided by", "Who it is for",
+                  "Kinds of help", "Where", "Phone", "Email", "Website", "Contact note",
+                  "Status"], service_rows),
+        "text/csv"))  # fmt: skip
+    schemas = generate_schemas()
+    for kind in FILE_KINDS:
+        name = f"{kind.name}.schema.json"
+        out.append(Download(
+            f"data/schema/{name}", f"JSON Schema for {kind.filename} ({kind.scope} file)",
+            kind.about, schemas[name],
+            "application/schema+json"))  # fmt: skip
+    return out

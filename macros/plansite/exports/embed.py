@@ -1,0 +1,58 @@
+"""Service lists that partners can paste into their own websites.
+
+Each fragment is plain, accessible HTML: a heading, a list of links and a line saying where
+it comes from. No script, no frame, no styles that could clash with the host page. Links are
+absolute, so the site's public address (``site_url``) must be known.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from plansite.site.context import SiteIndex
+
+
+@dataclass(frozen=True)
+class Fragment:
+    path: str  # from the site root, e.g. "embed/services-for-families.html"
+    title: str
+    html: Markup
+
+
+def fragments(site: SiteIndex) -> list[Fragment]:
+    base = str(site.partnership.site_url or "")
+    if not base:
+        return []
+    base = base.rstrip("/") + "/"
+    lists: list[tuple[str, str, str]] = [("all", "", "Services and support")]
+    lists += [
+        (f"for-{k}", f"audience:{k}", f"Services for: {c.name}") for k, c in site.audiences.items()
+    ]
+    lists += [
+        (f"in-{k}", f"locality:{k}", f"Services in {n}") for k, n in site.used_localities.items()
+    ]
+    lists += [(f"help-{k}", f"help:{k}", f"Services: {c.name}") for k, c in site.help.items()]
+    out = []
+    for slug, facet_key, title in lists:
+        facet, _, key = facet_key.partition(":")
+        chosen = (
+            site.services_matching(facet, key)
+            if facet
+            else sorted(site.services.values(), key=lambda s: s.name.lower())
+        )
+        items = "".join(
+            f'<li><a href="{escape(base)}services/{s.id}/">{escape(s.name)}</a></li>'
+            for s in chosen
+        )
+        heading_id = f"plansite-{site.partnership.id}-{slug}"
+        html = (
+            f'<section aria-labelledby="{heading_id}">'
+            f'<h2 id="{heading_id}">{escape(title)}</h2>'
+            f"<ul>{items}</ul>"
+            f'<p>From <a href="{escape(base)}">{escape(site.partnership.name)}</a>.</p>'
+            "</section>"
+        )
+        out.append(Fragment(f"embed/services-{slug}.html", title, Markup(html)))  # noqa: S704
+    return out

@@ -1,0 +1,205 @@
+"""Open data and links that last: HSDS, downloads, structured metadata, redirects, embeds."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from plansite.cli import main
+from plansite.load.loader import load
+from plansite.model.release import Snapshot
+from tests.conftest import MINIMAL, SHIPPED
+from tests.site_helpers import build
+
+HSDS = Path(__file__).resolve().parents[2] / "shared/reference/hsds-3.0/schema"
+PARTNERSHIPS = ["clackmannanshire", "example", "south-lanarkshire", "west-dunbartonshire"]
+
+
+@pytest.fixture(scope="module")
+def hsds_validators() -> dict[str, Draft202012Validator]:
+    schemas = {p.name: json.loads(p.read_text()) for p in HSDS.glob("*.json")}
+    registry: Registry = Registry().with_resources(  # type: ignore[type-arg]
+        (name, Resource.from_contents(body, default_specification=DRAFT202012))
+        for name, body in schemas.items()
+    )
+    return {name: Draft202012Validator(body, registry=registry) for name, body in schemas.items()}
+
+
+@pytest.mark.parametrize("pid", PARTNERSHIPS)
+def test_the_hsds_export_validates_and_holds_every_service(
+    shipped_site: Path, hsds_validators: dict[str, Draft202012Validator], pid: str
+) -> None:
+    folder = shipped_site / pid / "data/hsds"
+    services = json.loads((folder / "services.json").read_text())
+    data, _ = load(SHIPPED)
+    assert len(services) == len(data.partnerships[pid].services)
+    pairs = [
+        ("service.json", "services.json"),
+        ("organization.json", "organizations.json"),
+        ("taxonomy.json", "taxonomies.json"),
+        ("taxonomy_term.json", "taxonomy_terms.json"),
+    ]
+    for kind, name in pairs:
+        records = json.loads((folder / name).read_text())
+        for record in records:
+            errors = list(hsds_validators[kind].iter_errors(record))
+            assert not errors, f"{pid} {name} {record.get('name')}: {errors[0].message}"
+    ids = [s["id"] for s in services]
+    assert len(set(ids)) == len(ids)
+
+
+def test_hsds_ids_are_stable_across_builds(shipped_site: Path, tmp_path: Path) -> None:
+    build(SHIPPED, tmp_path / "again", only="example")
+    for name in ("services.json", "csv/services.csv", "csv/datapackage.json"):
+        a = (shipped_site / "example/data/hsds" / name).read_bytes()
+        assert a == (tmp_path / "again/example/data/hsds" / name).read_bytes()
+
+
+def _csv_files(root: Path) -> list[Path]:
+    return sorted([*root.glob("*/data/*.csv"), *root.glob("*/data/hsds/csv/*.csv"),
+                   *root.glob("*/data/figures/*.csv")])  # fmt: skip
+
+
+def test_every_csv_round_trips_through_the_csv_module(shipped_site: Path) -> None:
+    files = _csv_files(shipped_site)
+    assert len(files) > 40
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        rows = list(csv.reader(io.StringIO(text)))
+        assert rows and all(cell.strip() for cell in rows[0]), f"{path}: header row"
+        assert all(len(r) == len(rows[0]) for r in rows), f"{path}: ragged rows"
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\r\n").writerows(rows)
+        assert list(csv.reader(io.StringIO(out.getvalue()))) == rows
+
+
+def test_csv_cells_never_become_formulas(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    services = data / "partnerships/sample/services.yaml"
+    services.write_text(services.read_text().replace(
+        "summary: Help for families of people in prison.",
+        "summary: '=HYPERLINK(\"http://evil.example\",\"Click\")'"))  # fmt: skip
+    build(data, tmp_path / "site")
+    for name in ("data/services.csv", "data/hsds/csv/services.csv"):
+        rows = list(csv.reader(io.StringIO((tmp_path / "site/sample" / name).read_text())))
+        cells = [c for r in rows for c in r if "HYPERLINK" in c]
+        assert cells and all(c.startswith("'=") for c in cells), (name, cells)
+
+
+def test_the_data_page_lists_every_download_with_licence_and_date(shipped_site: Path) -> None:
+    html = (shipped_site / "example/data/index.html").read_text()
+    for target in ("plan.json", "actions.csv", "indicators.csv", "partners.csv", "services.csv",
+                   "hsds/services.json", "schema/services.schema.json"):  # fmt: skip
+        assert f'href="{target}"' in html, target
+    assert "Open Government Licence v3.0" in html
+    assert '<time datetime="2025-01-15">15 January 2025</time>' in html
+    snapshot = json.loads((shipped_site / "example/data/plan.json").read_text())
+    Snapshot.model_validate(snapshot)
+
+
+def _jsonld(html: str) -> dict[str, Any]:
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert len(blocks) == 1
+    parsed: dict[str, Any] = json.loads(blocks[0])
+    return parsed
+
+
+def test_service_and_partner_json_ld_agree_with_the_page(shipped_site: Path) -> None:
+    data, _ = load(SHIPPED)
+    checked = 0
+    for pid, pd in data.partnerships.items():
+        for service in pd.services:
+            html = (shipped_site / pid / "services" / service.id / "index.html").read_text()
+            ld = _jsonld(html)
+            assert ld["@type"] in ("Service", "GovernmentService") and ld["name"] == service.name
+            for provider in ld.get("provider", []):
+                assert provider["name"].replace("&", "&amp;").replace("'", "&#39;") in html
+            assert len(ld.get("provider", [])) == len(service.providers)
+            channel = ld.get("availableChannel", {}).get("serviceContact", {})
+            if service.contact.phone:
+                assert (
+                    channel["telephone"] == service.contact.phone and service.contact.phone in html
+                )
+            else:
+                assert "telephone" not in channel
+            checked += 1
+        for membership in pd.partnership.memberships:
+            html = (
+                shipped_site / pid / "partners" / membership.organisation / "index.html"
+            ).read_text()
+            ld = _jsonld(html)
+            assert ld["@type"] in ("Organization", "GovernmentOrganization")
+    assert checked > 200
+
+
+def test_pages_carry_open_graph_and_a_description(shipped_site: Path) -> None:
+    html = (shipped_site / "example/services/money-advice-clinic/index.html").read_text()
+    assert '<meta property="og:title" content="Money advice clinic' in html
+    assert '<meta name="description" content="Free advice on debt and benefits' in html
+
+
+def test_a_sitemap_lists_every_page_when_the_address_is_known(shipped_site: Path) -> None:
+    sitemap = (shipped_site / "example/sitemap.xml").read_text()
+    assert "<loc>https://plans.example.org/example/services/money-advice-clinic/</loc>" in sitemap
+    assert sitemap.count("<loc>") > 40
+
+
+def test_a_renamed_service_redirects_from_its_old_address(shipped_site: Path) -> None:
+    old = (shipped_site / "example/services/housing-advice-on-release/index.html").read_text()
+    assert '<meta http-equiv="refresh" content="0; url=../housing-support-on-release/">' in old
+    assert '<a href="../housing-support-on-release/">' in old
+
+
+def test_a_removed_item_leaves_a_no_longer_listed_page(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    services = data / "partnerships/sample/services.yaml"
+    text = services.read_text()
+    services.write_text(text.replace("services:\n", "services:\n  - id: new-family-hub\n"
+                                     "    name: New family hub\n    kind: service\n"
+                                     "    summary: Support for families, in one place.\n"
+                                     "    contact: {not_stated: true}\n", 1))  # fmt: skip
+    actions = data / "partnerships/sample/plans/sample-plan/actions.yaml"
+    actions.write_text(actions.read_text().replace("    services: [family-support]\n", ""))
+    kept = services.read_text()
+    start = kept.index("  - id: family-support")
+    services.write_text(kept[:start])
+    notes = data / "partnerships/sample/changes.yaml"
+    note = (
+        "  - id: family-support-ends\n    date: 2018-01-10\n"
+        '    about: ["service:family-support"]\n    replaced_by: service:new-family-hub\n'
+        "    text: The family support service merged into the new family hub.\n"
+    )
+    notes.write_text(notes.read_text() + note)
+    assert (
+        main(["release", "--data", str(data), "--partnership", "sample", "--date", "2018-01-15"])
+        == 0
+    )
+    build(data, tmp_path / "site")
+    html = (tmp_path / "site/sample/services/family-support/index.html").read_text()
+    assert "No longer listed" in html
+    assert "Family support is no longer listed." in html
+    assert "merged into the new family hub" in html
+    assert 'href="../new-family-hub/">See what replaces it</a>' in html
+
+
+def test_embeddable_lists_have_no_script_and_absolute_links(shipped_site: Path) -> None:
+    fragments = sorted((shipped_site / "example/embed").glob("*.html"))
+    assert len(fragments) > 5
+    for path in fragments:
+        html = path.read_text()
+        assert "<script" not in html and "<iframe" not in html and "style" not in html
+        assert re.search(r'<section aria-labelledby="([^"]+)"><h2 id="\1">', html)
+        for href in re.findall(r'href="([^"]+)"', html):
+            assert href.startswith("https://plans.example.org/example/"), href

@@ -1,0 +1,199 @@
+"""Publishing never takes a live site down: atomic swaps, rollback, identical rebuilds,
+hostile files refused fast, and a Content-Security-Policy the pages keep to."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from plansite.site.build import BuildError, build_all, rollback
+from tests.browser_helpers import serve
+from tests.conftest import MINIMAL, ROOT, CheckRun
+from tests.site_helpers import build, tree_hash
+
+PS = "partnerships/sample"
+
+
+def project_copy(tmp_path: Path) -> Path:
+    """The MkDocs project (configuration, templates, docs) in a folder of its own."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    (project / "data").mkdir()  # watched by `mkdocs serve`; the data comes from elsewhere
+    return project
+
+
+def published(tmp_path: Path) -> tuple[Path, str]:
+    out = tmp_path / "site"
+    build(MINIMAL, out)
+    return out, tree_hash(out)
+
+
+def break_template(project: Path, name: str, old: str, new: str) -> None:
+    path = project / "overrides/partials/plansite" / name
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+@pytest.mark.parametrize(
+    ("stage", "name", "old", "new", "message"),
+    [
+        (
+            "render",
+            "service.html",
+            "<h1>{{ s.name }}</h1>",
+            "<h1>{{ s.no_such_field }}</h1>",
+            "failed to render",
+        ),
+        (
+            "link check",
+            "home.html",
+            '<h2 id="get-help">',
+            '<a href="nowhere/">x</a><h2 id="get-help">',
+            "broken internal link",
+        ),
+        (
+            "injection scan",
+            "home.html",
+            '<h2 id="get-help">',
+            '<h2 onclick="x()" id="get-help">',
+            "unsafe element",
+        ),
+    ],
+)
+def test_a_failure_at_any_stage_leaves_the_published_output_as_it_was(
+    tmp_path: Path, stage: str, name: str, old: str, new: str, message: str
+) -> None:
+    out, before = published(tmp_path)
+    project = project_copy(tmp_path)
+    break_template(project, name, old, new)
+    with pytest.raises(BuildError, match=message):
+        build_all(project / "mkdocs.yml", MINIMAL, out, say=lambda _: None)
+    assert tree_hash(out) == before, stage
+
+
+def test_a_build_killed_midway_leaves_the_published_output_as_it_was(tmp_path: Path) -> None:
+    out, before = published(tmp_path)
+    command = [sys.executable, "-m", "plansite.cli", "build", "--data", str(ROOT / "data"),
+               "-d", str(out), "--config", str(ROOT / "mkdocs.yml")]  # fmt: skip
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    staging = out.parent / f".{out.name}.staging"
+    deadline = time.monotonic() + 60
+    while not list(staging.glob("*/index.html")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # wait until it is writing pages
+    assert list(staging.glob("*/index.html")), "the build never started writing"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    assert tree_hash(out) == before
+    # The next build clears what the killed one left and publishes normally.
+    build(MINIMAL, out)
+    assert not staging.exists()
+
+
+def test_rollback_restores_the_previous_output(tmp_path: Path) -> None:
+    out, first = published(tmp_path)
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    services = data / f"{PS}/services.yaml"
+    services.write_text(services.read_text().replace("name: Family support", "name: Family help"))
+    build(data, out)
+    second = tree_hash(out)
+    assert second != first
+    rollback(out)
+    assert tree_hash(out) == first
+    rollback(out)  # and forward again
+    assert tree_hash(out) == second
+
+
+def test_rollback_with_nothing_to_go_back_to_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(BuildError, match="no previous output"):
+        rollback(tmp_path / "site")
+
+
+def test_two_builds_of_the_same_data_are_byte_identical(tmp_path: Path) -> None:
+    outs = []
+    for n, seed in enumerate(["1", "987654"]):
+        out = tmp_path / f"build-{n}" / "site"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "plansite.cli", "build", "--data", str(MINIMAL),
+                        "-d", str(out), "--config", str(ROOT / "mkdocs.yml")],
+                       cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)  # fmt: skip
+        outs.append(out)
+    assert tree_hash(outs[0]) == tree_hash(outs[1])
+
+
+HOSTILE = [
+    ("100,000 items", "glossary.yaml", "terms:\n" + "  - term: X\n" * 100_000, "[yaml-too-many]"),
+    ("path traversal id", f"{PS}/services.yaml", None, "[slug-invalid]"),
+    ("reserved device name", f"{PS}/services.yaml", "CON", "[slug-invalid]"),
+    ("look-alike letters", f"{PS}/services.yaml", "fаmily-support", "[slug-invalid]"),
+    ("absolute path", f"{PS}/services.yaml", "/etc/passwd", "[slug-invalid]"),
+]
+
+
+@pytest.mark.parametrize(("what", "rel", "content", "code"), HOSTILE, ids=[h[0] for h in HOSTILE])
+def test_hostile_files_fail_fast_and_write_nothing(
+    tmp_path: Path,
+    run_check: Callable[..., CheckRun],
+    what: str,
+    rel: str,
+    content: str | None,
+    code: str,
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    path = data / rel
+    if rel.endswith("services.yaml"):
+        bad = content if content is not None else "../../x"
+        path.write_text(path.read_text().replace("id: family-support", f"id: '{bad}'"))
+    else:
+        path.write_text(content or "")
+    started = time.monotonic()
+    result = run_check(data)
+    assert time.monotonic() - started < 10
+    assert result.code == 1 and code in result.err, result.err[:500]
+    before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
+    with pytest.raises(BuildError):
+        build(data, tmp_path / "site")
+    after = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
+    assert after == before, "a refused build wrote files"
+
+
+def test_pages_keep_to_their_content_security_policy(browser: Browser, tmp_path: Path) -> None:
+    out, _ = published(tmp_path)
+    headers = (out / "_headers").read_text()
+    assert "Content-Security-Policy:" in headers
+    script_src = next(d for d in headers.split(";") if "script-src" in d)
+    assert "unsafe-inline" not in script_src and "unsafe-eval" not in script_src
+    ctx = browser.new_context()
+    ctx.add_init_script(
+        "window.__violations = [];"
+        "document.addEventListener('securitypolicyviolation',"
+        " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    page = ctx.new_page()
+    checked = 0
+    with serve(out) as base:
+        for path in sorted((out / "sample").rglob("index.html")):
+            html = path.read_text()
+            assert 'http-equiv="Content-Security-Policy"' in html
+            page.goto(f"{base}/{path.parent.relative_to(out).as_posix()}/")
+            page.wait_for_load_state("load")
+            assert page.evaluate("window.__violations") == [], path
+            checked += 1
+    ctx.close()
+    assert checked > 15
