@@ -189,44 +189,33 @@ def diff(old: Snapshot | None, new: Snapshot, release: int | None, day: date) ->
         )
         return [Change(release, day, "added", "plan", "", "plan/" if titles else "", text)]
     before = items(old)
-    renamed = {
-        (item.kind, former): key
+    # An item whose id changed is the same item: it lists its old id in former_ids.
+    renamed_from = {
+        key: (item.kind, former)
         for key, item in after.items()
         for former in item.former_ids
         if (item.kind, former) in before and key not in before
     }
     changes: list[Change] = []
+
+    def line(item: Item, kind_of_change: str, text: str) -> None:
+        url = None if kind_of_change == "removed" else item.url
+        changes.append(Change(release, day, kind_of_change, item.kind, item.id, url,
+                              text[0].upper() + text[1:], parents=item.parents))  # fmt: skip
+
     for key, item in after.items():
-        was = before.get(key) or before.get(
-            next((o for o, n in renamed.items() if n == key), ("", ""))
-        )
+        was = before.get(key) or before.get(renamed_from.get(key, ("", "")))
         if was is None:
-            changes.append(
-                Change(
-                    release,
-                    day,
-                    "added",
-                    item.kind,
-                    item.id,
-                    item.url,
-                    _added(item),
-                    parents=item.parents,
-                )
-            )
+            line(item, "added", _added(item))
             continue
         if was.id != item.id:
-            changes.append(
-                Change(
-                    release,
-                    day,
-                    "changed",
-                    item.kind,
-                    item.id,
-                    item.url,
-                    f"{item.label} has a new web address (it was listed as “{was.id}”).",
-                    parents=item.parents,
-                )
+            line(
+                item,
+                "changed",
+                f"{item.label} has a new web address (it was listed as “{was.id}”).",
             )
+        # Name the item as readers knew it before this release.
+        subject = was.label + "," if was.label.endswith("”") else was.label
         for tracked in TRACKED[item.kind]:
             old_value, new_value = was.values.get(tracked.field), item.values.get(tracked.field)
             if old_value == new_value:
@@ -237,41 +226,11 @@ def diff(old: Snapshot | None, new: Snapshot, release: int | None, day: date) ->
                 template = tracked.stopped or tracked.changed
             else:
                 template = tracked.changed
-            # Name the item as readers knew it before this release.
-            subject = was.label + "," if was.label.endswith("”") else was.label
-            text = template.format(
-                item=subject,
-                name=was.label,
-                old=old_value or "not stated",
-                new=new_value or "not stated",
-            )
-            changes.append(
-                Change(
-                    release,
-                    day,
-                    "changed",
-                    item.kind,
-                    item.id,
-                    item.url,
-                    text[0].upper() + text[1:],
-                    parents=item.parents,
-                )
-            )
-    gone = set(before) - set(after) - set(renamed)
-    for key in sorted(gone):
-        item = before[key]
-        changes.append(
-            Change(
-                release,
-                day,
-                "removed",
-                item.kind,
-                item.id,
-                None,
-                _removed(item),
-                parents=item.parents,
-            )
-        )
+            line(item, "changed", template.format(item=subject, name=was.label,
+                                                  old=old_value or "not stated",
+                                                  new=new_value or "not stated"))  # fmt: skip
+    for key in sorted(set(before) - set(after) - set(renamed_from.values())):
+        line(before[key], "removed", _removed(before[key]))
     return changes
 
 

@@ -33,34 +33,25 @@ def script(data: dict[str, Any]) -> Markup:
     return Markup(text)  # noqa: S704 - no <, > or & remains in it
 
 
+def _with(out: dict[str, Any], **fields: Any) -> dict[str, Any]:
+    """``out`` with the fields that have a value: JSON-LD never states an empty fact."""
+    out.update({k: v for k, v in fields.items() if v})
+    return out
+
+
 def _organisation(org: Organisation | PartnerGroup) -> dict[str, Any]:
-    kind = (
-        "GovernmentOrganization" if getattr(org, "kind", "") in GOVERNMENT_KINDS else "Organization"
-    )
-    out: dict[str, Any] = {"@type": kind, "name": org.name}
+    government = getattr(org, "kind", "") in GOVERNMENT_KINDS
+    out = {"@type": "GovernmentOrganization" if government else "Organization", "name": org.name}
     if isinstance(org, Organisation):
-        if org.website:
-            out["url"] = org.website
-        if org.acronyms:
-            out["alternateName"] = org.acronyms
-        if org.summary:
-            out["description"] = org.summary
+        _with(out, url=org.website, alternateName=org.acronyms, description=org.summary)
     return out
 
 
 def _contact(point: Any) -> dict[str, Any] | None:
     if point is None or not point.reachable():
         return None
-    out: dict[str, Any] = {"@type": "ContactPoint"}
-    if point.label:
-        out["contactType"] = point.label
-    if point.phone:
-        out["telephone"] = point.phone
-    if point.email:
-        out["email"] = point.email
-    if point.website:
-        out["url"] = point.website
-    return out
+    return _with({"@type": "ContactPoint"}, contactType=point.label, telephone=point.phone,
+                 email=point.email, url=point.website)  # fmt: skip
 
 
 def describe(
