@@ -26,11 +26,11 @@ def test_a_changed_schema_is_detected(tmp_path: Path) -> None:
     assert schema.stale(tmp_path) == ["services.schema.json"]
 
 
-class _EditorLoader(yaml.SafeLoader):
+class _SafeEditorLoader(yaml.SafeLoader):
     """Reads YAML as an editor's language server does (YAML 1.2 core: dates stay text)."""
 
 
-_EditorLoader.yaml_implicit_resolvers = {
+_SafeEditorLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
@@ -45,7 +45,7 @@ def test_schemas_are_valid_and_accept_the_minimal_data(kind: schema.Any) -> None
     for folder in scope:
         path = folder / kind.filename
         if path.is_file() and not (kind.scope == "national" and kind.name.startswith("local")):
-            document = yaml.load(path.read_text(), Loader=_EditorLoader)  # noqa: S506
+            document = yaml.load(path.read_text(), Loader=_SafeEditorLoader)  # noqa: S506
             jsonschema.validate(_string_keys(document), body)
 
 
