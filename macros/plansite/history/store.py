@@ -14,7 +14,8 @@ from pydantic import ValidationError
 
 from plansite.load.errors import Diagnostic
 from plansite.model.dataset import Dataset, PartnershipData
-from plansite.model.release import Release, Snapshot
+from plansite.model.plan import ActionsFile, IndicatorsFile, StatisticsFile
+from plansite.model.release import PlanSnapshot, Release, Snapshot
 
 RELEASES = "releases"
 NAME_RE = re.compile(r"^(\d{4})-(\d{4}-\d{2}-\d{2})\.json$")
@@ -35,13 +36,6 @@ def file_name(number: int, day: date) -> str:
 
 def snapshot(data: Dataset, pd: PartnershipData) -> Snapshot:
     """The partnership's data as it stands, ready to be published as a release."""
-    from plansite.model.plan import (
-        ActionsFile,
-        IndicatorsFile,
-        StatisticsFile,
-    )
-    from plansite.model.release import PlanSnapshot
-
     plans = {
         pid: PlanSnapshot(
             plan=p.plan,
