@@ -93,8 +93,16 @@ def test_every_page_passes_axe(browser: Browser, shipped_site: Path, site_url: s
     page.on("request", lambda r: None if r.url.startswith(site_url) else foreign.append(r.url))
     failures = []
     checked = 0
-    for path, _ in pages(shipped_site):
+    for path, parsed in pages(shipped_site):
         rel = path.relative_to(shipped_site).as_posix()
+        if any(v.get("http-equiv") == "refresh" for t, v in parsed.tags if t == "meta"):
+            # A forwarding page leaves at once, so axe cannot hold it: check it as HTML.
+            assert (
+                parsed.html_lang == "en-GB"
+                and parsed.count("h1") == 1
+                and parsed.count("title") == 1
+            )
+            continue
         page.goto(f"{site_url}/{rel}", wait_until="load")
         found = axe(page)
         if found:
