@@ -170,6 +170,10 @@ class TaxonomyFile(Strict):
     help: list[Category] = Field(min_length=1, max_length=500)
 
 
+# Where "Leave this site" goes unless site.yaml says otherwise (GOV.UK's choice too).
+NEUTRAL_EXIT_URL = "https://www.bbc.co.uk/weather"
+
+
 class Licence(Strict):
     name: PlainText
     url: Url | None = None
@@ -186,6 +190,6 @@ class SiteFile(Strict):
     licence: Licence | None = None
     updated: Day | None = None
     exit_url: Url = Field(
-        "https://www.bbc.co.uk/weather",
+        NEUTRAL_EXIT_URL,
         description="A neutral site that 'Leave this site' goes to.",
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from plansite.history.feeds import Feed
 from plansite.history.log import Change
 from plansite.model.dataset import Dataset
-from plansite.site.context import SiteIndex, build_index
+from plansite.site.context import SiteIndex
 
 FeedSpec = tuple[Feed, list[Change], str]  # the feed, its changes, and a date if it has none
 
@@ -32,12 +32,12 @@ def site_feeds(site: SiteIndex) -> list[FeedSpec]:
     return feeds
 
 
-def national_feeds(data: Dataset, name: str) -> list[FeedSpec]:
+def national_feeds(data: Dataset, sites: list[SiteIndex], name: str) -> list[FeedSpec]:
     """One feed of every partnership's published changes, each linked into its own site."""
     changes: list[Change] = []
     fallback = "1970-01-01"
-    for pid in sorted(data.partnerships):
-        site = build_index(data, pid)
+    for site in sites:
+        pid = site.partnership.id
         fallback = max(fallback, _fallback(site))
         for c in site.log:
             prefixed = Change(c.release, c.date, c.type, c.kind, c.item,

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from plansite.model.dataset import Dataset
-from plansite.site.context import build_index
+from plansite.site.context import SiteIndex
 
 
 @dataclass
@@ -16,10 +16,10 @@ class NationalIndex:
     rows: list[dict[str, Any]] = field(default_factory=list)
 
 
-def national_rows(data: Dataset, name: str) -> NationalIndex:
+def national_rows(data: Dataset, sites: list[SiteIndex], name: str) -> NationalIndex:
     index = NationalIndex(name, data.site.summary if data.site else None)
-    for pid in sorted(data.partnerships):
-        site = build_index(data, pid)
+    for site in sites:
+        pid = site.partnership.id
         outcomes = [nat.item.title for nat in site.national.values()]
         index.rows.append(
             {

@@ -29,6 +29,7 @@ from plansite.exports.hsds import Hsds
 from plansite.history.feeds import Feed, atom, json_feed
 from plansite.history.log import Change
 from plansite.model.dataset import Dataset
+from plansite.model.registry import NEUTRAL_EXIT_URL
 from plansite.site.cache import checked
 from plansite.site.charts import figures_csv
 from plansite.site.context import SiteIndex, build_index
@@ -97,9 +98,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             raise PluginError(f"the data has {len(lines)} error(s):\n" + "\n".join(lines))
         templates = Path(config.theme.custom_dir or "overrides") / "partials" / "plansite"
         site_file = report.data.site
-        config.extra["plansite_exit_url"] = (
-            site_file.exit_url if site_file else "https://www.bbc.co.uk/weather"
-        )
+        config.extra["plansite_exit_url"] = site_file.exit_url if site_file else NEUTRAL_EXIT_URL
         pid = os.environ.get(ENV_PARTNERSHIP, self.config.partnership)
         if pid:
             if pid not in report.data.partnerships:
@@ -131,12 +130,13 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         else:
             name = site_file.name if site_file else "Community justice plans"
             self.pages = [PageSpec("national", "", "", name, "Partnerships")]
-            self.values = {"national": national_rows(report.data, name)}
+            sites = [build_index(report.data, p) for p in sorted(report.data.partnerships)]
+            self.values = {"national": national_rows(report.data, sites, name)}
             config.site_name = escape(name)
             config.extra["plansite_site"] = False
             if site_file and site_file.base_url:
                 config.site_url = str(site_file.base_url)
-            self.feeds = national_feeds(report.data, name)
+            self.feeds = national_feeds(report.data, sites, name)
         # Dates MkDocs writes (the sitemap's) come from the data, so two builds of the same
         # data are byte-identical.
         os.environ["SOURCE_DATE_EPOCH"] = str(_data_epoch(report.data, pid))

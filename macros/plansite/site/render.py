@@ -7,6 +7,7 @@ data ever becomes template source.
 from __future__ import annotations
 
 import posixpath
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +81,13 @@ def when(value: PartialDate | None, years: dict[int, PartialDate] | None = None)
     return Markup('<time datetime="{}">{}</time>').format(stamp, words)
 
 
+def day(value: date) -> Markup:
+    """A calendar day as words inside <time>: '15 January 2025'."""
+    return Markup('<time datetime="{}">{} {}</time>').format(
+        value.isoformat(), value.day, value.strftime("%B %Y")
+    )
+
+
 def figures_url(indicator_id: str, measure_id: str) -> str:
     """Where a measure's figures are offered as CSV, from the site root."""
     return f"data/figures/{indicator_id}-{measure_id}.csv"
@@ -110,6 +118,7 @@ class Renderer:
             rich=lambda t, caption="Table": rich(t, glossary, caption),
             when=lambda d: when(d, years),
             not_stated=not_stated,
+            day=day,
             chart=charts.svg,
             trend=charts.trend,
             period_label=charts.period_label,
