@@ -61,6 +61,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return int(text)
+
+
 def _project(args: argparse.Namespace) -> Path:
     config = Path(args.config)
     if not config.is_file():
@@ -86,14 +92,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     from plansite.site.build import BuildError, build_all
 
     try:
-        result = build_all(_project(args), args.data, args.site_dir, args.partnership)
+        result = build_all(
+            _project(args), args.data, args.site_dir, args.partnership, jobs=args.jobs
+        )
     except BuildError as exc:
         print(f"build failed: {exc}", file=sys.stderr)
         print("the published output was not changed", file=sys.stderr)
         return 1
+    rate = result.pages / result.seconds if result.seconds else 0
     print(
-        f"built {result.sites} site(s), {result.pages} pages, in {result.seconds:.1f} s "
-        f"into {args.site_dir}"
+        f"built {result.sites} site(s), {result.pages:,} pages, in {result.seconds:.1f} s "
+        f"with {result.jobs} job(s) ({rate:,.0f} pages/s) into {args.site_dir}"
     )
     return 0
 
@@ -192,6 +201,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--partnership", metavar="ID", help="build only this partnership's site")
     p.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration to build with")
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="how many sites to build at once (default: one per core)",
+    )
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("rollback", help="put the previously published output back")
     p.add_argument("-d", "--site-dir", type=Path, default=Path("site"), metavar="OUT")

@@ -1,28 +1,34 @@
-"""``plansite build``: check the data once, build every site into a fresh folder, crawl it,
+"""``plansite build``: check the data once, build every site into a fresh folder, check it,
 and only then put it in place of the published output.
 
 MkDocs empties its output folder before building, so building straight into the published
 folder would take the live site down on any failure. Here a failure at any stage leaves
 the published output as it was.
+
+Partnerships are separate MkDocs sites, so they build in parallel processes. The data is
+checked once, in this process, before the workers start: forked workers share it.
 """
 
 from __future__ import annotations
 
 import os
+import posixpath
 import shutil
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from plansite.model.dataset import PartnershipData
 from plansite.site.cache import checked
-from plansite.site.crawl import crawl
-from plansite.site.guard import scan, secure
-from plansite.site.plugin import ENV_DATA, ENV_PARTNERSHIP
+from plansite.site.crawl import Tree, check_outside
+from plansite.site.guard import finish, write_headers
+from plansite.site.plugin import ENV_DATA, ENV_PARTNERSHIP, PageRenderError
+from plansite.site.workers import Pool, default_jobs, exclusive
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -36,6 +42,20 @@ class BuildResult:
     sites: int
     pages: int
     seconds: float
+    jobs: int = 1
+
+
+@dataclass
+class SiteBuilt:
+    """One site built and checked, as a worker reports it."""
+
+    pid: str  # '' for the national index
+    pages: int
+    seconds: float
+    unsafe: list[str] = field(default_factory=list)
+    broken: list[str] = field(default_factory=list)
+    outside: list[tuple[str, str, str]] = field(default_factory=list)
+    scripts: set[str] = field(default_factory=set)
 
 
 def build_site(mkdocs_yml: Path, data: Path, dest: Path, partnership: str) -> None:
@@ -45,6 +65,8 @@ def build_site(mkdocs_yml: Path, data: Path, dest: Path, partnership: str) -> No
     try:
         config = load_config(str(mkdocs_yml), site_dir=str(dest), strict=True)
         mkdocs_build(config)
+    except PageRenderError as exc:
+        raise BuildError(f"{partnership or 'national index'}: {exc}") from exc
     except MkDocsException as exc:
         raise BuildError(f"{partnership or 'national index'}: {exc}") from exc
     except SystemExit as exc:  # mkdocs-macros exits on a rendering error it has logged
@@ -53,12 +75,49 @@ def build_site(mkdocs_yml: Path, data: Path, dest: Path, partnership: str) -> No
         ) from exc
 
 
+# The national index is built beside the partnership sites, then moved to the top: MkDocs
+# empties its output folder, which would otherwise hold the others while they build.
+NATIONAL = ".national"
+
+
+def _build_and_check(task: tuple[Path, Path, Path, str]) -> SiteBuilt:
+    mkdocs_yml, data, dest, pid = task
+    started = time.perf_counter()
+    build_site(mkdocs_yml, data, dest, pid)
+    if not pid:  # its links lead into the other sites: checked once they are all in place
+        pages = sum(1 for p in Tree.read(dest).html() if p != "404.html")
+        return SiteBuilt(pid, pages, time.perf_counter() - started)
+    done = finish(dest)
+    return SiteBuilt(
+        pid,
+        done.crawl.pages,
+        time.perf_counter() - started,
+        unsafe=[f"{pid}/{problem}" for problem in done.unsafe],
+        broken=[f"{pid}/{problem}" for problem in done.crawl.broken],
+        outside=[(f"{pid}/{page}", href, posixpath.normpath(f"{pid}/{target}"))
+                 for page, href, target in done.crawl.outside],
+        scripts=done.scripts,
+    )  # fmt: skip
+
+
+def _weight(pd: PartnershipData) -> int:
+    """Roughly how many pages a partnership has: the largest start first, so that no worker
+    is left with a big one at the end."""
+    plans = pd.plans.values()
+    return (
+        len(pd.services)
+        + len(pd.partnership.memberships)
+        + sum(len(p.actions) + len(p.indicators) + len(p.plan.nodes) for p in plans)
+    )
+
+
 def build_all(
     mkdocs_yml: Path,
     data: Path,
     out: Path,
     only: str | None = None,
     say: Callable[[str], None] = print,
+    jobs: int | None = None,
 ) -> BuildResult:
     started = time.perf_counter()
     report = checked(data.resolve())
@@ -67,37 +126,79 @@ def build_all(
             f"the data has {len(report.errors)} error(s); nothing was built:\n"
             + "\n".join(d.format() for d in report.errors)
         )
-    ids = sorted(report.data.partnerships)
-    if only is not None and only not in ids:
-        raise BuildError(f"no partnership {only!r} (there are: {', '.join(ids)})")
+    partnerships = report.data.partnerships
+    if only is not None and only not in partnerships:
+        raise BuildError(f"no partnership {only!r} (there are: {', '.join(sorted(partnerships))})")
     out = out.resolve()
     staging = out.parent / f".{out.name}.staging"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    try:
-        if only is None:
-            # The national index first: MkDocs cleans its output folder, which holds the others.
-            build_site(mkdocs_yml, data, staging, "")
-            say("built national index")
-        for n, pid in enumerate([only] if only else ids, 1):
-            build_site(mkdocs_yml, data, staging / pid, pid)
-            say(f"built {pid} ({n}/{1 if only else len(ids)})")
-        unsafe = scan(staging)
-        if unsafe:
-            raise BuildError(
-                f"{len(unsafe)} unsafe element(s) in the output:\n" + "\n".join(unsafe[:50])
-            )
-        result = crawl(staging)
-        if result.broken:
-            raise BuildError(
-                f"{len(result.broken)} broken internal link(s):\n" + "\n".join(result.broken[:50])
-            )
-        secure(staging / only if only else staging)
-        _publish(staging, out, only)
-    finally:
+    with exclusive(out.parent / f".{out.name}.lock", f"another build is writing to {out}"):
         shutil.rmtree(staging, ignore_errors=True)
-    sites = 1 if only else len(ids) + 1
-    return BuildResult(sites, result.pages, time.perf_counter() - started)
+        staging.mkdir(parents=True)
+        try:
+            pids = [only] if only else sorted(partnerships, key=lambda p: -_weight(partnerships[p]))
+            tasks = [(mkdocs_yml, data, staging / pid, pid) for pid in pids]
+            if only is None:
+                tasks.insert(0, (mkdocs_yml, data, staging / NATIONAL, ""))
+            jobs = max(1, min(jobs or default_jobs(), len(tasks)))
+            built = _build_sites(tasks, jobs, started, say)
+            pages = _check_tree(staging, only, built)
+            _publish(staging, out, only)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    return BuildResult(len(tasks), pages, time.perf_counter() - started, jobs)
+
+
+def _build_sites(
+    tasks: list[tuple[Path, Path, Path, str]],
+    jobs: int,
+    started: float,
+    say: Callable[[str], None],
+) -> list[SiteBuilt]:
+    built: list[SiteBuilt] = []
+    with Pool(jobs) as pool:
+        for site in pool.run(_build_and_check, tasks):
+            built.append(site)
+            so_far = sum(s.pages for s in built)
+            say(
+                f"{len(built):>3}/{len(tasks)}  {site.pid or 'national index'}: "
+                f"{site.pages:,} pages in {site.seconds:.1f} s  ·  {so_far:,} pages so far, "
+                f"{time.perf_counter() - started:.0f} s elapsed"
+            )
+    return built
+
+
+def _check_tree(staging: Path, only: str | None, built: list[SiteBuilt]) -> int:
+    """Put the national index in place, check what crosses between sites, write the headers;
+    return the number of pages."""
+    unsafe = [problem for site in built for problem in site.unsafe]
+    broken = [problem for site in built for problem in site.broken]
+    scripts = {h for site in built for h in site.scripts}
+    pages = sum(site.pages for site in built if site.pid)
+    if only is None:
+        national = staging / NATIONAL
+        for entry in sorted(national.iterdir()):
+            entry.rename(staging / entry.name)
+        national.rmdir()
+        done = finish(staging, skip={site.pid for site in built if site.pid})
+        unsafe += done.unsafe
+        scripts |= done.scripts
+        broken += done.crawl.broken
+        pages += done.crawl.pages
+        outside = [o for site in built for o in site.outside] + done.crawl.outside
+        broken += check_outside(staging, outside)
+    else:  # only one site is in the tree: a link leaving it leads nowhere that is checked
+        broken += [f"{page}: link {href!r} points at nothing"
+                   for site in built for page, href, _ in site.outside]  # fmt: skip
+    if unsafe:
+        raise BuildError(
+            f"{len(unsafe)} unsafe element(s) in the output:\n" + "\n".join(unsafe[:50])
+        )
+    if broken:
+        raise BuildError(
+            f"{len(broken)} broken internal link(s):\n" + "\n".join(sorted(broken)[:50])
+        )
+    write_headers(staging / only if only else staging, scripts)
+    return pages
 
 
 def _publish(staging: Path, out: Path, only: str | None) -> None:

@@ -1,44 +1,23 @@
 """Offline checks of a built site: every internal link and fragment resolves.
 
-Run on the output folder before it is published, and by the tests.
+Links are resolved as text against the list of files in the tree, read once: a national build
+has hundreds of thousands of links, too many to ask the file system about each one.
 """
 
 from __future__ import annotations
 
+import os
 import posixpath
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from plansite.site.pagecheck import PageFacts, read_page
 
-class _Collector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.duplicate_ids: set[str] = set()
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        ident = values.get("id")
-        if ident:
-            if ident in self.ids:
-                self.duplicate_ids.add(ident)
-            self.ids.add(ident)
-        if tag == "a" and values.get("name"):
-            self.ids.add(str(values["name"]))
-        for attr in ("href", "src"):
-            target = values.get(attr)
-            if target and tag in ("a", "link", "script", "img"):
-                self.links.append(target)
-
-
-@dataclass
-class PageScan:
-    ids: set[str]
-    duplicate_ids: set[str]
-    links: list[str]
+# The 404 page is served at whatever address was not found, so its links are written from
+# the site root (set `site_url` when a site lives under a sub-path); it is not crawled.
+NOT_CRAWLED = {"404.html"}
 
 
 @dataclass
@@ -46,57 +25,93 @@ class CrawlReport:
     pages: int = 0
     links: int = 0
     broken: list[str] = field(default_factory=list)
+    # Links that leave the tree checked, as (page, link, target relative to the tree): a
+    # partnership's site is checked on its own, and these once every site is in place.
+    outside: list[tuple[str, str, str]] = field(default_factory=list)
 
 
-def scan(path: Path) -> PageScan:
-    collector = _Collector()
-    collector.feed(path.read_text(encoding="utf-8"))
-    return PageScan(collector.ids, collector.duplicate_ids, collector.links)
+@dataclass
+class Tree:
+    """The files and folders under a root, as paths relative to it."""
+
+    files: set[str]
+    dirs: set[str]
+
+    @classmethod
+    def read(cls, root: Path) -> Tree:
+        files: set[str] = set()
+        dirs = {"."}
+        for folder, subdirs, names in os.walk(root):
+            rel = Path(folder).relative_to(root).as_posix()
+            dirs.update(posixpath.normpath(posixpath.join(rel, d)) for d in subdirs)
+            files.update(posixpath.normpath(posixpath.join(rel, n)) for n in names)
+        return cls(files, dirs)
+
+    def html(self) -> Iterator[str]:
+        return iter(sorted(f for f in self.files if f.endswith(".html")))
+
+    def target(self, page: str, href: str) -> tuple[str, str] | None:
+        """The file (relative to the root) and fragment an internal link points at; None for
+        links to other sites."""
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:", "data:")):
+            return None
+        path = unquote(parts.path)
+        if path.startswith("/"):
+            return "/" + path, parts.fragment  # never valid: sites link relatively
+        joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+        if path.endswith("/") or not path or joined in self.dirs:
+            joined = posixpath.normpath(posixpath.join(joined, "index.html"))
+        return joined, unquote(parts.fragment)
 
 
-def _target(root: Path, page: Path, href: str) -> tuple[Path, str] | None:
-    """The file and fragment an internal link points at; None for external links."""
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:", "data:")):
-        return None
-    path = unquote(parts.path)
-    if path.startswith("/"):
-        return root / "__absolute__" / path, parts.fragment  # never valid: sites are relative
-    base = page.parent
-    target = base if not path else (base / path)
-    resolved = Path(posixpath.normpath(target.as_posix()))
-    if path.endswith("/") or resolved.is_dir():
-        resolved = resolved / "index.html"
-    return resolved, unquote(parts.fragment)
-
-
-# The 404 page is served at whatever address was not found, so its links are written from
-# the site root (set `site_url` when a site lives under a sub-path); it is not crawled.
-NOT_CRAWLED = {"404.html"}
-
-
-def crawl(root: Path) -> CrawlReport:
+def check_links(tree: Tree, facts: dict[str, PageFacts]) -> CrawlReport:
     report = CrawlReport()
-    scans: dict[Path, PageScan] = {}
-    pages = sorted(p for p in root.rglob("*.html") if p.name not in NOT_CRAWLED)
-    for page in pages:
-        scans[page] = scan(page)
-    for page in pages:
+    for page, found in sorted(facts.items()):
+        if posixpath.basename(page) in NOT_CRAWLED:
+            continue
         report.pages += 1
-        rel = page.relative_to(root).as_posix()
-        for ident in sorted(scans[page].duplicate_ids):
-            report.broken.append(f"{rel}: duplicate id {ident!r}")
-        for href in scans[page].links:
-            target = _target(root, page, href)
+        for ident in sorted(found.duplicate_ids):
+            report.broken.append(f"{page}: duplicate id {ident!r}")
+        for href in found.links:
+            target = tree.target(page, href)
             if target is None:
                 continue
             report.links += 1
             file, fragment = target
-            if not file.is_file() or root.resolve() not in file.resolve().parents:
-                report.broken.append(f"{rel}: link {href!r} points at nothing")
-                continue
-            if fragment and file.suffix == ".html":
-                ids = scans[file].ids if file in scans else scan(file).ids
-                if fragment not in ids:
-                    report.broken.append(f"{rel}: link {href!r} has no anchor #{fragment}")
+            if file.startswith("../") or (fragment and file in tree.files and file not in facts):
+                report.outside.append((page, href, file))  # into a site not read here
+            elif file not in tree.files:
+                report.broken.append(f"{page}: link {href!r} points at nothing")
+            elif fragment and file.endswith(".html") and fragment not in facts[file].ids:
+                report.broken.append(f"{page}: link {href!r} has no anchor #{fragment}")
+    return report
+
+
+def check_outside(root: Path, outside: list[tuple[str, str, str]]) -> list[str]:
+    """Check links that crossed from one site into another, once all are under ``root``."""
+    tree = Tree.read(root)
+    broken: list[str] = []
+    ids: dict[str, set[str]] = {}
+    for page, href, target in outside:
+        if target.startswith("../") or target not in tree.files:
+            broken.append(f"{page}: link {href!r} points at nothing")
+            continue
+        fragment = unquote(urlsplit(href).fragment)
+        if fragment and target.endswith(".html"):
+            if target not in ids:
+                ids[target] = read_page((root / target).read_text(encoding="utf-8")).ids
+            if fragment not in ids[target]:
+                broken.append(f"{page}: link {href!r} has no anchor #{fragment}")
+    return broken
+
+
+def crawl(root: Path) -> CrawlReport:
+    """Check every link of every page under ``root``; links leaving it are broken."""
+    tree = Tree.read(root)
+    facts = {rel: read_page((root / rel).read_text(encoding="utf-8")) for rel in tree.html()}
+    report = check_links(tree, facts)
+    report.broken += [f"{page}: link {href!r} points at nothing" for page, href, _ in
+                      report.outside]  # fmt: skip
+    report.outside = []
     return report

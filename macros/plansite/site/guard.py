@@ -1,66 +1,44 @@
 """Last checks on built pages before they are published, and the headers they are served with.
 
-- ``scan`` looks for anything that could run as script in a visitor's browser: an event-handler
-  attribute, a script URL, a script from anywhere but the site itself. Templates escape every
-  value, so this finding anything means a bug, and the build stops.
-- ``secure`` writes a Content-Security-Policy that allows only the site's own scripts and the
-  theme's few inline scripts (by hash), into every page and into a ``_headers`` file.
+``finish`` reads each page of a built site once and:
+
+- looks for anything that could run as script in a visitor's browser: an event-handler
+  attribute, a script URL, a script from anywhere but the site itself (see ``pagecheck``);
+- checks every internal link and fragment (see ``crawl``);
+- writes into the page a Content-Security-Policy that allows only the site's own scripts and
+  the page's own inline scripts, by hash.
+
+``write_headers`` puts the same policy, allowing every page's scripts, into a ``_headers`` file
+for hosts that read one.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
-from html.parser import HTMLParser
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-DANGEROUS_URL = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "srcdoc"}
-INLINE_SCRIPT = re.compile(
-    r"<script(?![^>]*\bsrc=)(?![^>]*application/ld\+json)[^>]*>(.*?)</script>", re.S
-)
+from plansite.site.crawl import CrawlReport, Tree, check_links
+from plansite.site.pagecheck import PageFacts, read_page
+
+CHARSET = re.compile(r"<meta charset=\"utf-8\">")
 
 
-class _Scanner(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.problems: list[str] = []
+@dataclass
+class Finished:
+    """What the last checks found in one site."""
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.problems.append(f"<{tag} {name}=…>: an event-handler attribute")
-            elif name in URL_ATTRIBUTES and value and DANGEROUS_URL.match(value):
-                self.problems.append(f"<{tag} {name}={value[:40]!r}>: a script URL")
-            elif tag == "script" and name == "src" and value and re.match(r"^(https?:)?//", value):
-                self.problems.append(f"<script src={value[:60]!r}>: a script from another site")
+    crawl: CrawlReport
+    unsafe: list[str] = field(default_factory=list)
+    scripts: set[str] = field(default_factory=set)
 
 
-def scan(root: Path) -> list[str]:
-    problems = []
-    for path in sorted(root.rglob("*.html")):
-        scanner = _Scanner()
-        scanner.feed(path.read_text(encoding="utf-8"))
-        problems += [f"{path.relative_to(root).as_posix()}: {p}" for p in scanner.problems]
-    return problems
-
-
-def _hash(script: str) -> str:
-    digest = hashlib.sha256(script.encode("utf-8")).digest()
-    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
-
-
-def policy(root: Path) -> str:
-    bodies = {
-        body
-        for path in root.rglob("*.html")
-        for body in INLINE_SCRIPT.findall(path.read_text(encoding="utf-8"))
-    }
-    hashes = sorted(_hash(body) for body in bodies)
+def policy(hashes: Iterable[str]) -> str:
+    scripts = " ".join(["'self'", *sorted(set(hashes))])
     return "; ".join([
         "default-src 'self'",
-        "script-src 'self' " + " ".join(hashes) if hashes else "script-src 'self'",
+        f"script-src {scripts}",
         "style-src 'self' 'unsafe-inline'",  # the theme sets styles inline; styles cannot run code
         "img-src 'self' data:",
         "font-src 'self'",
@@ -72,15 +50,37 @@ def policy(root: Path) -> str:
     ])  # fmt: skip
 
 
-def secure(root: Path) -> str:
-    """Put the policy into every page and a ``_headers`` file; return the policy."""
-    csp = policy(root)
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
-    for path in root.rglob("*.html"):
+def _protect(html: str, facts: PageFacts) -> str:
+    if "Content-Security-Policy" in html:
+        return html
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(facts.scripts)}">'
+    return CHARSET.sub(lambda m: m.group(0) + meta, html, count=1)
+
+
+def finish(root: Path, skip: Collection[str] = ()) -> Finished:
+    """Check a built site and give each page its policy; the caller stops on any finding.
+    Pages under the folders in ``skip`` (other sites, checked on their own) are left out."""
+    tree = Tree.read(root)
+    facts: dict[str, PageFacts] = {}
+    for rel in tree.html():
+        if rel.split("/", 1)[0] in skip:
+            continue
+        path = root / rel
         html = path.read_text(encoding="utf-8")
-        if "Content-Security-Policy" not in html:
-            html = re.sub(r"(<meta charset=\"utf-8\">)", lambda m: m.group(1) + meta, html, count=1)
-            path.write_text(html, encoding="utf-8")
+        facts[rel] = found = read_page(html)
+        protected = _protect(html, found)
+        if protected != html:
+            path.write_text(protected, encoding="utf-8")
+    return Finished(
+        crawl=check_links(tree, facts),
+        unsafe=[f"{rel}: {problem}" for rel, found in facts.items() for problem in found.unsafe],
+        scripts={h for found in facts.values() for h in found.scripts},
+    )
+
+
+def write_headers(root: Path, hashes: Iterable[str]) -> str:
+    """The ``_headers`` file for the whole published tree; returns the policy."""
+    csp = policy(hashes)
     (root / "_headers").write_text(
         "/*\n"
         f"  Content-Security-Policy: {csp}; frame-ancestors 'none'\n"

@@ -1,7 +1,7 @@
-"""The mkdocs-macros pluglet: one macro that renders a generated page by number.
+"""The mkdocs-macros pluglet: what hand-written pages in ``docs/`` may use.
 
-Pages hand only a number to the macro; the page module builds the values and the
-template escapes them. mkdocs-macros never sees data as template source.
+Generated pages never pass through mkdocs-macros (see ``plugin``); these macros are for pages
+a partnership writes itself, such as ``about.md``. What they return is escaped HTML.
 """
 
 from __future__ import annotations
@@ -13,5 +13,7 @@ def define_env(env: Any) -> None:
     plugin = env.conf.plugins["plansite"]
 
     @env.macro  # type: ignore[untyped-decorator]
-    def plansite_page(index: int) -> str:
-        return str(plugin.render(index))
+    def contacts() -> str:
+        """The partnership's contact details, as on its home page; empty on the national
+        index."""
+        return str(plugin.contacts())

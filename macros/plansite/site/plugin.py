@@ -2,9 +2,13 @@
 
 - ``on_config`` checks the data (all errors at once, or the build stops), names the site
   and sets its navigation;
-- ``on_files`` adds one generated page per outcome, action, partner and service; each page's
-  source is only a macro call by number, so no data is ever Markdown or template source;
-- ``on_page_content`` gives each page its title, escaped, from the data.
+- ``on_files`` adds one generated page per outcome, action, partner and service;
+- ``on_page_markdown`` gives a generated page no Markdown at all, and tells mkdocs-macros to
+  leave it alone: its body is rendered HTML, so no data is ever Markdown or template source,
+  and neither step spends time on thousands of pages that have nothing for it to do;
+- ``on_page_content`` puts in the body and gives each page its title, escaped, from the data.
+
+Hand-written pages in ``docs/`` go through Markdown and mkdocs-macros as usual.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from jinja2 import TemplateError
 from markupsafe import escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -64,6 +69,10 @@ def _data_epoch(data: Dataset, pid: str) -> int:
     chosen = [data.partnerships[pid]] if pid else list(data.partnerships.values())
     days = [r.date for pd in chosen for r in pd.releases] or [date(2000, 1, 1)]
     return int(datetime.combine(max(days), time(), tzinfo=UTC).timestamp())
+
+
+class PageRenderError(Exception):
+    """A generated page's template failed; the message names the page and the template."""
 
 
 class PlansiteConfig(Config):
@@ -176,28 +185,26 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if self.logo is not None:
             uri = LOGO_URI + self.logo.suffix.lower()
             files.append(File.generated(config, uri, abs_src_path=str(self.logo)))
-        for i, spec in enumerate(self.pages):
+        for spec in self.pages:
             inclusion = InclusionLevel.INCLUDED if spec.nav else InclusionLevel.NOT_IN_NAV
             existing = files.get_file_from_path(spec.src_uri)
             if existing is not None:
                 raise PluginError(f"docs/{spec.src_uri} would hide a generated page: rename it")
-            files.append(
-                File.generated(
-                    config,
-                    spec.src_uri,
-                    content=f"{{{{ plansite_page({i}) }}}}\n",
-                    inclusion=inclusion,
-                )
-            )
+            files.append(File.generated(config, spec.src_uri, content="", inclusion=inclusion))
         return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, **_: Any) -> str:
+        if page.file.src_uri in self.by_src:
+            page.meta["render_macros"] = False  # read by mkdocs-macros, which runs after us
+        return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, **_: Any) -> str:
         index = self.by_src.get(page.file.src_uri)
         if index is not None:
-            # The body is our own HTML, so MkDocs found no headings: give the page its
-            # table of contents, which also gives the theme's "skip to content" link a target.
+            html = self.render(index)
+            # MkDocs read no headings from an empty source: give the page its table of
+            # contents, which also gives the theme's "skip to content" link a target.
             page.toc = outline(html)
-        if index is not None:
             spec = self.pages[index]
             data, description = (
                 describe(self.site, spec, self.downloads) if self.site else (None, spec.title)
@@ -216,11 +223,23 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             page.title = escape(self.pages[index].title)
         return html
 
+    def contacts(self) -> str:
+        """The partnership's contact details as its home page shows them, for hand-written
+        pages (see ``macros``); empty on the national index."""
+        if self.renderer is None or self.site is None:
+            return ""
+        blocks = self.renderer.env.get_template("_components.html").module
+        html = "".join(str(blocks.contact_block(ct)) for ct in self.site.partnership.contacts)  # type: ignore[attr-defined]
+        return f"\n\n{html}\n\n" if html else ""
+
     def render(self, index: int) -> str:
-        """The body of generated page number ``index`` (called by the macro)."""
+        """The body of generated page number ``index``."""
         if self.renderer is None or not 0 <= index < len(self.pages):
             raise PluginError(f"no generated page {index}")
-        html = self.renderer.render(self.pages[index], **self.values)
-        html = html.replace("<h1>", f'<h1 id="{MAIN_HEADING}">', 1)
-        # Blank lines around the block keep Markdown from treating it as inline text.
-        return f"\n\n{html}\n\n"
+        spec = self.pages[index]
+        try:
+            html = self.renderer.render(spec, **self.values)
+        except TemplateError as exc:
+            where = f"{spec.url or 'the home page'} ({spec.kind}.html)"
+            raise PageRenderError(f"{where} failed to render: {exc}") from exc
+        return html.replace("<h1>", f'<h1 id="{MAIN_HEADING}">', 1)
