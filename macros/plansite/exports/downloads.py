@@ -6,6 +6,7 @@ as a formula is written so that it is shown as text instead.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from plansite.history.store import snapshot
@@ -13,6 +14,9 @@ from plansite.model.files import FILE_KINDS
 from plansite.schema import generate as generate_schemas
 from plansite.site.charts import csv_text, period_label
 from plansite.site.context import SiteIndex
+
+# The same for every site: made once per process.
+schemas_once = functools.cache(generate_schemas)
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,7 @@ def downloads(site: SiteIndex) -> list[Download]:
                   "Kinds of help", "Where", "Phone", "Email", "Website", "Contact note",
                   "Status"], service_rows),
         "text/csv"))  # fmt: skip
-    schemas = generate_schemas()
+    schemas = schemas_once()
     for kind in FILE_KINDS:
         name = f"{kind.name}.schema.json"
         out.append(Download(

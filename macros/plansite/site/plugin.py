@@ -14,17 +14,19 @@ Hand-written pages in ``docs/`` go through Markdown and mkdocs-macros as usual.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from jinja2 import TemplateError
 from markupsafe import escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -33,6 +35,7 @@ from plansite.exports.embed import Fragment, fragments
 from plansite.exports.hsds import Hsds
 from plansite.history.feeds import Feed, atom, json_feed
 from plansite.history.log import Change
+from plansite.load.errors import Diagnostic
 from plansite.model.dataset import Dataset
 from plansite.model.registry import NEUTRAL_EXIT_URL
 from plansite.site.cache import checked
@@ -43,8 +46,18 @@ from plansite.site.metadata import describe, script
 from plansite.site.national import national_rows
 from plansite.site.outline import MAIN_HEADING, outline
 from plansite.site.pages import PageSpec, site_pages
+from plansite.site.preview import (
+    KeptFile,
+    Preview,
+    fingerprint,
+    merge_search,
+    preview_for,
+    show_errors,
+    start_afresh,
+    theme_stamp,
+)
 from plansite.site.redirects import redirect_page
-from plansite.site.render import Renderer, figures_url
+from plansite.site.render import COMPILED, Renderer, figures_url
 
 # `plansite build` and `plansite serve` choose the data and partnership through these, so
 # that `mkdocs build` and `mkdocs serve` keep reading mkdocs.yml as usual.
@@ -52,6 +65,9 @@ ENV_DATA = "PLANSITE_DATA"
 ENV_PARTNERSHIP = "PLANSITE_PARTNERSHIP"
 # Set by `plansite serve`: show changes not yet released, clearly marked. Never when publishing.
 ENV_PREVIEW = "PLANSITE_PREVIEW"
+# Set by `plansite serve`: rebuild only the pages an edit changed, and show data errors in
+# the browser (see ``preview``).
+ENV_INCREMENTAL = "PLANSITE_INCREMENTAL"
 
 
 LOGO_URI = "assets/images/partnership-logo"
@@ -69,6 +85,16 @@ def _data_epoch(data: Dataset, pid: str) -> int:
     chosen = [data.partnerships[pid]] if pid else list(data.partnerships.values())
     days = [r.date for pd in chosen for r in pd.releases] or [date(2000, 1, 1)]
     return int(datetime.combine(max(days), time(), tzinfo=UTC).timestamp())
+
+
+@dataclass
+class Prepared:
+    """A generated page's body and the metadata the theme prints around it."""
+
+    body: str
+    jsonld: str
+    description: str
+    feeds: list[dict[str, str]]
 
 
 class PageRenderError(Exception):
@@ -94,6 +120,10 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.downloads: list[Download] = []
         self.hsds: dict[str, str] = {}
         self.fragments: list[Fragment] = []
+        self.incremental = False
+        self.errors: list[Diagnostic] = []
+        self.prepared: dict[int, Prepared] = {}
+        self.page_urls: set[str] = set()
 
     def data_root(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").parent
@@ -101,13 +131,21 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = self.data_root(config)
+        if str(root) not in config.watch:
+            config.watch.append(str(root))
+        self.incremental = os.environ.get(ENV_INCREMENTAL) == "1"
         report = checked(root)
+        site_file = report.data.site
+        config.extra["plansite_exit_url"] = site_file.exit_url if site_file else NEUTRAL_EXIT_URL
+        if report.errors and self.incremental:  # the preview shows them (see on_post_build)
+            self.errors = report.errors
+            config.extra["plansite_site"] = False
+            config.nav = []
+            return config
         if report.errors:
             lines = [d.format() for d in report.errors]
             raise PluginError(f"the data has {len(lines)} error(s):\n" + "\n".join(lines))
         templates = Path(config.theme.custom_dir or "overrides") / "partials" / "plansite"
-        site_file = report.data.site
-        config.extra["plansite_exit_url"] = site_file.exit_url if site_file else NEUTRAL_EXIT_URL
         pid = os.environ.get(ENV_PARTNERSHIP, self.config.partnership)
         if pid:
             if pid not in report.data.partnerships:
@@ -152,8 +190,6 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.by_src = {spec.src_uri: i for i, spec in enumerate(self.pages)}
         self.renderer = Renderer(templates, self.site)
         config.nav = [{spec.nav: spec.src_uri} for spec in self.pages if spec.nav]
-        if str(root) not in config.watch:
-            config.watch.append(str(root))
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -185,13 +221,63 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if self.logo is not None:
             uri = LOGO_URI + self.logo.suffix.lower()
             files.append(File.generated(config, uri, abs_src_path=str(self.logo)))
-        for spec in self.pages:
+        state = preview_for(config.site_dir) if self.incremental else None
+        if state is not None and not self.errors:
+            frame = fingerprint(
+                str(config.site_name), config.extra, config.nav, self.contacts(),
+                theme_stamp([Path(d) for d in config.theme.dirs[:1]]),
+                theme_stamp([Path(config.config_file_path or "mkdocs.yml")]),
+            )  # fmt: skip
+            if frame != state.frame:
+                start_afresh(Path(config.site_dir), state)
+                state.frame = frame
+        fingerprints = {}
+        for i, spec in enumerate(self.pages):
             inclusion = InclusionLevel.INCLUDED if spec.nav else InclusionLevel.NOT_IN_NAV
             existing = files.get_file_from_path(spec.src_uri)
             if existing is not None:
                 raise PluginError(f"docs/{spec.src_uri} would hide a generated page: rename it")
-            files.append(File.generated(config, spec.src_uri, content="", inclusion=inclusion))
+            kind = File
+            if state is not None:
+                self.prepared[i] = prepared = self.prepare(i)
+                fingerprints[spec.src_uri] = mark = fingerprint(spec.title, prepared)
+                if state.pages.get(spec.src_uri) == mark:
+                    kind = KeptFile
+            files.append(kind.generated(config, spec.src_uri, content="", inclusion=inclusion))
+        if state is not None:
+            self._forget_removed(state, files, fingerprints, Path(config.site_dir))
         return files
+
+    def _forget_removed(
+        self, state: Preview, files: Files, fingerprints: dict[str, str], site_dir: Path
+    ) -> None:
+        """Remember this preview's pages, and delete the output of pages that are gone."""
+        pages = files.documentation_pages()
+        self.page_urls = {f.url for f in pages}
+        outputs = {f.src_uri: f.dest_uri for f in pages}
+        if self.errors:  # keep every address of the last good preview
+            state.outputs.update(outputs)
+            return
+        for src in state.outputs.keys() - outputs.keys():
+            (site_dir / state.outputs[src]).unlink(missing_ok=True)
+        state.outputs, state.pages = outputs, fingerprints
+
+    @event_priority(50)  # before the search plugin writes its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.incremental:
+            return
+        state = preview_for(config.site_dir)
+        if self.errors:
+            show_errors(Path(config.site_dir), state, self.errors)
+            return
+        search = config.plugins.get("material/search")
+        if search is not None:
+            index = search.search_index
+            index.entries = merge_search(state, index.entries, self.page_urls)
+            search.search_index_prev = None
+
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> None:
+        env.bytecode_cache = COMPILED  # the theme's templates, compiled once per process
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, **_: Any) -> str:
         if page.file.src_uri in self.by_src:
@@ -201,21 +287,14 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
     def on_page_content(self, html: str, /, *, page: Page, **_: Any) -> str:
         index = self.by_src.get(page.file.src_uri)
         if index is not None:
-            html = self.render(index)
+            prepared = self.prepared.pop(index, None) or self.prepare(index)
+            html = prepared.body
             # MkDocs read no headings from an empty source: give the page its table of
             # contents, which also gives the theme's "skip to content" link a target.
             page.toc = outline(html)
-            spec = self.pages[index]
-            data, description = (
-                describe(self.site, spec, self.downloads) if self.site else (None, spec.title)
-            )
-            page.meta["plansite_jsonld"] = script(data) if data else ""
-            page.meta["description"] = escape(description)
-            page.meta["plansite_feeds"] = [
-                {"title": escape(feed.title), "path": feed.path}
-                for feed, _, _ in self.feeds
-                if feed.page in ("", "changes/") or feed.page == spec.url
-            ]
+            page.meta["plansite_jsonld"] = prepared.jsonld
+            page.meta["description"] = prepared.description
+            page.meta["plansite_feeds"] = prepared.feeds
         if index is not None and not self.pages[index].nav:
             # Pages in the navigation keep their short navigation title. This runs after
             # mkdocs-macros, which renders a page title it finds as a template. Escaped once
@@ -231,6 +310,19 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         blocks = self.renderer.env.get_template("_components.html").module
         html = "".join(str(blocks.contact_block(ct)) for ct in self.site.partnership.contacts)  # type: ignore[attr-defined]
         return f"\n\n{html}\n\n" if html else ""
+
+    def prepare(self, index: int) -> Prepared:
+        spec = self.pages[index]
+        data, description = (
+            describe(self.site, spec, self.downloads) if self.site else (None, spec.title)
+        )
+        feeds = [
+            {"title": str(escape(feed.title)), "path": feed.path}
+            for feed, _, _ in self.feeds
+            if feed.page in ("", "changes/") or feed.page == spec.url
+        ]
+        jsonld = script(data) if data else ""
+        return Prepared(self.render(index), jsonld, str(escape(description)), feeds)
 
     def render(self, index: int) -> str:
         """The body of generated page number ``index``."""

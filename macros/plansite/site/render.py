@@ -97,6 +97,29 @@ def not_stated(what: str = "Not stated in the plan") -> Markup:
     return Markup('<span class="plansite-missing">{}</span>').format(what)
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for the life of the process.
+
+    MkDocs makes new Jinja environments for every site it builds, so without this a worker
+    building many partnerships, or a preview rebuilding after each edit, would compile every
+    template again each time. Entries are keyed by the template's source, so an edited
+    template is compiled afresh."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()
+
+
 class Renderer:
     """Renders page bodies; ``site`` is None for the national index."""
 
@@ -108,6 +131,7 @@ class Renderer:
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            bytecode_cache=COMPILED,
         )
         years = dict(site.plan.plan.years) if site and site.plan else {}
         glossary = site.glossary if site else None

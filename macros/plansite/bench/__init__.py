@@ -1,0 +1,1 @@
+"""Tools for measuring how plansite performs on large, synthetic data sets."""

@@ -1,0 +1,156 @@
+"""Fast previews: ``plansite serve`` rebuilds only the pages an edit changed.
+
+MkDocs' dirty builds skip a page whose source file is older than its output. Generated pages
+have no source file, so the plugin decides for them: it renders every page's body (quick),
+and a page whose body, title and metadata are what they were last time keeps its output.
+A change to anything every page shows (the site's name and colour, the navigation, the
+theme's templates) rebuilds the whole site.
+
+Material's search index only hears about the pages that were rebuilt, so the index entries
+of the others are kept here and put back before it is written.
+
+When the data has errors, the preview shows them, located, at every address of the site
+instead of a stale page, and recovers by itself when the files are fixed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.structure.files import File
+
+from plansite.load.errors import Diagnostic
+
+SearchEntry = dict[str, Any]
+
+
+@dataclass
+class Preview:
+    """What the previous preview build of one site left behind."""
+
+    frame: str = ""
+    pages: dict[str, str] = field(default_factory=dict)  # page source -> fingerprint
+    outputs: dict[str, str] = field(default_factory=dict)  # page source -> output file
+    search: dict[str, list[SearchEntry]] = field(default_factory=dict)  # page URL -> entries
+
+
+_previews: dict[str, Preview] = {}
+
+
+def preview_for(site_dir: str) -> Preview:
+    return _previews.setdefault(site_dir, Preview())
+
+
+class KeptFile(File):
+    """A generated page whose output from the previous preview build still stands."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+def fingerprint(*parts: Any) -> str:
+    text = json.dumps(parts, default=str, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def theme_stamp(folders: list[Path]) -> list[tuple[str, int, int]]:
+    """Every template and asset the pages are made with, by name, size and time."""
+    stamp = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if path.is_file():
+                st = path.stat()
+                stamp.append((str(path), st.st_size, st.st_mtime_ns))
+    return stamp
+
+
+def start_afresh(site_dir: Path, state: Preview) -> None:
+    """Something every page shows has changed: empty the output so all is rebuilt."""
+    for entry in site_dir.iterdir() if site_dir.is_dir() else []:
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+    state.pages.clear()
+    state.outputs.clear()
+    state.search.clear()
+
+
+def merge_search(state: Preview, rebuilt: list[SearchEntry], pages: set[str]) -> list[SearchEntry]:
+    """The whole search index: this build's entries, and the kept entries of the pages that
+    were not rebuilt and still exist."""
+    fresh: dict[str, list[SearchEntry]] = {}
+    for entry in rebuilt:
+        fresh.setdefault(str(entry["location"]).split("#", 1)[0], []).append(entry)
+    state.search.update(fresh)
+    for url in set(state.search) - pages:
+        del state.search[url]
+    return [entry for url in sorted(state.search) for entry in state.search[url]]
+
+
+class QuietDirtyWarning(logging.Filter):
+    """MkDocs warns on every dirty build that navigation may be stale. Generated pages are
+    rebuilt whenever what they show changes, so the warning does not apply, and strict mode
+    would otherwise stop the preview on it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def error_page(errors: list[Diagnostic]) -> str:
+    """A page listing every error, where it is and how to fix it."""
+    items = "\n".join(
+        f"<li><p><code>{escape(d.file)}:{d.line}:{d.column}</code> <strong>[{escape(d.code)}]"
+        f"</strong>{' ' + str(escape(d.path)) if d.path else ''}</p>"
+        f"<p>{escape(d.message)}</p>"
+        + (f"<p>How to fix it: {escape(d.hint)}</p>" if d.hint else "")
+        + "</li>"
+        for d in errors
+    )
+    count = f"{len(errors)} error{'s' if len(errors) != 1 else ''}"
+    return f"""<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Preview stopped: the data has {count}</title>
+<style>
+body {{ font: 1.1rem/1.5 system-ui, sans-serif; margin: 0; color: #1b1b1b; background: #fff; }}
+main {{ max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }}
+h1 {{ color: #8a1c1c; }}
+li {{ margin-bottom: 1rem; border-left: 4px solid #8a1c1c; padding-left: 0.75rem; }}
+li p {{ margin: 0.2rem 0; }}
+code {{ font-size: 1rem; background: #f3f3f3; padding: 0 0.25rem; }}
+</style>
+</head>
+<body>
+<main>
+<h1>Preview stopped: the data has {count}</h1>
+<p>The site is not shown until these are fixed. This page updates by itself each time
+you save a file.</p>
+<ol>
+{items}
+</ol>
+</main>
+</body>
+</html>
+"""
+
+
+def show_errors(site_dir: Path, state: Preview, errors: list[Diagnostic]) -> None:
+    """Put the error list at every address the last good preview had, so whichever page
+    the browser is showing reloads into it."""
+    html = error_page(errors)
+    targets = {"index.html", "404.html", *state.outputs.values()}
+    for target in sorted(targets):
+        path = site_dir / target
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html, encoding="utf-8")
+    state.frame = "errors"

@@ -1,0 +1,160 @@
+"""Building at national scale: parallel builds that match serial ones, progress as it goes,
+one build per output folder at a time, and previews that rebuild only what an edit changed."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from plansite.bench.preview import preview_edits
+from plansite.site.build import BuildError, build_all
+from plansite.site.plugin import ENV_DATA, ENV_INCREMENTAL, ENV_PARTNERSHIP, ENV_PREVIEW
+from plansite.site.preview import QuietDirtyWarning
+from plansite.site.workers import exclusive
+from tests.conftest import MINIMAL, ROOT
+from tests.site_helpers import MKDOCS_YML, tree_hash
+
+SERVICES = "partnerships/sample/services.yaml"
+
+
+def test_a_parallel_build_is_byte_identical_to_a_serial_one(
+    shipped_site: Path, tmp_path: Path
+) -> None:
+    """The shipped site is built with one job per core; build it again with one job."""
+    serial = tmp_path / "site"
+    lines: list[str] = []
+    result = build_all(MKDOCS_YML, ROOT / "data", serial, say=lines.append, jobs=1)
+    assert result.jobs == 1 and result.sites == 5
+    assert tree_hash(serial) == tree_hash(shipped_site)
+    # One progress line per site, each with the sites done, pages so far and time elapsed.
+    assert len(lines) == 5
+    assert lines[-1].lstrip().startswith("5/5")
+    assert f"{result.pages:,} pages so far" in lines[-1] and "s elapsed" in lines[-1]
+
+
+def test_the_build_command_reports_progress_and_a_summary(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    done = subprocess.run(
+        [sys.executable, "-m", "plansite.cli", "build", "--data", str(MINIMAL), "-d", str(out),
+         "--config", str(MKDOCS_YML), "--jobs", "2"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert [line.split()[0] for line in lines[:2]] == ["1/2", "2/2"]
+    assert lines[-1].startswith("built 2 site(s),") and "with 2 job(s)" in lines[-1]
+    assert "pages/s" in lines[-1]
+
+
+def test_jobs_must_be_a_positive_number(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "plansite.cli", "build", "--data", str(MINIMAL), "--jobs", "0"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2 and "'0' is not a whole number of 1 or more" in done.stderr
+
+
+def test_a_second_build_into_the_same_folder_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    held = exclusive(tmp_path / ".site.lock", "busy")  # another build holds the folder
+    with held, pytest.raises(BuildError, match="another build is writing to"):
+        build_all(MKDOCS_YML, MINIMAL, out, say=lambda _: None)
+    assert not out.exists() and not (tmp_path / ".site.staging").exists()
+
+
+# Previews, built the way `plansite serve` builds them: dirty, incremental, in one process.
+
+
+@pytest.fixture
+def previewing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    monkeypatch.setenv(ENV_DATA, str(data))
+    monkeypatch.setenv(ENV_PARTNERSHIP, "sample")
+    monkeypatch.setenv(ENV_PREVIEW, "1")
+    monkeypatch.setenv(ENV_INCREMENTAL, "1")
+    quiet = QuietDirtyWarning()
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+    yield data
+    logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
+
+
+def preview_build(site: Path) -> None:
+    config = load_config(str(MKDOCS_YML), site_dir=str(site))
+    mkdocs_build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+
+
+def written(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
+
+
+def edit(data: Path, rel: str, old: str, new: str) -> None:
+    path = data / rel
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_a_preview_rebuilds_only_the_pages_an_edit_changed(
+    previewing: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "preview"
+    preview_build(site)
+    before = written(site)
+    index = json.loads((site / "search/search_index.json").read_text())["docs"]
+    edit(previewing, SERVICES, "name: Family support", "name: Family help")
+    preview_build(site)
+    after = written(site)
+    rebuilt = {page for page, stamp in after.items() if before.get(page) != stamp}
+    assert "services/family-support/index.html" in rebuilt
+    assert "Family help" in (site / "services/family-support/index.html").read_text()
+    assert "Family help" in (site / "services/index.html").read_text()
+    # Pages that do not show the service keep their output.
+    assert "glossary/index.html" not in rebuilt and "accessibility/index.html" not in rebuilt
+    assert len(rebuilt) < len(after) / 2, sorted(rebuilt)
+    # The search index still covers every page, with the new name in it, and the change
+    # listed as not yet published.
+    again = json.loads((site / "search/search_index.json").read_text())["docs"]
+    assert {e["location"] for e in index} < {e["location"] for e in again}
+    assert any("Family help" in e["title"] for e in again)
+    assert "changes/#pending" in {e["location"] for e in again}
+
+
+def test_a_preview_shows_data_errors_and_recovers_when_they_are_fixed(
+    previewing: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "preview"
+    preview_build(site)
+    pages = sorted(written(site))
+    edit(previewing, SERVICES, "id: family-support", "id: Family Support!")
+    preview_build(site)
+    for page in pages:  # whatever page the browser shows reloads into the error list
+        html = (site / page).read_text()
+        assert "Preview stopped: the data has 1 error" in html, page
+        assert f"data/{SERVICES}:" in html and "[slug-invalid]" in html
+    edit(previewing, SERVICES, "id: Family Support!", "id: family-support")
+    preview_build(site)
+    assert "Preview stopped" not in (site / "services/family-support/index.html").read_text()
+    assert "Preview stopped" not in (site / "index.html").read_text()
+    assert sorted(written(site)) == pages
+
+
+def test_an_edit_shows_in_plansite_serve(tmp_path: Path) -> None:
+    """The real command, served over HTTP: each edit reaches the page by itself."""
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    env_before = dict(os.environ)
+    edits = preview_edits(MKDOCS_YML, data, edits=2)
+    assert os.environ == env_before
+    assert edits.partnership == "sample" and len(edits.seconds) == 2
+    assert "(edit 2)" in (data / SERVICES).read_text()
