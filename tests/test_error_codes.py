@@ -407,6 +407,24 @@ CASES = [
         replace(f"{PS}/services.yaml", "Help for families", "Help from QRST for families"),
         "'QRST' is not in the glossary",
     ),
+    Case(
+        "warn-placeholder",
+        f"{PS}/partnership.yaml",
+        2,
+        replace(
+            f"{PS}/partnership.yaml",
+            "name: Sample Community Justice Partnership",
+            'name: "[Replace with the partnership\'s full name]"',
+        ),
+        "placeholder written by `plansite new`",
+    ),
+    Case(
+        "warn-not-ready",
+        f"{PS}/partnership.yaml",
+        1,
+        delete(f"{PS}/releases/0001-2017-05-01.json"),
+        "does not say when it was prepared",
+    ),
 ]
 
 

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+from typing import get_args
 
 import jsonschema
 import pytest
 import yaml
+from pydantic import BaseModel
 
 from plansite import schema
+from plansite.cli import main
 from plansite.model.files import FILE_KINDS
-from tests.conftest import MINIMAL, SHIPPED
+from tests.conftest import MINIMAL, ROOT, SHIPPED
 
 
 def test_the_shipped_schemas_are_current() -> None:
@@ -24,6 +28,54 @@ def test_a_changed_schema_is_detected(tmp_path: Path) -> None:
     victim = tmp_path / "services.schema.json"
     victim.write_text(victim.read_text().replace('"summary"', '"summery"'))
     assert schema.stale(tmp_path) == ["services.schema.json"]
+
+
+def test_the_field_reference_in_the_guide_is_current() -> None:
+    assert not schema.reference_stale(ROOT / "docs"), "run `plansite schema` and commit the result"
+
+
+def test_schema_check_covers_the_field_reference(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data, docs = tmp_path / "data", tmp_path / "docs"
+    args = ["schema", "--data", str(data), "--docs", str(docs)]
+    assert main(args) == 0
+    assert main([*args, "--check"]) == 0
+    page = docs / "guide" / "fields.md"
+    page.write_text(page.read_text().replace("`summary`", "`summery`"))
+    capsys.readouterr()
+    assert main([*args, "--check"]) == 1
+    assert f"{page}: out of date" in capsys.readouterr().err
+
+
+def _models(model: type[BaseModel]) -> list[type[BaseModel]]:
+    found = [model]
+    for m in found:
+        for info in m.model_fields.values():
+            found += [x for x in _held(info.annotation) if x not in found]
+    return found
+
+
+def _held(tp: object) -> list[type[BaseModel]]:
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return [tp]
+    return [m for arg in get_args(tp) for m in _held(arg)]
+
+
+def test_the_field_reference_describes_every_field_of_every_file() -> None:
+    text = schema.reference()
+    sections = dict(re.findall(r"^#{3,4} (.+)\n((?:(?!#).*\n)*)", text, re.MULTILINE))
+    for kind in FILE_KINDS:
+        first = next(k for k in FILE_KINDS if k.model is kind.model)
+        own = [h for h in sections if h.split(" (")[0] == first.filename]
+        assert own, f"no section for {kind.filename}"
+        for model in _models(kind.model):
+            heading = own[0] if model is kind.model else schema._title(model)
+            for name, info in model.model_fields.items():
+                need = "required" if info.is_required() else "optional"
+                assert f"- `{name}` ({need}" in sections[heading], f"{heading}: {name}"
+    # Every docs page is also read as a template: nothing may look like one.
+    assert not re.search(r"\{[{%#]", text)
 
 
 class _SafeEditorLoader(yaml.SafeLoader):

@@ -49,14 +49,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_schema(args: argparse.Namespace) -> int:
     out = args.data / "schema"
     if args.check:
-        stale = schema.stale(out)
-        for name in stale:
-            print(
-                f"{out / name}: out of date — run `plansite schema` to regenerate it",
-                file=sys.stderr,
-            )
+        stale = [out / name for name in schema.stale(out)]
+        if schema.reference_stale(args.docs):
+            stale.append(args.docs / schema.REFERENCE)
+        for path in stale:
+            print(f"{path}: out of date — run `plansite schema` to regenerate it", file=sys.stderr)
         return 1 if stale else 0
-    for path in schema.write(out):
+    for path in [*schema.write(out), schema.write_reference(args.docs)]:
         print(f"wrote {path}")
     return 0
 
@@ -183,6 +182,63 @@ def cmd_release(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from plansite.scaffold import RefusedError, new_partnership
+
+    try:
+        written = new_partnership(args.data, args.partnership, args.name)
+    except RefusedError as exc:
+        print(f"new refused: {exc}", file=sys.stderr)
+        print("nothing was written", file=sys.stderr)
+        return 1
+    folder = args.data / "partnerships" / args.partnership
+    print(f"created {folder} with {len(written)} files:")
+    for path in written:
+        print(f"  {path}")
+    # The check's warnings about the new folder are the list of what is still to do.
+    mine = f"/partnerships/{args.partnership}/"
+    todo = [p for p in check(args.data).problems if mine in f"/{p.file}"]
+    print(f"\nstill to do before the first release ({len(todo)}):")
+    for problem in todo:
+        print(f"  {problem.file}:{problem.line}: {problem.message}")
+    print(
+        f"\nEach file explains its fields: start with {folder / 'partnership.yaml'}.\n"
+        f"Check your work with: plansite check --data {args.data} "
+        f"--partnership {args.partnership}"
+    )
+    return 0
+
+
+def cmd_export_sheet(args: argparse.Namespace) -> int:
+    from plansite.sheets.export import export, load_context
+    from plansite.sheets.values import SheetError
+
+    try:
+        ctx = load_context(args.data, args.partnership, args.plan)
+    except SheetError as exc:
+        print(f"export refused: {exc}", file=sys.stderr)
+        return 1
+    counts = export(ctx, args.file)
+    print(
+        f"wrote {args.file}: {counts['Actions']} actions, {counts['Indicators']} figure rows and "
+        f"{counts['Services']} services of {ctx.pd.id}, plan {ctx.plan_id}"
+    )
+    return 0
+
+
+def cmd_import_sheet(args: argparse.Namespace) -> int:
+    from plansite.sheets.apply import import_sheet
+
+    return import_sheet(
+        args.file,
+        args.data,
+        partnership=args.partnership,
+        plan=args.plan,
+        yes=args.yes,
+        dry_run=args.dry_run,
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="plansite", description="Publish plans as accessible websites."
@@ -231,8 +287,62 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_release)
     p = sub.add_parser("schema", help="write the JSON Schemas of the data files into DIR/schema")
     _data_arg(p)
+    p.add_argument(
+        "--docs",
+        type=Path,
+        default=Path("docs"),
+        metavar="DIR",
+        help="where the field reference goes, as DIR/guide/fields.md (default: ./docs)",
+    )
     p.add_argument("--check", action="store_true", help="fail if the written schemas are stale")
     p.set_defaults(func=cmd_schema)
+    p = sub.add_parser("new", help="start a new partnership: its files, every field explained")
+    p.add_argument("partnership", metavar="PARTNERSHIP-ID", help="the new partnership's id")
+    _data_arg(p)
+    p.add_argument("--name", help="the partnership's full name")
+    p.set_defaults(func=cmd_new)
+    p = sub.add_parser(
+        "export-sheet",
+        help="write a plan's actions, indicators and services as a workbook to edit",
+        description="Write a workbook (.xlsx) of one partnership's plan: its actions, the "
+        "figures of its indicators and its services, with drop-down lists and locked ids. "
+        "Give it back with `plansite import-sheet`.",
+    )
+    _data_arg(p)
+    p.add_argument("--partnership", metavar="ID", required=True)
+    p.add_argument(
+        "--plan", metavar="ID", help="the plan (default: the current plan, or the only one)"
+    )
+    p.add_argument("file", type=Path, metavar="FILE.xlsx", help="where to write the workbook")
+    p.set_defaults(func=cmd_export_sheet)
+    p = sub.add_parser(
+        "import-sheet",
+        help="apply the edits made in an exported workbook (or a CSV of one of its sheets)",
+        description="Check every row of a workbook written by `plansite export-sheet`, or of "
+        "a CSV with the headings of one of its sheets, list what it changes, and write the "
+        "changes into the YAML files once the result passes `plansite check`.",
+        epilog="Without --yes, the changes are applied after you confirm them on the "
+        "terminal; when there is no terminal (a script, a pipe) nothing is written. Exit "
+        "status: 0 applied, nothing to change, or dry run; 1 refused (the problems are listed, "
+        "nothing was written); 3 changes found but not written (declined, or no terminal and "
+        "no --yes).",
+    )
+    _data_arg(p)
+    p.add_argument(
+        "--partnership",
+        metavar="ID",
+        help="the partnership (needed for a CSV; a workbook records its own)",
+    )
+    p.add_argument(
+        "--plan", metavar="ID", help="the plan (default: the workbook's, else the current plan)"
+    )
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--yes", action="store_true", help="apply the changes without asking")
+    mode.add_argument(
+        "--dry-run", action="store_true", help="only show and check the changes; write nothing"
+    )
+    p.add_argument("file", type=Path, metavar="FILE", help="the workbook (.xlsx) or CSV file")
+    p.set_defaults(func=cmd_import_sheet)
     return parser
 
 

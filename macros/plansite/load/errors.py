@@ -103,6 +103,13 @@ CATALOGUE: dict[str, Problem] = {
         "warning", "add a phone, email, website or address, or a provider with a website"
     ),
     "warn-acronym-unexplained": Problem("warning", "add the term to glossary.yaml"),
+    "warn-placeholder": Problem(
+        "warning", "write the real text in place of the words in square brackets"
+    ),
+    "warn-not-ready": Problem(
+        "warning",
+        "fill this in before the first release; `plansite release` publishes when it is ready",
+    ),
 }
 
 

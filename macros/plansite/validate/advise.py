@@ -21,6 +21,13 @@ ACRONYM_RE = re.compile(r"\b([A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*)s?\b")
 # Words that are upper-case but are not acronyms a reader needs explained.
 NOT_ACRONYMS = {"UK", "I", "OK", "TV", "AM", "PM", "NB", "ID", "FAQ"}
 ROMAN_RE = re.compile(r"^[IVXLC]+$")
+# `plansite new` fills the fields only the partnership can answer with text starting like this,
+# so that a placeholder is reported until someone replaces it.
+PLACEHOLDER = "[Replace"
+
+
+def is_placeholder(text: str) -> bool:
+    return text.lstrip().startswith(PLACEHOLDER)
 
 
 def _texts(
@@ -153,17 +160,18 @@ def advise(data: Dataset) -> list[Diagnostic]:
                     )
                 )
         out += _unexplained_acronyms(data, pd)
+        out += _placeholders(pd)
+        if not pd.releases:
+            out += _not_ready(pd)
     return out
 
 
-def _unexplained_acronyms(data: Dataset, pd: PartnershipData) -> list[Diagnostic]:
-    """One warning per unexplained acronym per partnership, at its first use."""
-    known = known_terms(data, pd)
-    reported: set[str] = set()
-    out: list[Diagnostic] = []
-    sources: list[tuple[YamlFile | None, tuple[str | int, ...], BaseModel]] = [
-        (pd.files.get("partnership"), (), pd.partnership)
-    ]
+Source = tuple[YamlFile | None, tuple[str | int, ...], BaseModel]
+
+
+def _prose_sources(pd: PartnershipData) -> list[Source]:
+    """The models whose text is shown on the partnership's pages, with their files."""
+    sources: list[Source] = [(pd.files.get("partnership"), (), pd.partnership)]
     for plan in pd.plans.values():
         sources.append((plan.files.get("plan"), (), plan.plan))
         sources.append((plan.files.get("participation"), (), plan.participation))
@@ -174,7 +182,98 @@ def _unexplained_acronyms(data: Dataset, pd: PartnershipData) -> list[Diagnostic
         ):
             sources += [(plan.files.get(kind), (kind, i), item) for i, item in enumerate(items)]
     sources += [(pd.files.get("services"), ("services", i), s) for i, s in enumerate(pd.services)]
+    return sources
+
+
+def _placeholders(pd: PartnershipData) -> list[Diagnostic]:
+    sources = _prose_sources(pd)
+    local = (
+        ("local-organisations", "organisations", pd.organisations),
+        ("local-glossary", "terms", pd.glossary),
+        ("changes", "notes", pd.notes),
+    )
+    for kind, key, items in local:
+        sources += [(pd.files.get(kind), (key, i), item) for i, item in enumerate(items)]
+    out: list[Diagnostic] = []
     for file, prefix, model in sources:
+        if file is None:
+            continue
+        for path, text in _texts(model, prefix):
+            if is_placeholder(text):
+                message = f"{text!r} is a placeholder written by `plansite new`"
+                out.append(file.diagnostic("warn-placeholder", path, message))
+    return out
+
+
+def _not_ready(pd: PartnershipData) -> list[Diagnostic]:
+    """What a partnership that has never been released still lacks to be worth publishing."""
+    p = pd.partnership
+    pfile = pd.files["partnership"]
+    out = [
+        pfile.diagnostic(
+            "warn-not-ready",
+            ("id",),
+            "nothing has been published yet: the partnership has no release",
+            hint=f"when the data is ready, run `plansite release --partnership {p.id}`",
+        )
+    ]
+    if p.accessibility is None or p.accessibility.prepared is None:
+        out.append(
+            pfile.diagnostic(
+                "warn-not-ready",
+                ("accessibility", "prepared"),
+                "the accessibility statement does not say when it was prepared",
+                hint="add accessibility: with prepared: (and reviewed:) dates written YYYY-MM-DD",
+            )
+        )
+    if not p.memberships:
+        out.append(
+            pfile.diagnostic(
+                "warn-not-ready",
+                ("memberships",),
+                "no partner organisations are listed yet",
+                hint="add the partners to memberships:",
+            )
+        )
+    if not pd.services and (sfile := pd.files.get("services")):
+        out.append(
+            sfile.diagnostic(
+                "warn-not-ready",
+                ("services",),
+                "the service directory is empty",
+                hint="add the services people can use to services.yaml",
+            )
+        )
+    for plan in pd.plans.values():
+        plan_file = plan.files["plan"]
+        levels = plan.plan.levels
+        if len(levels) > 1 and not plan.plan.nodes:
+            out.append(
+                plan_file.diagnostic(
+                    "warn-not-ready",
+                    ("nodes",),
+                    f"plan {plan.plan.id!r} has no {levels[0].plural.lower()} yet",
+                    hint=f"add the plan's {levels[0].plural.lower()} to nodes: in plan.yaml",
+                )
+            )
+        if not plan.actions:
+            out.append(
+                plan.files.get("actions", plan_file).diagnostic(
+                    "warn-not-ready",
+                    ("actions",),
+                    f"plan {plan.plan.id!r} has no {levels[-1].plural.lower()} yet",
+                    hint="add them to actions.yaml",
+                )
+            )
+    return out
+
+
+def _unexplained_acronyms(data: Dataset, pd: PartnershipData) -> list[Diagnostic]:
+    """One warning per unexplained acronym per partnership, at its first use."""
+    known = known_terms(data, pd)
+    reported: set[str] = set()
+    out: list[Diagnostic] = []
+    for file, prefix, model in _prose_sources(pd):
         if file is None:
             continue
         for path, text in _texts(model, prefix):
