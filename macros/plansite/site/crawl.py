@@ -36,6 +36,8 @@ class Tree:
 
     files: set[str]
     dirs: set[str]
+    # Pages in one folder share most of their links (navigation, header, footer).
+    _resolved: dict[tuple[str, str], tuple[str, str] | None] = field(default_factory=dict)
 
     @classmethod
     def read(cls, root: Path) -> Tree:
@@ -53,13 +55,19 @@ class Tree:
     def target(self, page: str, href: str) -> tuple[str, str] | None:
         """The file (relative to the root) and fragment an internal link points at; None for
         links to other sites."""
+        key = (posixpath.dirname(page), href)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(*key)
+        return self._resolved[key]
+
+    def _resolve(self, folder: str, href: str) -> tuple[str, str] | None:
         parts = urlsplit(href)
         if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:", "data:")):
             return None
         path = unquote(parts.path)
         if path.startswith("/"):
             return "/" + path, parts.fragment  # never valid: sites link relatively
-        joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+        joined = posixpath.normpath(posixpath.join(folder, path))
         if path.endswith("/") or not path or joined in self.dirs:
             joined = posixpath.normpath(posixpath.join(joined, "index.html"))
         return joined, unquote(parts.fragment)

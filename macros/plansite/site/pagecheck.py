@@ -45,23 +45,23 @@ def read_page(html: str) -> PageFacts:
     root = etree.fromstring(html, etree.HTMLParser())
     if root is None:
         return facts
-    for element in root.iter():
-        tag = element.tag
-        if not isinstance(tag, str) or not element.attrib:
-            continue  # comments and processing instructions
-        tag = tag.lower()
-        for raw_name, value in element.attrib.items():
-            name = str(raw_name).lower()
-            _check_attribute(facts, tag, name, str(value))
-        ident = element.get("id")
-        if ident:
-            if ident in facts.ids:
-                facts.duplicate_ids.add(ident)
-            facts.ids.add(ident)
-        if tag == "a" and element.get("name"):
-            facts.ids.add(str(element.get("name")))
-        if tag in LINKING:
-            facts.links += [str(v) for v in (element.get("href"), element.get("src")) if v]
+    # Elements only (no comments), and their attributes as plain pairs: the cheapest way
+    # through libxml2's tree from Python, which matters over thousands of pages.
+    for element in root.iter(etree.Element):
+        pairs = element.items()
+        if not pairs:
+            continue
+        tag = str(element.tag).lower()
+        for raw_name, raw_value in pairs:
+            name, value = str(raw_name).lower(), str(raw_value)
+            _check_attribute(facts, tag, name, value)
+            if name == "id" or (name == "name" and tag == "a"):
+                if name == "id" and value in facts.ids:
+                    facts.duplicate_ids.add(value)
+                if value:
+                    facts.ids.add(value)
+            elif (name == "href" or name == "src") and tag in LINKING and value:
+                facts.links.append(value)
     return facts
 
 

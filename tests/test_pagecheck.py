@@ -1,0 +1,52 @@
+"""The last checks read each built page once: what they must find in it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from plansite.site.crawl import crawl
+from plansite.site.pagecheck import read_page, script_hash
+
+PAGE = """<!doctype html><html><head><meta charset="utf-8">
+<script>var a = 1 < 2;</script><script type="application/ld+json">{"a": 1}</script>
+<script id="__config" type="application/json">{"b": 2}</script></head>
+<body><H2 ONCLICK="x()" id="top">x</H2><!-- <a href="javascript:hidden"> -->
+<svg><a xlink:href="javascript:alert(1)">y</a></svg>
+<a href=" JaVaScript:void(0)" id="top">z</a><img src="//elsewhere.example/x.png">
+<script src="https://elsewhere.example/x.js"></script><a name="here" href="#top">q</a>
+</body></html>"""
+
+
+def test_one_reading_finds_ids_links_scripts_and_anything_unsafe() -> None:
+    facts = read_page(PAGE)
+    assert facts.ids == {"__config", "top", "here"} and facts.duplicate_ids == {"top"}
+    assert facts.links == [
+        " JaVaScript:void(0)", "//elsewhere.example/x.png",
+        "https://elsewhere.example/x.js", "#top",
+    ]  # fmt: skip
+    assert facts.unsafe == [
+        "<h2 onclick=…>: an event-handler attribute",
+        "<a xlink:href='javascript:alert(1)'>: a script URL",
+        "<a href=' JaVaScript:void(0)'>: a script URL",
+        "<script src='https://elsewhere.example/x.js'>: a script from another site",
+    ]
+    # Only the script the browser runs needs a hash in the policy; JSON blocks do not run.
+    assert facts.scripts == {script_hash("var a = 1 < 2;")}
+
+
+def test_links_are_checked_against_the_files_and_anchors_of_the_tree(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text(
+        '<a href="a/">ok</a> <a href="a/#x">ok</a> <a href="a/#y">no anchor</a> '
+        '<a href="b/">nothing</a> <a href="../out/">outside</a> <a href="/abs/">absolute</a> '
+        '<a href="mailto:x@example.org">mail</a> <a href="https://example.org/">away</a>'
+    )
+    (tmp_path / "a" / "index.html").write_text('<h2 id="x">x</h2><a href="../">up</a>')
+    report = crawl(tmp_path)
+    assert report.pages == 2 and report.links == 7
+    assert sorted(report.broken) == [
+        "index.html: link '../out/' points at nothing",
+        "index.html: link '/abs/' points at nothing",
+        "index.html: link 'a/#y' has no anchor #y",
+        "index.html: link 'b/' points at nothing",
+    ]
