@@ -48,13 +48,12 @@ from plansite.site.outline import MAIN_HEADING, outline
 from plansite.site.pages import PageSpec, site_pages
 from plansite.site.preview import (
     KeptFile,
-    Preview,
+    begin,
     fingerprint,
     merge_search,
     preview_for,
+    remember,
     show_errors,
-    start_afresh,
-    theme_stamp,
 )
 from plansite.site.redirects import redirect_page
 from plansite.site.render import COMPILED, Renderer, figures_url
@@ -223,14 +222,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             files.append(File.generated(config, uri, abs_src_path=str(self.logo)))
         state = preview_for(config.site_dir) if self.incremental else None
         if state is not None and not self.errors:
-            frame = fingerprint(
-                str(config.site_name), config.extra, config.nav, self.contacts(),
-                theme_stamp([Path(d) for d in config.theme.dirs[:1]]),
-                theme_stamp([Path(config.config_file_path or "mkdocs.yml")]),
-            )  # fmt: skip
-            if frame != state.frame:
-                start_afresh(Path(config.site_dir), state)
-                state.frame = frame
+            begin(state, config, self.contacts())
         fingerprints = {}
         for i, spec in enumerate(self.pages):
             inclusion = InclusionLevel.INCLUDED if spec.nav else InclusionLevel.NOT_IN_NAV
@@ -245,22 +237,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
                     kind = KeptFile
             files.append(kind.generated(config, spec.src_uri, content="", inclusion=inclusion))
         if state is not None:
-            self._forget_removed(state, files, fingerprints, Path(config.site_dir))
+            self.page_urls = remember(state, files, fingerprints, Path(config.site_dir),
+                                      keep=bool(self.errors))  # fmt: skip
         return files
-
-    def _forget_removed(
-        self, state: Preview, files: Files, fingerprints: dict[str, str], site_dir: Path
-    ) -> None:
-        """Remember this preview's pages, and delete the output of pages that are gone."""
-        pages = files.documentation_pages()
-        self.page_urls = {f.url for f in pages}
-        outputs = {f.src_uri: f.dest_uri for f in pages}
-        if self.errors:  # keep every address of the last good preview
-            state.outputs.update(outputs)
-            return
-        for src in state.outputs.keys() - outputs.keys():
-            (site_dir / state.outputs[src]).unlink(missing_ok=True)
-        state.outputs, state.pages = outputs, fingerprints
 
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
-from mkdocs.structure.files import File
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
 
 from plansite.load.errors import Diagnostic
 
@@ -69,6 +70,34 @@ def theme_stamp(folders: list[Path]) -> list[tuple[str, int, int]]:
                 st = path.stat()
                 stamp.append((str(path), st.st_size, st.st_mtime_ns))
     return stamp
+
+
+def begin(state: Preview, config: MkDocsConfig, contacts: str) -> None:
+    """Start this preview build: afresh if anything every page shows has changed."""
+    frame = fingerprint(
+        str(config.site_name), config.extra, config.nav, contacts,
+        theme_stamp([Path(d) for d in config.theme.dirs[:1]]),
+        theme_stamp([Path(config.config_file_path or "mkdocs.yml")]),
+    )  # fmt: skip
+    if frame != state.frame:
+        start_afresh(Path(config.site_dir), state)
+        state.frame = frame
+
+
+def remember(
+    state: Preview, files: Files, fingerprints: dict[str, str], site_dir: Path, keep: bool
+) -> set[str]:
+    """Remember this build's pages and delete the output of pages that are gone (or, with
+    ``keep``, remember every address so far); return the pages' URLs."""
+    pages = files.documentation_pages()
+    outputs = {f.src_uri: f.dest_uri for f in pages}
+    if keep:
+        state.outputs.update(outputs)
+    else:
+        for src in state.outputs.keys() - outputs.keys():
+            (site_dir / state.outputs[src]).unlink(missing_ok=True)
+        state.outputs, state.pages = outputs, fingerprints
+    return {f.url for f in pages}
 
 
 def start_afresh(site_dir: Path, state: Preview) -> None:
