@@ -20,7 +20,8 @@ from plansite.bench.synthetic import (
 )
 from plansite.history.store import snapshot
 from plansite.site.context import build_index
-from plansite.validate import Report, check
+from plansite.validate import check
+from plansite.validate.report import Report
 
 # Ofcom's ranges for drama, the only phone numbers the data set may use.
 DRAMA_PHONE = re.compile(r"01632 960\d{3}|01[34]1 496 0\d{3}|07700 900\d{3}|0808 157 0\d{3}")
