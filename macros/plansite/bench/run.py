@@ -61,13 +61,14 @@ def _plansite(*words: str) -> list[str]:
     return [sys.executable, "-m", "plansite.cli", *words]
 
 
-def _plain_projects(site: Path, work: Path, pids: list[str]) -> tuple[list[Path], int]:
+def _plain_projects(site: Path, work: Path) -> tuple[list[Path], int]:
     """One plain MkDocs project per site plansite built (the national index included)."""
     from plansite.site.context import build_index
     from plansite.site.pages import site_pages
     from plansite.validate import check
 
     data = check(work / "data").data
+    pids = sorted(data.partnerships)
     projects = []
     national = work / "plain" / "national-index"
     national_site = work / "national-only"
@@ -137,9 +138,7 @@ def _report(args: argparse.Namespace, counts: list[int], config: Path, work: Pat
             rows.append(Row("plansite", count, jobs, _pages(out), run))
             print(rows[-1].line(), file=sys.stderr)
     if not args.no_plain:
-        site = work / f"site-{largest}-1"
-        pids = sorted(p.name for p in site.iterdir() if (p / "index.html").is_file())
-        projects, pages = _plain_projects(site, work, pids)
+        projects, pages = _plain_projects(work / f"site-{largest}-1", work)
         for jobs in sorted({1, args.jobs}):
             command = [sys.executable, "-m", "plansite.bench.plain", str(jobs)]
             run = timed(command + [str(p) for p in projects])
