@@ -9,13 +9,13 @@ people wrote are attached to the lines they are about, or stand on their own.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from plansite.model.changes import ChangeNote
-from plansite.model.release import Release, Snapshot
+from plansite.model.release import PublishedRelease, Snapshot
 from plansite.model.tracking import TRACKED
 
 KIND_WORDS = {
@@ -152,6 +152,41 @@ def items(snap: Snapshot) -> dict[tuple[str, str], Item]:
     return out
 
 
+def published_keys(snapshot: Any) -> set[tuple[str, str]]:
+    """The keys ``items`` gives, read from a snapshot as written in its release file.
+
+    Checking needs only which items a release published, not the whole validated snapshot.
+    Ids are kept as written by validation, so these are the keys of ``items(snapshot)``;
+    whatever is not shaped like a snapshot is skipped (validating it fails on first use).
+    """
+    keys: set[tuple[str, str]] = set()
+    plans = _get(snapshot, "plans", {})
+    for plan_id, ps in plans.items() if isinstance(plans, dict) else ():
+        keys.add(("plan", plan_id))
+        keys.update(("node", i) for i in _ids(_get(_get(ps, "plan", {}), "nodes", [])))
+        keys.update(("action", i) for i in _ids(_get(_get(ps, "actions", {}), "actions", [])))
+        for ind in _list(_get(_get(ps, "indicators", {}), "indicators", [])):
+            measures = _ids(_get(ind, "measures", []))
+            keys.update(("measure", f"{_get(ind, 'id', '')}.{m}") for m in measures)
+    keys.update(("service", i) for i in _ids(_get(snapshot, "services", [])))
+    for membership in _list(_get(_get(snapshot, "partnership", {}), "memberships", [])):
+        if isinstance(org := _get(membership, "organisation"), str):
+            keys.add(("partner", org))
+    return keys
+
+
+def _get(raw: Any, key: str, default: Any = None) -> Any:
+    return raw.get(key, default) if isinstance(raw, dict) else default
+
+
+def _list(raw: Any) -> list[Any]:
+    return raw if isinstance(raw, list) else []
+
+
+def _ids(raw: Any) -> list[str]:
+    return [i for item in _list(raw) if isinstance(i := _get(item, "id"), str)]
+
+
 def _added(item: Item) -> str:
     return {
         "action": f"New: {item.label}.",
@@ -267,10 +302,10 @@ def attach_notes(
     return changes
 
 
-def history(releases: list[Release], current: Snapshot | None = None) -> list[Change]:
+def history(releases: Sequence[PublishedRelease], current: Snapshot | None = None) -> list[Change]:
     """The whole log, oldest first; with ``current``, unreleased changes are added last."""
     log: list[Change] = []
-    previous: Release | None = None
+    previous: PublishedRelease | None = None
     for release in releases:
         prior = previous.date if previous else date.min
         notes = [n for n in release.snapshot.notes if prior < n.date <= release.date]

@@ -5,17 +5,27 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import ValidationError
 
+from plansite.history import cache
+from plansite.history.log import published_keys
 from plansite.load.errors import Diagnostic
 from plansite.model.dataset import Dataset, PartnershipData
 from plansite.model.plan import ActionsFile, IndicatorsFile, StatisticsFile
-from plansite.model.release import PlanSnapshot, Release, Snapshot
+from plansite.model.release import (
+    PlanSnapshot,
+    PublishedRelease,
+    Release,
+    ReleaseHeader,
+    ReleaseSummary,
+    Snapshot,
+)
 
 RELEASES = "releases"
 NAME_RE = re.compile(r"^(\d{4})-(\d{4}-\d{2}-\d{2})\.json$")
@@ -73,8 +83,17 @@ def _referenced(pd: PartnershipData) -> set[str]:
     return {i for i in ids if i}
 
 
+class _Previous(Protocol):
+    """What a new release needs of the one before it."""
+
+    @property
+    def date(self) -> date: ...
+    @property
+    def checksum(self) -> str: ...
+
+
 def write_release(
-    folder: Path, previous: list[Release], snap: Snapshot, day: date, note: str | None
+    folder: Path, previous: Sequence[_Previous], snap: Snapshot, day: date, note: str | None
 ) -> Path:
     """Append a release; earlier files are never touched."""
     if previous and day < previous[-1].date:
@@ -98,8 +117,16 @@ def write_release(
 
 @dataclass
 class Loaded:
-    releases: list[Release]
+    releases: list[PublishedRelease]
     problems: list[Diagnostic]
+
+
+class _RefusedError(Exception):
+    """A release file failed verification; the message and hint say why."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message, self.hint = message, hint
 
 
 def read_releases(folder: Path, rel: str) -> Loaded:
@@ -125,63 +152,129 @@ def read_releases(folder: Path, rel: str) -> Loaded:
                 "remove it; releases are only written by `plansite release`",
             )
             continue
-        if int(match[1]) != n:
-            problem(
-                path.name,
-                f"expected release number {n:04d} here: a release before it is missing",
-                "restore the missing release from version control",
-            )
-            return out
-        if path.stat().st_size > MAX_BYTES:
-            problem(path.name, "the release file is too large to be one")
-            return out
         try:
-            body = json.loads(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            problem(
-                path.name,
-                f"the release cannot be read ({exc})",
-                "restore the file from version control",
-            )
-            return out
-        if not isinstance(body, dict) or body.get("checksum") != checksum(body):
-            problem(
-                path.name,
-                "the release was changed after it was published",
-                "restore the file from version control; record corrections in a new release",
-            )
-            return out
-        if body.get("previous") != expected_previous:
-            problem(
-                path.name,
-                "the release before this one was changed or replaced",
-                "restore the earlier releases from version control",
-            )
-            return out
-        try:
-            release = Release.model_validate(body)
-        except ValidationError as exc:
-            problem(
-                path.name, f"the release does not match the data format: {exc.errors()[0]['msg']}"
-            )
-            return out
-        if release.number != n or release.date.isoformat() != match[2]:
-            problem(path.name, "the file name does not match the release it holds")
+            release = _verify(path, n, match[2], expected_previous)
+        except _RefusedError as refused:
+            problem(path.name, refused.message, refused.hint)
             return out
         out.releases.append(release)
         expected_previous = release.checksum
     return out
 
 
+def _verify(path: Path, n: int, day: str, expected_previous: str | None) -> PublishedRelease:
+    """Release number ``n``, written on ``day``, checked as the next link of the chain."""
+    if int(path.name[:4]) != n:
+        raise _RefusedError(
+            f"expected release number {n:04d} here: a release before it is missing",
+            "restore the missing release from version control",
+        )
+    if path.stat().st_size > MAX_BYTES:
+        raise _RefusedError("the release file is too large to be one")
+    raw = path.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    facts = cache.recall(digest)
+    if facts is not None:
+        try:
+            return _from_facts(facts, path, digest, n, day, expected_previous)
+        except _RefusedError:
+            pass  # say only what the file itself shows, whatever the cache held
+    release, facts = _from_file(raw, path, digest, n, day, expected_previous)
+    cache.remember(digest, facts)
+    return release
+
+
+def _from_file(
+    raw: bytes, path: Path, digest: str, n: int, day: str, expected: str | None
+) -> tuple[PublishedRelease, dict[str, Any]]:
+    """Verify a release file in full (JSON, checksum, link, data format, name); return it
+    with the facts that let ``_from_facts`` rebuild it without reading the file again."""
+    try:
+        body = json.loads(_text(raw))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise _RefusedError(
+            f"the release cannot be read ({exc})", "restore the file from version control"
+        ) from None
+    if not isinstance(body, dict) or body.get("checksum") != checksum(body):
+        raise _RefusedError(
+            "the release was changed after it was published",
+            "restore the file from version control; record corrections in a new release",
+        )
+    _check_link(body, expected)
+    try:
+        release = Release.model_validate(body)
+    except ValidationError as exc:
+        raise _RefusedError(
+            f"the release does not match the data format: {exc.errors()[0]['msg']}"
+        ) from None
+    _check_name(release, n, day)
+    keys = published_keys(body["snapshot"])
+    published = _published(release, frozenset(keys), path, digest)
+    published.__dict__["snapshot"] = release.snapshot  # validated already: keep it for its users
+    header = {k: v for k, v in body.items() if k != "snapshot"}
+    header["snapshot"] = {"notes": body["snapshot"]["notes"]}
+    return published, {"header": header, "items": sorted([list(key) for key in keys])}
+
+
+def _from_facts(
+    facts: dict[str, Any], path: Path, digest: str, n: int, day: str, expected: str | None
+) -> PublishedRelease:
+    """The release as an earlier verification of these very bytes, by this same code,
+    established it."""
+    _check_link(facts["header"], expected)
+    try:
+        summary = ReleaseSummary.model_validate(facts["header"])
+    except ValidationError:
+        raise _RefusedError("the remembered verification does not fit the model") from None
+    _check_name(summary, n, day)
+    items = frozenset((kind, ident) for kind, ident in facts["items"])
+    return _published(summary, items, path, digest)
+
+
+def _text(raw: bytes) -> str:
+    """The file as ``Path.read_text`` reads it, so that error positions stay the same."""
+    text = raw.decode("utf-8")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def _check_link(header: dict[str, Any], expected: str | None) -> None:
+    if header.get("previous") != expected:
+        raise _RefusedError(
+            "the release before this one was changed or replaced",
+            "restore the earlier releases from version control",
+        )
+
+
+def _check_name(header: ReleaseHeader, n: int, day: str) -> None:
+    if header.number != n or header.date.isoformat() != day:
+        raise _RefusedError("the file name does not match the release it holds")
+
+
+def _published(
+    header: Release | ReleaseSummary, items: frozenset[tuple[str, str]], path: Path, digest: str
+) -> PublishedRelease:
+    return PublishedRelease(
+        number=header.number,
+        date=header.date,
+        note=header.note,
+        previous=header.previous,
+        checksum=header.checksum,
+        notes=header.snapshot.notes,
+        items=items,
+        path=path,
+        digest=digest,
+    )
+
+
 def check_notes_kept(
-    current: list[Any], releases: list[Release], rel: str, locate: Any
+    current: list[Any], releases: list[PublishedRelease], rel: str, locate: Any
 ) -> list[Diagnostic]:
     """A change note that was published may not be edited or deleted afterwards."""
     if not releases:
         return []
     problems = []
     now = {n.id: n for n in current}
-    for note in releases[-1].snapshot.notes:
+    for note in releases[-1].notes:
         kept = now.get(note.id)
         if kept is None:
             problems.append(

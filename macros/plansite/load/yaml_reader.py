@@ -8,6 +8,8 @@ would turn ``no`` into False and ``0123`` into 83). The model converts strings t
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,8 +23,21 @@ MAX_DEPTH = 40
 MAX_NODES = 200_000
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # as splitlines()
+_KEY = "\x00key"  # stands in the path of a value written as a key (always refused)
+_CHECK = object()  # a node that needs more than counting
+_SCALAR, _MAPPING_END, _SEQUENCE_END = yaml.ScalarEvent, yaml.MappingEndEvent, yaml.SequenceEndEvent
 
 Path_ = tuple[str | int, ...]
+
+
+# Where each node was written, as a tree beside the data: a mapping's marks are
+# {key: (key position, value position, marks inside the value)}, a sequence's are
+# [(item position, marks inside the item)], and a scalar has none. A position is
+# line << 32 | column, both 0-based: a plain int, where libyaml's mark objects, kept by
+# the hundred thousand, would take memory and the garbage collector's time.
+# The value position is None when the file was refused right after the key.
+_Marks = dict[str, tuple[int, int | None, Any]] | list[tuple[int, Any]] | None
 
 
 @dataclass
@@ -31,20 +46,28 @@ class YamlFile:
 
     rel: str
     data: Any = None
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # (position of the top value, marks inside it); None until the top value was accepted.
+    marks: tuple[int, _Marks] | None = field(default=None, repr=False)
 
     def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Where ``path`` was written, or its nearest written ancestor."""
-        table = self.keys if key else self.values
-        p = path
-        while p:
-            if p in table:
-                return table[p]
-            if p in self.values:
-                return self.values[p]
-            p = p[:-1]
-        return self.values.get((), (1, 1))
+        if self.marks is None:
+            return (1, 1)
+        found, inner = self.marks
+        for part in path:
+            if isinstance(inner, dict) and isinstance(part, str) and part in inner:
+                key_found, found_value, inner = inner[part]
+                if key:
+                    found = key_found
+                elif found_value is None:
+                    break
+                else:
+                    found = found_value
+            elif isinstance(inner, list) and isinstance(part, int) and 0 <= part < len(inner):
+                found, inner = inner[part]
+            else:
+                break
+        return (found >> 32) + 1, (found & 0xFFFFFFFF) + 1
 
     def diagnostic(
         self, code: str, path: Path_, message: str, *, key: bool = False, hint: str = ""
@@ -53,10 +76,36 @@ class YamlFile:
         return Diagnostic(code, self.rel, line, col, format_path(path), message, hint)
 
 
+def _tab_indent(text: str) -> tuple[int, int] | None:
+    """Line and column of the first tab in the indentation of a line that holds data."""
+    if "\t" not in text:  # nearly every file: no need to look at each line
+        return None
+    for number, line_text in enumerate(text.splitlines(), 1):
+        indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
+        if "\t" in indent and line_text.strip() and not line_text.lstrip().startswith("#"):
+            return number, indent.index("\t") + 1
+    return None
+
+
+def _has_data(text: str) -> bool:
+    """Whether a line holds more than blanks and comments."""
+    return any(ln.strip() and not ln.lstrip().startswith("#") for ln in _lines(text))
+
+
+def _lines(text: str) -> Iterator[str]:
+    """``text.splitlines()``, one at a time: most files show data within a few lines."""
+    start = 0
+    for end in _LINE_BREAK.finditer(text):
+        yield text[start : end.start()]
+        start = end.end()
+    if start < len(text):
+        yield text[start:]
+
+
 class _RefusedError(Exception):
-    def __init__(self, code: str, mark: Any, message: str) -> None:
+    def __init__(self, code: str, at: int, message: str) -> None:
         super().__init__(message)
-        self.code, self.mark, self.message = code, mark, message
+        self.code, self.at, self.message = code, at, message
 
 
 def read_yaml(path: Path, rel: str) -> tuple[YamlFile, list[Diagnostic]]:
@@ -84,20 +133,14 @@ def read_yaml(path: Path, rel: str) -> tuple[YamlFile, list[Diagnostic]]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return fail("file-encoding", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8", line)
-    for number, line_text in enumerate(text.splitlines(), 1):
-        indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
-        if "\t" in indent and line_text.strip() and not line_text.lstrip().startswith("#"):
-            return fail(
-                "yaml-tab", "this line is indented with a tab", number, indent.index("\t") + 1
-            )
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    if tab := _tab_indent(text):
+        return fail("yaml-tab", "this line is indented with a tab", *tab)
+    if not _has_data(text):
         return fail("file-empty", "the file has no data")
     try:
         out.data = _Builder(out).build(text)
     except _RefusedError as exc:
-        return fail(exc.code, exc.message, exc.mark.line + 1, exc.mark.column + 1)
+        return fail(exc.code, exc.message, (exc.at >> 32) + 1, (exc.at & 0xFFFFFFFF) + 1)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -117,25 +160,37 @@ def read_yaml(path: Path, rel: str) -> tuple[YamlFile, list[Diagnostic]]:
 
 
 class _Builder:
-    """Turns parse events into dicts, lists and strings, recording positions."""
+    """Turns parse events into dicts, lists and strings, keeping their marks.
+
+    The loops run once per value of every file, so the common case, a scalar that needs
+    no check but the count, takes the short way (``plain``, and ``_at`` written out);
+    anything else goes through ``accept``, whose checks run in the order that decides which
+    refusal is reported.
+    """
 
     def __init__(self, out: YamlFile) -> None:
         self.out = out
-        self.nodes = 0
+        self.budget = MAX_NODES  # values still allowed, keys included
+        self.next_event: Any = None
 
     def build(self, text: str) -> Any:
         parser = _Parser(text)
+        self.next_event = parser.get_event
         try:
-            self._expect(parser, yaml.StreamStartEvent)
+            self._expect(yaml.StreamStartEvent)
             if parser.check_event(yaml.StreamEndEvent):
                 return None
-            self._expect(parser, yaml.DocumentStartEvent)
-            value = self._node(parser, (), 0)
-            self._expect(parser, yaml.DocumentEndEvent)
+            self._expect(yaml.DocumentStartEvent)
+            event = self.next_event()
+            self.accept(event, 0)
+            value, inner = _open(event)
+            self.out.marks = (_at(event), inner)
+            self.fill(value, inner, ())
+            self._expect(yaml.DocumentEndEvent)
             if not parser.check_event(yaml.StreamEndEvent):
                 event = parser.get_event()
                 raise _RefusedError(
-                    "yaml-documents", event.start_mark, "the file holds more than one document"
+                    "yaml-documents", _at(event), "the file holds more than one document"
                 )
             return value
         finally:
@@ -143,65 +198,132 @@ class _Builder:
             if dispose:
                 dispose()
 
-    @staticmethod
-    def _expect(parser: Any, kind: type) -> Any:
-        event = parser.get_event()
+    def _expect(self, kind: type) -> None:
+        event = self.next_event()
         if not isinstance(event, kind):  # pragma: no cover - libyaml guarantees the order
-            raise _RefusedError("yaml-syntax", event.start_mark, "unexpected YAML structure")
-        return event
+            raise _RefusedError("yaml-syntax", _at(event), "unexpected YAML structure")
 
-    def _node(self, parser: Any, path: Path_, depth: int) -> Any:
-        event = parser.get_event()
-        mark = event.start_mark
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
+    def accept(self, event: Any, depth: int) -> None:
+        """Refuse a node the data may not hold."""
+        self.budget -= 1
+        if self.budget < 0:
             raise _RefusedError(
-                "yaml-too-many", mark, f"the file has more than {MAX_NODES:,} values"
+                "yaml-too-many", _at(event), f"the file has more than {MAX_NODES:,} values"
             )
-        if isinstance(event, yaml.AliasEvent):
-            raise _RefusedError("yaml-alias", mark, f"alias *{event.anchor} is not allowed")
-        if getattr(event, "anchor", None):
-            raise _RefusedError("yaml-alias", mark, f"anchor &{event.anchor} is not allowed")
-        tag = getattr(event, "tag", None)
-        if tag and not (isinstance(event, yaml.ScalarEvent) and tag == "!"):
-            raise _RefusedError("yaml-tag", mark, f"tag {tag!r} is not allowed")
+        if type(event) is yaml.AliasEvent:
+            raise _RefusedError("yaml-alias", _at(event), f"alias *{event.anchor} is not allowed")
+        if event.anchor:
+            raise _RefusedError("yaml-alias", _at(event), f"anchor &{event.anchor} is not allowed")
+        tag = event.tag
+        if tag and not (type(event) is yaml.ScalarEvent and tag == "!"):
+            raise _RefusedError("yaml-tag", _at(event), f"tag {tag!r} is not allowed")
         if depth > MAX_DEPTH:
             raise _RefusedError(
-                "yaml-too-deep", mark, f"values are nested more than {MAX_DEPTH} levels deep"
+                "yaml-too-deep", _at(event), f"values are nested more than {MAX_DEPTH} levels deep"
             )
-        self.out.values[path] = (mark.line + 1, mark.column + 1)
-        if isinstance(event, yaml.ScalarEvent):
-            plain = event.implicit[0] and not event.style
-            return None if plain and event.value in _NULLS else event.value
-        if isinstance(event, yaml.SequenceStartEvent):
-            items: list[Any] = []
-            while not parser.check_event(yaml.SequenceEndEvent):
-                items.append(self._node(parser, (*path, len(items)), depth + 1))
-            parser.get_event()
-            return items
-        if isinstance(event, yaml.MappingStartEvent):
-            mapping: dict[str, Any] = {}
-            while not parser.check_event(yaml.MappingEndEvent):
-                key_event = parser.peek_event()
-                key = self._node(parser, (*path, "\x00key"), depth + 1)
-                self.out.values.pop((*path, "\x00key"), None)
-                if not isinstance(key, str):
-                    raise _RefusedError(
-                        "yaml-syntax", key_event.start_mark, "a key must be plain text"
-                    )
-                if key in mapping:
-                    first = self.out.keys[(*path, key)]
-                    raise _RefusedError(
-                        "yaml-duplicate-key",
-                        key_event.start_mark,
-                        f"key {key!r} appears twice in {format_path(path) or 'the file'} "
-                        f"(first at line {first[0]})",
-                    )
-                self.out.keys[(*path, key)] = (
-                    key_event.start_mark.line + 1,
-                    key_event.start_mark.column + 1,
-                )
-                mapping[key] = self._node(parser, (*path, key), depth + 1)
-            parser.get_event()
-            return mapping
-        raise _RefusedError("yaml-syntax", mark, "unexpected YAML structure")  # pragma: no cover
+
+    def fill(self, value: Any, inner: _Marks, path: Path_) -> None:
+        """Read the contents of the mapping or sequence at ``path`` (a scalar has none)."""
+        if isinstance(inner, dict):
+            self.mapping(value, inner, path)
+        elif isinstance(inner, list):
+            self.sequence(value, inner, path)
+
+    def plain(self, event: Any, kind: type, fast: bool) -> Any:
+        """The value of ``event`` if it is a scalar that needs no check but the count (the
+        common case), else ``_CHECK``."""
+        if kind is not _SCALAR or not fast or not self.budget or event.anchor or event.tag:
+            return _CHECK
+        self.budget -= 1
+        return _scalar(event)
+
+    def mapping(self, data: dict[str, Any], marks: dict[str, Any], path: Path_) -> None:
+        next_event, plain, child = self.next_event, self.plain, len(path) + 1
+        fast = child <= MAX_DEPTH
+        while True:
+            event = next_event()
+            kind = type(event)
+            if kind is _MAPPING_END:
+                return
+            key_at = (mark := event.start_mark).line << 32 | mark.column
+            key = plain(event, kind, fast)
+            if key is _CHECK:
+                self.accept(event, child)
+                key, inner = _open(event)
+                self.fill(key, inner, (*path, _KEY))
+            if not isinstance(key, str):
+                raise _RefusedError("yaml-syntax", key_at, "a key must be plain text")
+            if key in data:
+                raise _duplicate(key, key_at, marks[key][0], path)
+            try:
+                event = next_event()
+            except yaml.YAMLError:  # the key was read, and diagnostics may point at it
+                marks[key] = (key_at, None, None)
+                raise
+            value = plain(event, type(event), fast)
+            if value is not _CHECK:
+                data[key] = value
+                marks[key] = (key_at, (mark := event.start_mark).line << 32 | mark.column, None)
+                continue
+            marks[key] = (key_at, None, None)
+            self.accept(event, child)
+            data[key], inner = _open(event)
+            marks[key] = (key_at, _at(event), inner)
+            self.fill(data[key], inner, (*path, key))
+
+    def sequence(self, data: list[Any], marks: list[tuple[Any, Any]], path: Path_) -> None:
+        next_event, plain, child = self.next_event, self.plain, len(path) + 1
+        fast = child <= MAX_DEPTH
+        while True:
+            event = next_event()
+            kind = type(event)
+            if kind is _SEQUENCE_END:
+                return
+            value = plain(event, kind, fast)
+            if value is not _CHECK:
+                data.append(value)
+                marks.append(((mark := event.start_mark).line << 32 | mark.column, None))
+                continue
+            self.accept(event, child)
+            value, inner = _open(event)
+            data.append(value)
+            marks.append((_at(event), inner))
+            self.fill(value, inner, (*path, len(data) - 1))
+
+
+def _duplicate(key: str, at: int, first: int, path: Path_) -> _RefusedError:
+    return _RefusedError(
+        "yaml-duplicate-key",
+        at,
+        f"key {key!r} appears twice in {format_path(path) or 'the file'} "
+        f"(first at line {(first >> 32) + 1})",
+    )
+
+
+def _at(event: Any) -> int:
+    """Where ``event`` starts, as one int (see ``_Marks``)."""
+    mark = event.start_mark
+    at: int = mark.line << 32 | mark.column
+    return at
+
+
+def _open(event: Any) -> tuple[Any, _Marks]:
+    """The value a node event starts: a scalar's value, or an empty mapping or sequence."""
+    kind = type(event)
+    if kind is yaml.ScalarEvent:
+        return _scalar(event), None
+    if kind is yaml.MappingStartEvent:
+        return {}, {}
+    if kind is yaml.SequenceStartEvent:
+        return [], []
+    raise _RefusedError(  # pragma: no cover - accept() let only node events through
+        "yaml-syntax", _at(event), "unexpected YAML structure"
+    )
+
+
+def _scalar(event: Any) -> str | None:
+    """The text as written; a plain empty, ``~`` or ``null`` is no value at all."""
+    value: str = event.value
+    if value in _NULLS and event.implicit[0] and not event.style:
+        return None
+    return value

@@ -7,6 +7,7 @@ it cannot. Errors raised here carry a stable code (see ``plansite.load.errors``)
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Annotated, Any
 
@@ -27,18 +28,67 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SLUG_MAX = 80
 REF_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*:[a-z0-9]+(-[a-z0-9]+)*$")
 SAFE_SCHEMES = ("http://", "https://")
+EMAIL_RE = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+")
+PHONE_RE = re.compile(r"\+?[0-9 ()-]{3,25}( ?(ext\.?|extension) ?[0-9]+)?")
+AMBIGUOUS_NUMBER_RES = (re.compile(r"-?0[0-9]+(\.[0-9]+)?"), re.compile(r"[0-9]+(:[0-9]+)+"))
+NUMBER_RE = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+# A data set repeats the same ids, dates and contacts many times over (releases hold every
+# one again), and each check below is pure, so its verdict on a text is remembered.
+_remember = functools.lru_cache(maxsize=1 << 16)
 
 
 class Strict(BaseModel):
     """Base for every model: unknown keys are errors, so typos never vanish silently."""
 
-    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True)
+    # defer_build: a model's validator is built when first used, not on import. Checking
+    # validates whole files, whose validators include every model nested in them, so the
+    # validators of the nested models on their own are never built for `plansite check`.
+    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True, defer_build=True)
+
+
+@_remember
+def _is_slug(value: str) -> bool:
+    return len(value) <= SLUG_MAX and SLUG_RE.match(value) is not None
+
+
+@_remember
+def _is_ref(value: str) -> bool:
+    return REF_RE.match(value) is not None
+
+
+@_remember
+def _is_safe_url(value: str) -> bool:
+    return value.lower().startswith(SAFE_SCHEMES) and not any(c.isspace() for c in value)
+
+
+@_remember
+def _is_email(value: str) -> bool:
+    return EMAIL_RE.fullmatch(value) is not None
+
+
+@_remember
+def _is_phone(value: str) -> bool:
+    return PHONE_RE.fullmatch(value) is not None
+
+
+@_remember
+def _number_form(value: str) -> str:
+    """'ambiguous' (YAML 1.1 would read another number), 'number', or 'other'."""
+    if any(pattern.fullmatch(value) for pattern in AMBIGUOUS_NUMBER_RES):
+        return "ambiguous"
+    return "number" if NUMBER_RE.fullmatch(value) else "other"
+
+
+# Dates are immutable, so one parsed value may stand wherever the same text was written.
+_parse_day = _remember(parse_day)
+_parse_partial = _remember(PartialDate.parse)
 
 
 def _slug(value: Any) -> Any:
     if not isinstance(value, str):
         return value
-    if len(value) > SLUG_MAX or not SLUG_RE.match(value):
+    if not _is_slug(value):
         raise PydanticCustomError(
             "slug-invalid",
             "expected an id of lower-case letters, digits and single hyphens "
@@ -49,7 +99,7 @@ def _slug(value: Any) -> Any:
 
 
 def _framework_ref(value: Any) -> Any:
-    if isinstance(value, str) and not REF_RE.match(value):
+    if isinstance(value, str) and not _is_ref(value):
         raise PydanticCustomError(
             "ref-format",
             "expected a framework reference written 'framework-id:item-id', found {found}",
@@ -59,7 +109,7 @@ def _framework_ref(value: Any) -> Any:
 
 
 def _item_ref(value: Any) -> Any:
-    if isinstance(value, str) and not REF_RE.match(value):
+    if isinstance(value, str) and not _is_ref(value):
         raise PydanticCustomError(
             "ref-format",
             "expected a reference written 'kind:id' (e.g. 'action:a1'), found {found}",
@@ -71,7 +121,7 @@ def _item_ref(value: Any) -> Any:
 def _url(value: Any) -> Any:
     if not isinstance(value, str):
         return value
-    if not value.lower().startswith(SAFE_SCHEMES) or any(c.isspace() for c in value):
+    if not _is_safe_url(value):
         raise PydanticCustomError(
             "url-unsafe",
             "expected a web address starting with https:// or http:// and without spaces, "
@@ -82,7 +132,7 @@ def _url(value: Any) -> Any:
 
 
 def _email(value: Any) -> Any:
-    if isinstance(value, str) and not re.fullmatch(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+", value):
+    if isinstance(value, str) and not _is_email(value):
         raise PydanticCustomError(
             "email-invalid", "expected an email address, found {found}", {"found": repr(value)}
         )
@@ -90,9 +140,7 @@ def _email(value: Any) -> Any:
 
 
 def _phone(value: Any) -> Any:
-    if isinstance(value, str) and not re.fullmatch(
-        r"\+?[0-9 ()-]{3,25}( ?(ext\.?|extension) ?[0-9]+)?", value
-    ):
+    if isinstance(value, str) and not _is_phone(value):
         raise PydanticCustomError(
             "phone-invalid",
             "expected a phone number of digits, spaces and an optional leading +, found {found}",
@@ -117,14 +165,15 @@ def _flag(value: Any) -> Any:
 def _number(value: Any) -> Any:
     """Numbers as written: a leading zero ('0123') or a clock time ('1:30') is not a number."""
     if isinstance(value, str):
-        if re.fullmatch(r"-?0[0-9]+(\.[0-9]+)?", value) or re.fullmatch(r"[0-9]+(:[0-9]+)+", value):
+        form = _number_form(value)
+        if form == "ambiguous":
             raise PydanticCustomError(
                 "value-ambiguous",
                 "expected a plain number such as 12 or 4.5, found {found} (YAML 1.1 would "
                 "read it as a different number)",
                 {"found": repr(value)},
             )
-        if not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", value):
+        if form == "other":
             raise PydanticCustomError(
                 "type-wrong",
                 "expected a number such as 12 or 4.5, found {found}",
@@ -135,13 +184,13 @@ def _number(value: Any) -> Any:
 
 def _day(value: Any) -> Any:
     if isinstance(value, str):
-        return parse_day(value)
+        return _parse_day(value)
     return value
 
 
 def _partial(value: Any) -> Any:
     if isinstance(value, str):
-        return PartialDate.parse(value)
+        return _parse_partial(value)
     return value
 
 

@@ -24,7 +24,7 @@ from plansite.model.registry import (
     PartnerGroup,
     SiteFile,
 )
-from plansite.model.release import Release
+from plansite.model.release import PublishedRelease
 from plansite.model.service import Service
 
 
@@ -52,7 +52,7 @@ class PartnershipData:
     glossary: list[GlossaryTerm] = field(default_factory=list)  # local additions
     files: dict[str, YamlFile] = field(default_factory=dict)
     folder: Path = field(default_factory=Path)
-    releases: list[Release] = field(default_factory=list)  # oldest first
+    releases: list[PublishedRelease] = field(default_factory=list)  # oldest first
 
     @property
     def id(self) -> str:

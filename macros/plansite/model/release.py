@@ -8,9 +8,15 @@ edited, removed or reordered release is noticed.
 
 from __future__ import annotations
 
+import datetime
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
 from typing import Any
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from plansite.model.changes import ChangeNote
 from plansite.model.common import Day, PlainText, Strict
@@ -47,15 +53,72 @@ class Snapshot(Strict):
     names: dict[str, str]
 
 
-class Release(Strict):
+class ReleaseHeader(Strict):
+    """Everything in a release file but its snapshot."""
+
     format: int = RELEASE_FORMAT
     number: int = Field(ge=1)
     date: Day
     note: PlainText | None = None
     previous: str | None = Field(None, description="Checksum of the release before this one.")
     checksum: str = Field(description="SHA-256 of this release without this field.")
+
+
+class Release(ReleaseHeader):
+    """A release file, as written."""
+
     snapshot: Snapshot
 
     def body(self) -> dict[str, Any]:
         """The release as written, without its checksum (the part the checksum covers)."""
         return self.model_dump(mode="json", exclude={"checksum"})
+
+
+class PublishedNotes(BaseModel):
+    """The part of a snapshot that checking the current data needs: its change notes."""
+
+    model_config = ConfigDict(extra="ignore")
+    notes: list[ChangeNote]
+
+
+class ReleaseSummary(ReleaseHeader):
+    """A release file read for checking: the header and the published change notes."""
+
+    snapshot: PublishedNotes
+
+
+class ReleaseFormatError(ValueError):
+    """A verified release no longer matches the data format (or changed after checking)."""
+
+
+@dataclass(eq=False)
+class PublishedRelease:
+    """A release whose file was verified: its name, place in the chain, checksum and data.
+
+    Checking the current data needs only its header, its change notes and the ids it
+    published. The whole snapshot, which only a site's change log reads, is kept when the
+    file was verified in full, and otherwise read and validated again on first use.
+    """
+
+    number: int
+    date: datetime.date
+    note: str | None
+    previous: str | None
+    checksum: str
+    notes: list[ChangeNote]
+    items: frozenset[tuple[str, str]]  # (kind, id) of every item it published
+    path: Path
+    digest: str  # SHA-256 of the file as verified
+
+    @cached_property
+    def snapshot(self) -> Snapshot:
+        raw = self.path.read_bytes()
+        if hashlib.sha256(raw).hexdigest() != self.digest:
+            raise ReleaseFormatError(f"{self.path}: the release file changed after it was checked")
+        try:
+            return Snapshot.model_validate(json.loads(raw.decode("utf-8"))["snapshot"])
+        except ValidationError as exc:
+            raise ReleaseFormatError(
+                f"{self.path}: the release does not match the data format: "
+                f"{exc.errors()[0]['msg']} (at {'.'.join(map(str, exc.errors()[0]['loc']))})"
+            ) from None

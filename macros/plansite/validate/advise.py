@@ -5,8 +5,9 @@ Warnings never stop a preview build; ``plansite check --strict`` treats them as 
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -30,25 +31,71 @@ def is_placeholder(text: str) -> bool:
     return text.lstrip().startswith(PLACEHOLDER)
 
 
-def _texts(
-    model: BaseModel, path: tuple[str | int, ...] = ()
-) -> Iterator[tuple[tuple[str | int, ...], str]]:
+Texts = list[tuple[tuple[str | int, ...], str]]
+
+
+def _texts(model: BaseModel, path: tuple[str | int, ...] = ()) -> Texts:
     """Every text value in a model, with its path. Ids and references are skipped."""
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        yield from _walk(value, (*path, name), name)
+    out: Texts = []
+    _collect(model, path, out)
+    return out
 
 
-def _walk(
-    value: object, path: tuple[str | int, ...], name: str
-) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if isinstance(value, BaseModel):
-        yield from _texts(value, path)
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _walk(item, (*path, i), name)
-    elif isinstance(value, str) and name not in _NOT_PROSE:
-        yield path, value
+# This walks every value of every partnership, so it avoids generators and getattr, and
+# tells values apart by their exact type (isinstance on a pydantic model class is slow).
+_TEXT, _MODEL, _LIST, _OTHER = range(4)
+_KINDS: dict[type, int] = {str: _TEXT, list: _LIST}
+
+
+def _kind(value: object) -> int:
+    kind = _KINDS.get(type(value))
+    if kind is None:
+        kind = _KINDS[type(value)] = (
+            _MODEL
+            if isinstance(value, BaseModel)
+            else _LIST
+            if isinstance(value, list)
+            else _TEXT
+            if isinstance(value, str)
+            else _OTHER
+        )
+    return kind
+
+
+def _collect(model: BaseModel, path: tuple[str | int, ...], out: Texts) -> None:
+    values, known = model.__dict__, _KINDS
+    for name, prose in _fields(type(model)):
+        value = values[name]
+        if value is None:
+            continue
+        kind = known.get(type(value))
+        if kind is None:
+            kind = _kind(value)
+        if kind == _TEXT:
+            if prose:
+                out.append(((*path, name), value))
+        elif kind == _MODEL:
+            _collect(value, (*path, name), out)
+        elif kind == _LIST and value:
+            _collect_list(value, (*path, name), prose, out)
+
+
+def _collect_list(items: list[Any], path: tuple[str | int, ...], prose: bool, out: Texts) -> None:
+    for i, value in enumerate(items):
+        kind = _kind(value)
+        if kind == _TEXT:
+            if prose:
+                out.append(((*path, i), value))
+        elif kind == _MODEL:
+            _collect(value, (*path, i), out)
+        elif kind == _LIST and value:
+            _collect_list(value, (*path, i), prose, out)
+
+
+@functools.cache
+def _fields(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """The model's fields in order, each with whether its texts are prose."""
+    return tuple((name, name not in _NOT_PROSE) for name in model.model_fields)
 
 
 # Fields that hold ids, addresses or verbatim names rather than prose a reader needs help with.
@@ -92,6 +139,12 @@ def acronyms(text: str) -> set[str]:
         for m in ACRONYM_RE.finditer(text)
         if m.group(1) not in NOT_ACRONYMS and not ROMAN_RE.match(m.group(1))
     }
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _acronyms_in(text: str) -> frozenset[str]:
+    """``acronyms``, remembered: the same texts recur across partnerships and plans."""
+    return frozenset(acronyms(text))
 
 
 def known_terms(data: Dataset, pd: PartnershipData) -> set[str]:
@@ -159,14 +212,21 @@ def advise(data: Dataset) -> list[Diagnostic]:
                         f"service {s.id!r} gives no way to reach it",
                     )
                 )
-        out += _unexplained_acronyms(data, pd)
-        out += _placeholders(pd)
+        prose = _file_texts(_prose_sources(pd))  # walked once, read by both checks
+        out += _unexplained_acronyms(data, pd, prose)
+        out += _placeholders(pd, prose)
         if not pd.releases:
             out += _not_ready(pd)
     return out
 
 
 Source = tuple[YamlFile | None, tuple[str | int, ...], BaseModel]
+FileTexts = list[tuple[YamlFile, Texts]]
+
+
+def _file_texts(sources: list[Source]) -> FileTexts:
+    """The texts of each source that came from a file, with that file."""
+    return [(file, _texts(model, prefix)) for file, prefix, model in sources if file is not None]
 
 
 def _prose_sources(pd: PartnershipData) -> list[Source]:
@@ -185,8 +245,8 @@ def _prose_sources(pd: PartnershipData) -> list[Source]:
     return sources
 
 
-def _placeholders(pd: PartnershipData) -> list[Diagnostic]:
-    sources = _prose_sources(pd)
+def _placeholders(pd: PartnershipData, prose: FileTexts) -> list[Diagnostic]:
+    sources: list[Source] = []
     local = (
         ("local-organisations", "organisations", pd.organisations),
         ("local-glossary", "terms", pd.glossary),
@@ -195,10 +255,8 @@ def _placeholders(pd: PartnershipData) -> list[Diagnostic]:
     for kind, key, items in local:
         sources += [(pd.files.get(kind), (key, i), item) for i, item in enumerate(items)]
     out: list[Diagnostic] = []
-    for file, prefix, model in sources:
-        if file is None:
-            continue
-        for path, text in _texts(model, prefix):
+    for file, texts in prose + _file_texts(sources):
+        for path, text in texts:
             if is_placeholder(text):
                 message = f"{text!r} is a placeholder written by `plansite new`"
                 out.append(file.diagnostic("warn-placeholder", path, message))
@@ -268,16 +326,15 @@ def _not_ready(pd: PartnershipData) -> list[Diagnostic]:
     return out
 
 
-def _unexplained_acronyms(data: Dataset, pd: PartnershipData) -> list[Diagnostic]:
+def _unexplained_acronyms(data: Dataset, pd: PartnershipData, prose: FileTexts) -> list[Diagnostic]:
     """One warning per unexplained acronym per partnership, at its first use."""
     known = known_terms(data, pd)
     reported: set[str] = set()
     out: list[Diagnostic] = []
-    for file, prefix, model in _prose_sources(pd):
-        if file is None:
-            continue
-        for path, text in _texts(model, prefix):
-            for word in sorted(acronyms(text) - known - reported):
+    for file, texts in prose:
+        for path, text in texts:
+            found = _acronyms_in(text)
+            for word in sorted(found - known - reported) if found else ():
                 reported.add(word)
                 out.append(
                     file.diagnostic(

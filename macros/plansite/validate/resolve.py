@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from plansite.history.log import NOTE_KINDS
-from plansite.history.log import items as history_items
 from plansite.history.store import check_notes_kept
 from plansite.load.errors import Diagnostic, did_you_mean
 from plansite.load.yaml_reader import Path_, YamlFile
@@ -385,7 +384,7 @@ def _check_partnership(c: Checker, data: Dataset, folder: str, pd: PartnershipDa
     )
     c.unique(nfile, ("notes",), (n.id for n in pd.notes), {}, "change note")
     # A note may be about something that was published once and has since been removed.
-    released = {key for r in pd.releases for key in history_items(r.snapshot)}
+    released = frozenset().union(*(r.items for r in pd.releases))
     for i, note in enumerate(pd.notes):
         for j, about in enumerate(note.about):
             kind, _, item = about.partition(":")

@@ -1,0 +1,119 @@
+"""Remember what verifying a release file established, by the SHA-256 of its bytes.
+
+Release files are never edited, and verifying one means parsing megabytes of JSON,
+re-serialising it for its checksum and validating it against the model. The facts that
+verification yields (its header, the change notes and item ids it published, and that it
+matches the model) depend only on the file's bytes and on the code that verified it, so
+they are kept under the hash of those bytes, for one fingerprint of that code: an edited
+file has another hash, a changed model or reader another fingerprint, and either is
+verified afresh.
+Entries are JSON, one file each, written atomically; an entry that cannot be read or is
+not shaped as expected is ignored and written again.
+
+The cache lives in ``$PLANSITE_CACHE_DIR``, else ``$XDG_CACHE_HOME/plansite``, else
+``~/.cache/plansite``; ``PLANSITE_CACHE_DIR=off`` turns it off.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pydantic_core
+
+import plansite.history
+import plansite.model
+
+ENV = "PLANSITE_CACHE_DIR"
+FORMAT = 1  # of an entry; the fingerprint covers how its facts are found
+_DIGEST = re.compile(r"^[0-9a-f]{64}$")
+
+
+def folder() -> Path | None:
+    """Where verified releases are remembered, or None when the cache is off."""
+    setting = os.environ.get(ENV, "")
+    if setting == "off":
+        return None
+    if setting:
+        return Path(setting)
+    xdg = Path(os.environ.get("XDG_CACHE_HOME", ""))
+    if xdg.is_absolute():  # the XDG rule: a relative path is to be ignored
+        return xdg / "plansite"
+    try:
+        return Path.home() / ".cache" / "plansite"
+    except RuntimeError:  # no home folder to be found: work without a cache
+        return None
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """Changes whenever verifying a release could: the model, the code that reads
+    releases, or pydantic."""
+    digest = hashlib.sha256(pydantic_core.__version__.encode())
+    for package in (plansite.model, plansite.history):
+        for source in sorted(Path(package.__file__ or "").parent.glob("*.py")):
+            digest.update(f"{package.__name__}.{source.name}".encode() + b"\0")
+            digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def _entry_path(digest: str) -> Path | None:
+    base = folder()
+    if base is None or not _DIGEST.match(digest):
+        return None
+    return base / "releases" / f"{digest}.json"
+
+
+def recall(digest: str) -> dict[str, Any] | None:
+    """What verifying the file with this digest established, if it was remembered."""
+    path = _entry_path(digest)
+    if path is None:
+        return None
+    try:
+        entry = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(entry, dict) or entry.get("format") != FORMAT:
+        return None
+    if entry.get("code") != code_fingerprint():
+        return None
+    facts = entry.get("facts")
+    return facts if well_formed(facts) else None
+
+
+def well_formed(facts: Any) -> bool:
+    """Whether ``facts`` has the shape ``remember`` writes (values are validated later)."""
+    if not isinstance(facts, dict) or not isinstance(facts.get("header"), dict):
+        return False
+    items = facts.get("items")
+    return isinstance(items, list) and all(
+        isinstance(i, list) and len(i) == 2 and all(isinstance(p, str) for p in i) for i in items
+    )
+
+
+def remember(digest: str, facts: dict[str, Any]) -> None:
+    """Keep ``facts`` for the file with this digest; a cache that cannot be written is skipped."""
+    path = _entry_path(digest)
+    if path is None:
+        return
+    entry = {"format": FORMAT, "code": code_fingerprint(), "facts": facts}
+    text = json.dumps(entry, ensure_ascii=False)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        temporary = Path(name)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+            temporary.replace(path)  # readers see the old entry or the new, never half of one
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+    except OSError:
+        return
