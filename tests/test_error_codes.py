@@ -457,3 +457,17 @@ def test_the_minimal_data_set_is_clean(minimal: Path, run_check: Callable[..., C
     result = run_check(minimal, "--strict")
     assert result.code == 0, result.text
     assert "0 error(s), 0 warning(s)" in result.text
+
+
+@pytest.mark.parametrize("reserved", ["about", "assets", "guide", "search"])
+def test_a_partnership_cannot_take_an_address_of_the_national_index(
+    minimal: Path, run_check: Callable[..., CheckRun], reserved: str
+) -> None:
+    folder = minimal / "partnerships" / reserved
+    (minimal / PS).rename(folder)
+    partnership = folder / "partnership.yaml"
+    partnership.write_text(partnership.read_text().replace("id: sample", f"id: {reserved}"))
+    result = run_check(minimal)
+    assert result.code == 1
+    assert f"partnerships/{reserved}/partnership.yaml:" in result.err
+    assert "[id-reserved] id: the national index publishes its own" in result.err

@@ -149,6 +149,19 @@ def test_a_preview_shows_data_errors_and_recovers_when_they_are_fixed(
     assert sorted(written(site)) == pages
 
 
+def test_a_preview_reads_only_its_own_partnership(previewing: Path, tmp_path: Path) -> None:
+    """Another partnership's broken file does not stop this one's preview (publishing still
+    checks everything)."""
+    other = previewing / "partnerships" / "other"
+    other.mkdir()
+    (other / "partnership.yaml").write_text("id: other\nname: [unclosed\n")
+    site = tmp_path / "preview"
+    preview_build(site)
+    assert "Preview stopped" not in (site / "index.html").read_text()
+    with pytest.raises(BuildError, match="yaml-syntax"):
+        build_all(MKDOCS_YML, previewing, tmp_path / "site", say=lambda _: None)
+
+
 def test_an_edit_shows_in_plansite_serve(tmp_path: Path) -> None:
     """The real command, served over HTTP: each edit reaches the page by itself."""
     data = tmp_path / "data"

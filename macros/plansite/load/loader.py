@@ -91,8 +91,9 @@ def _files(found: dict[str, tuple[YamlFile, Any]]) -> dict[str, YamlFile]:
     return {name: file for name, (file, _) in found.items()}
 
 
-def load(root: Path) -> tuple[Dataset, list[Diagnostic]]:
-    """Read the data folder ``root``. Problems are returned, never raised."""
+def load(root: Path, only: str | None = None) -> tuple[Dataset, list[Diagnostic]]:
+    """Read the data folder ``root`` (the national files and, with ``only``, that one
+    partnership). Problems are returned, never raised."""
     from plansite.model import changes, partnership, plan, registry, service
 
     reader = _Reader(root)
@@ -129,7 +130,7 @@ def load(root: Path) -> tuple[Dataset, list[Diagnostic]]:
             reader.unknown(path, {"partnerships": kinds_for("national")["site.yaml"]})
     parts_dir = root / "partnerships"
     for folder in sorted(parts_dir.iterdir()) if parts_dir.is_dir() else []:
-        if not folder.is_dir():
+        if not folder.is_dir() or (only is not None and folder.name != only):
             continue
         found = reader.folder(folder, "partnership")
         p = _model(found, "partnership", partnership.Partnership)

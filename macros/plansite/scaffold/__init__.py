@@ -19,10 +19,9 @@ from plansite.load.errors import CATALOGUE
 from plansite.model.common import SLUG_MAX, PlainText, Slug
 from plansite.model.files import kinds_for
 from plansite.scaffold.templates import HOW_TO, PARTNERSHIP_FILES, PLAN_FILES
+from plansite.validate.resolve import RESERVED_PARTNERSHIP_IDS
 
-# A partnership's site is published at OUT/<id>/, beside the national index's own pages and
-# the theme's folders: an id equal to one of these would overwrite them.
-RESERVED_IDS = frozenset({"about", "assets", "guide", "search"})
+RESERVED_IDS = RESERVED_PARTNERSHIP_IDS  # the check refuses them too
 NAME_PLACEHOLDER = "[Replace with the partnership's full name]"
 PLAN_SUFFIX = "-plan"
 

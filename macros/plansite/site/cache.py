@@ -12,7 +12,7 @@ from pathlib import Path
 from plansite.validate import check
 from plansite.validate.report import Report
 
-_cache: dict[Path, tuple[tuple[tuple[str, float, int], ...], Report]] = {}
+_cache: dict[tuple[Path, str | None], tuple[tuple[tuple[str, float, int], ...], Report]] = {}
 
 
 def _stamp(root: Path) -> tuple[tuple[str, float, int], ...]:
@@ -24,11 +24,11 @@ def _stamp(root: Path) -> tuple[tuple[str, float, int], ...]:
     return tuple(sorted(out))
 
 
-def checked(root: Path) -> Report:
+def checked(root: Path, only: str | None = None) -> Report:
     stamp = _stamp(root)
-    hit = _cache.get(root)
+    hit = _cache.get((root, only))
     if hit and hit[0] == stamp:
         return hit[1]
-    report = check(root)
-    _cache[root] = (stamp, report)
+    report = check(root, only)
+    _cache[(root, only)] = (stamp, report)
     return report

@@ -133,7 +133,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if str(root) not in config.watch:
             config.watch.append(str(root))
         self.incremental = os.environ.get(ENV_INCREMENTAL) == "1"
-        report = checked(root)
+        pid = os.environ.get(ENV_PARTNERSHIP, self.config.partnership)
+        # A preview reads only the national files and its own partnership: seconds count.
+        report = checked(root, pid if self.incremental and pid else None)
         site_file = report.data.site
         config.extra["plansite_exit_url"] = site_file.exit_url if site_file else NEUTRAL_EXIT_URL
         if report.errors and self.incremental:  # the preview shows them (see on_post_build)
@@ -145,10 +147,10 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             lines = [d.format() for d in report.errors]
             raise PluginError(f"the data has {len(lines)} error(s):\n" + "\n".join(lines))
         templates = Path(config.theme.custom_dir or "overrides") / "partials" / "plansite"
-        pid = os.environ.get(ENV_PARTNERSHIP, self.config.partnership)
         if pid:
             if pid not in report.data.partnerships:
-                known = ", ".join(sorted(report.data.partnerships))
+                folders = root / "partnerships"
+                known = ", ".join(sorted(f.name for f in folders.glob("*/") if f.is_dir()))
                 raise PluginError(f"no partnership {pid!r} in {root} (there are: {known})")
             preview = os.environ.get(ENV_PREVIEW) == "1"
             self.site = build_index(report.data, pid, preview=preview)

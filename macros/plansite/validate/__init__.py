@@ -13,9 +13,11 @@ from plansite.validate.report import Report
 from plansite.validate.resolve import check_dataset
 
 
-def check(root: Path) -> Report:
+def check(root: Path, only: str | None = None) -> Report:
+    """Check the data folder ``root``; with ``only``, the national files and that one
+    partnership (a preview's check: publishing always checks everything)."""
     with _building():
-        data, problems = load(root)
+        data, problems = load(root, only)
         problems += check_dataset(data)
         problems += advise(data)
     problems.sort(key=lambda d: (d.severity != "error", d.file, d.line, d.column, d.code))

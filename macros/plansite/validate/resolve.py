@@ -42,6 +42,9 @@ DEFINED_IN = {
 
 # services/for/…, services/in/… and services/help/… are the directory's filtered lists.
 RESERVED_SERVICE_IDS = {"for", "in", "help"}
+# A partnership's site is published at OUT/<id>/, beside the national index's own pages and
+# the theme's folders: an id equal to one of these would overwrite them.
+RESERVED_PARTNERSHIP_IDS = frozenset({"about", "assets", "guide", "search"})
 
 
 class Checker:
@@ -243,6 +246,10 @@ def _check_partnership(c: Checker, data: Dataset, folder: str, pd: PartnershipDa
     leaders = set(orgs) | set(data.groups)
     if p.id != folder:
         c.add(pfile, "id-mismatch", ("id",), f"id {p.id!r} differs from its folder name {folder!r}")
+    if p.id in RESERVED_PARTNERSHIP_IDS:
+        c.add(pfile, "id-reserved", ("id",),
+              f"the national index publishes its own {p.id}/, so {p.id!r} cannot be a "
+              "partnership id")  # fmt: skip
     c.ref(
         pfile, ("local_authority",), p.local_authority, orgs, "organisation", "organisations.yaml"
     )
