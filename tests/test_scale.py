@@ -171,3 +171,13 @@ def test_an_edit_shows_in_plansite_serve(tmp_path: Path) -> None:
     assert os.environ == env_before
     assert edits.partnership == "sample" and len(edits.seconds) == 2
     assert "(edit 2)" in (data / SERVICES).read_text()
+
+
+def test_a_change_to_the_configuration_rebuilds_the_whole_preview(tmp_path: Path) -> None:
+    from plansite.site.preview import theme_stamp
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: a\n")
+    before = theme_stamp([config])
+    config.write_text("site_name: ab\n")
+    assert before and theme_stamp([config]) != before

@@ -197,7 +197,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"  {path}")
     # The check's warnings about the new folder are the list of what is still to do.
     mine = f"/partnerships/{args.partnership}/"
-    todo = [p for p in check(args.data).problems if mine in f"/{p.file}"]
+    todo = [p for p in check(args.data, args.partnership).problems if mine in f"/{p.file}"]
     print(f"\nstill to do before the first release ({len(todo)}):")
     for problem in todo:
         print(f"  {problem.file}:{problem.line}: {problem.message}")

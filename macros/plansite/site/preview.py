@@ -61,11 +61,12 @@ def fingerprint(*parts: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def theme_stamp(folders: list[Path]) -> list[tuple[str, int, int]]:
-    """Every template and asset the pages are made with, by name, size and time."""
+def theme_stamp(places: list[Path]) -> list[tuple[str, int, int]]:
+    """Every template, asset and configuration file the pages are made with (the files
+    given, and those under the folders given), by name, size and time."""
     stamp = []
-    for folder in folders:
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+    for place in places:
+        for path in sorted(place.rglob("*")) if place.is_dir() else [place]:
             if path.is_file():
                 st = path.stat()
                 stamp.append((str(path), st.st_size, st.st_mtime_ns))
