@@ -21,13 +21,15 @@ from plansite.model.release import Snapshot
 from tests.conftest import MINIMAL, SHIPPED
 from tests.site_helpers import build
 
-HSDS = Path(__file__).resolve().parents[2] / "shared/reference/hsds-3.0/schema"
+# The published HSDS 3.0 schemas, kept in the repository with their licence.
+HSDS = Path(__file__).resolve().parent / "fixtures/hsds-3.0"
 PARTNERSHIPS = ["clackmannanshire", "example", "south-lanarkshire", "west-dunbartonshire"]
 
 
 @pytest.fixture(scope="module")
 def hsds_validators() -> dict[str, Draft202012Validator]:
     schemas = {p.name: json.loads(p.read_text()) for p in HSDS.glob("*.json")}
+    assert {"service.json", "organization.json", "taxonomy_term.json"} <= schemas.keys()
     registry: Registry = Registry().with_resources(  # type: ignore[type-arg]
         (name, Resource.from_contents(body, default_specification=DRAFT202012))
         for name, body in schemas.items()
