@@ -182,6 +182,28 @@ def cmd_release(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reseal(args: argparse.Namespace) -> int:
+    from plansite.history.store import reseal
+
+    folder = args.data / "partnerships" / args.partnership
+    if not folder.is_dir():
+        print(f"reseal refused: there is no folder {folder}", file=sys.stderr)
+        return 1
+    try:
+        changed = reseal(folder)
+    except ValueError as exc:
+        print(f"reseal refused: {exc}; nothing was written", file=sys.stderr)
+        return 1
+    if changed:
+        print(f"wrote {len(changed)} release(s) again without values marked not public:")
+        for name in changed:
+            print(f"  {name}")
+    else:
+        print("every release already holds only what may be published")
+    print("recorded the newest release; commit the releases folder")
+    return 0
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     from plansite.scaffold import RefusedError, new_partnership
 
@@ -285,6 +307,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the publication date (default: today)")
     p.add_argument("--note", metavar="TEXT", help="a note about this release")
     p.set_defaults(func=cmd_release)
+    p = sub.add_parser(
+        "reseal",
+        help="write a partnership's releases again without values marked not public",
+    )
+    _data_arg(p)
+    p.add_argument("--partnership", metavar="ID", required=True)
+    p.set_defaults(func=cmd_reseal)
     p = sub.add_parser("schema", help="write the JSON Schemas of the data files into DIR/schema")
     _data_arg(p)
     p.add_argument(

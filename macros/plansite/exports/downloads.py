@@ -7,10 +7,12 @@ as a formula is written so that it is shown as text instead.
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass
 
 from plansite.history.store import snapshot
 from plansite.model.files import FILE_KINDS
+from plansite.model.release import PublishedRelease
 from plansite.schema import generate as generate_schemas
 from plansite.site.charts import csv_text, period_label
 from plansite.site.context import SiteIndex
@@ -26,6 +28,18 @@ class Download:
     about: str
     content: str
     media: str
+
+
+RELEASES_JSON = "data/releases.json"
+
+
+def releases_json(releases: list[PublishedRelease]) -> str:
+    records = [
+        {"number": r.number, "date": r.date.isoformat(), "note": r.note,
+         "previous": r.previous, "checksum": r.checksum}
+        for r in releases
+    ]  # fmt: skip
+    return json.dumps({"releases": records}, indent=1, ensure_ascii=False) + "\n"
 
 
 def _names(site: SiteIndex, ids: list[str]) -> str:
@@ -111,6 +125,13 @@ def downloads(site: SiteIndex) -> list[Download]:
                   "Kinds of help", "Where", "Phone", "Email", "Website", "Contact note",
                   "Status"], service_rows),
         "text/csv"))  # fmt: skip
+    out.append(Download(
+        RELEASES_JSON, "Releases (JSON)",
+        "Every release of this website's data, oldest first: its number, date and note, and the "
+        "checksum that links it to the release before, so that anyone can tell if the record "
+        "was later changed.",
+        releases_json(pd.releases),
+        "application/json"))  # fmt: skip
     schemas = schemas_once()
     for kind in FILE_KINDS:
         name = f"{kind.name}.schema.json"

@@ -18,6 +18,7 @@ from plansite.history.log import published_keys
 from plansite.load.errors import Diagnostic
 from plansite.model.dataset import Dataset, PartnershipData
 from plansite.model.plan import ActionsFile, IndicatorsFile, StatisticsFile
+from plansite.model.public import private_texts, public_view
 from plansite.model.release import (
     PlanSnapshot,
     PublishedRelease,
@@ -28,6 +29,9 @@ from plansite.model.release import (
 )
 
 RELEASES = "releases"
+# The newest release's number, date and checksum, kept beside the releases: the chain of
+# checksums shows a missing or changed earlier release, this shows a missing newest one.
+LATEST = "latest.json"
 NAME_RE = re.compile(r"^(\d{4})-(\d{4}-\d{2}-\d{2})\.json$")
 MAX_BYTES = 20_000_000
 
@@ -59,12 +63,15 @@ def snapshot(data: Dataset, pd: PartnershipData) -> Snapshot:
     every = {k: v.name for k, v in data.organisations.items()}
     every.update({k: v.name for k, v in data.groups.items()})
     names = {k: every[k] for k in _referenced(pd) if k in every}
-    return Snapshot(
-        partnership=pd.partnership,
-        plans=plans,
-        services=pd.services,
-        notes=pd.notes,
-        names=dict(sorted(names.items())),
+    # A release file is committed and published: it holds only what may be published.
+    return public_view(
+        Snapshot(
+            partnership=pd.partnership,
+            plans=plans,
+            services=pd.services,
+            notes=pd.notes,
+            names=dict(sorted(names.items())),
+        )
     )
 
 
@@ -112,7 +119,56 @@ def write_release(
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as out:  # never overwrite
         out.write(json.dumps(body, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+    _write_latest(target.parent, number, day.isoformat(), body["checksum"])
     return target
+
+
+def _write_latest(where: Path, number: int, day: str, digest: str) -> None:
+    record = {"number": number, "date": day, "checksum": digest}
+    temporary = where / f".{LATEST}.tmp"
+    temporary.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    temporary.replace(where / LATEST)
+
+
+def reseal(folder: Path) -> list[str]:
+    """Write a partnership's releases again with only what may be published in them, and
+    record the newest one. Each release must first verify as written: resealing never
+    launders a changed or missing release. Returns the names of the files that changed."""
+    where = folder / RELEASES
+    files = sorted(p for p in where.iterdir() if NAME_RE.match(p.name)) if where.is_dir() else []
+    rewritten: list[tuple[Path, str]] = []
+    old_previous: str | None = None
+    new_previous: str | None = None
+    for n, path in enumerate(files, 1):
+        try:
+            body = json.loads(_text(path.read_bytes()))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ValueError(f"{path.name}: the release cannot be read ({exc})") from None
+        if not isinstance(body, dict) or body.get("checksum") != checksum(body):
+            raise ValueError(f"{path.name}: the release was changed after it was published")
+        try:
+            _check_link(body, old_previous)
+            release = Release.model_validate(body)
+            _check_name(release, n, NAME_RE.match(path.name)[2])  # type: ignore[index]
+        except (_RefusedError, ValidationError) as exc:
+            raise ValueError(f"{path.name}: {exc}") from None
+        old_previous = body["checksum"]
+        body["snapshot"] = public_view(release.snapshot).model_dump(mode="json", exclude_none=True)
+        body["previous"] = new_previous
+        body["checksum"] = new_previous = checksum(body)
+        text = json.dumps(body, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+        rewritten.append((path, text))
+    changed = []
+    for path, text in rewritten:
+        if path.read_text(encoding="utf-8") != text:
+            temporary = path.with_name(f".{path.name}.tmp")
+            temporary.write_text(text, encoding="utf-8")
+            temporary.replace(path)
+            changed.append(path.name)
+    if rewritten:
+        last = json.loads(rewritten[-1][1])
+        _write_latest(where, last["number"], last["date"], last["checksum"])
+    return changed
 
 
 @dataclass
@@ -141,7 +197,7 @@ def read_releases(folder: Path, rel: str) -> Loaded:
             Diagnostic("release-tampered", f"{rel}/{RELEASES}/{name}", 1, 1, "", message, hint)
         )
 
-    files = sorted(p for p in where.iterdir() if p.is_file())
+    files = sorted(p for p in where.iterdir() if p.is_file() and p.name != LATEST)
     expected_previous: str | None = None
     for n, path in enumerate(files, 1):
         match = NAME_RE.match(path.name)
@@ -159,7 +215,46 @@ def read_releases(folder: Path, rel: str) -> Loaded:
             return out
         out.releases.append(release)
         expected_previous = release.checksum
+    for message, hint in _check_latest(where, out.releases):
+        problem(LATEST, message, hint)
     return out
+
+
+def _check_latest(where: Path, found: list[PublishedRelease]) -> list[tuple[str, str]]:
+    """Compare the releases found with the record of the newest one."""
+    restore = "restore the releases folder from version control"
+    path = where / LATEST
+    if not path.is_file():
+        if not found:
+            return []
+        return [(
+            f"the record of the newest release is missing, so a removed newest release "
+            f"would go unnoticed (release {found[-1].number:04d} is the last one found)",
+            f"restore {LATEST} from version control; `plansite reseal` writes it again",
+        )]  # fmt: skip
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        number, day, digest = int(record["number"]), str(record["date"]), str(record["checksum"])
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        return [(f"{LATEST} cannot be read as the record of the newest release", restore)]
+    last = found[-1] if found else None
+    if last is None or number > last.number:
+        first = last.number + 1 if last else 1
+        which = f"{first:04d}" if first == number else f"{first:04d} to {number:04d}"
+        return [(
+            f"release {which} is missing: the newest release recorded is number {number:04d} "
+            f"of {day} (checksum {digest[:12]}…)",
+            restore,
+        )]  # fmt: skip
+    if number < last.number:
+        return [(
+            f"release {last.number:04d} is not the newest one recorded ({number:04d} of {day}): "
+            "releases are only written by `plansite release`",
+            restore,
+        )]  # fmt: skip
+    if digest != last.checksum or day != last.date.isoformat():
+        return [(f"the newest release, {number:04d}, was replaced after it was published", restore)]
+    return []
 
 
 def _verify(path: Path, n: int, day: str, expected_previous: str | None) -> PublishedRelease:
@@ -208,6 +303,12 @@ def _from_file(
             f"the release does not match the data format: {exc.errors()[0]['msg']}"
         ) from None
     _check_name(release, n, day)
+    if kept_back := private_texts(release.snapshot):
+        raise _RefusedError(
+            f"the release holds {len(kept_back)} value(s) marked not public, and release "
+            "files are committed and published",
+            "run `plansite reseal PARTNERSHIP` to write the releases again without them",
+        )
     keys = published_keys(body["snapshot"])
     published = _published(release, frozenset(keys), path, digest)
     published.__dict__["snapshot"] = release.snapshot  # validated already: keep it for its users

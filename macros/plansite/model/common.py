@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -267,6 +267,9 @@ class Person(Strict):
     public: Flag = Field(False, description="true only when the person agreed to be named.")
 
 
+ContactField = Literal["label", "person", "phone", "email", "website", "address", "hours", "note"]
+
+
 class ContactPoint(Strict):
     """A way to reach someone. ``not_stated: true`` says plainly that the plan gives none."""
 
@@ -280,6 +283,11 @@ class ContactPoint(Strict):
     note: PlainText | None = None
     not_stated: Flag = Field(
         False, description="true when the source gives no contact details at all."
+    )
+    not_public: list[ContactField] | None = Field(
+        None,
+        description="Fields of this contact kept in the data folder and never published, "
+        "e.g. [phone, note].",
     )
 
     def reachable(self) -> bool:

@@ -121,6 +121,9 @@ class Update(Strict):
     date: When
     status: ActionStatus | None = None
     note: PlainText | None = None
+    not_public: list[Literal["note"]] | None = Field(
+        None, description="[note] keeps the note in the data folder: it is never published."
+    )
 
 
 class Action(Strict):

@@ -115,6 +115,9 @@ area: "[Replace with the council area, for example Fife]"
 ##     person      a named person, with the same fields as chair above
 ##     not_stated  true only to say plainly that no contact details are published;
 ##                 a contact with not_stated: true has no phone, email, website or address
+##     not_public  a list of this contact's fields kept in the data folder and never
+##                 published anywhere, e.g. [phone, note]; any of: label, person, phone,
+##                 email, website, address, hours, note
 # contacts:
 #   - label: Community justice team
 #     phone: 01632 960000
@@ -128,6 +131,7 @@ area: "[Replace with the council area, for example Fife]"
 #       name: Sam Example
 #       organisation: example-council
 #       public: false
+#     not_public: [hours]
 
 ## alternative_formats (optional, but needed before you publish)
 ##   How people can get the plan in another format or language.
@@ -265,6 +269,8 @@ ORGANISATIONS = """\
 ##                   person      a named person: role, name, organisation, public
 ##                   not_stated  true only to say plainly that no contact details
 ##                               are published
+##                   not_public  a list of the contact's fields never published,
+##                               e.g. [phone]
 ##   fictional     true only for a made-up organisation
 ##
 ## To add your first organisation: change "organisations: []" to "organisations:",
@@ -286,6 +292,8 @@ organisations: []
 #       label: Council switchboard
 #       phone: 01632 960100
 #       hours: Monday to Friday, 9am to 5pm
+#       note: Ask for the duty social worker.
+#       not_public: [note]
 #   - id: riverside-families-project
 #     name: Riverside Families Project
 #     kind: third-sector
@@ -378,6 +386,8 @@ SERVICES = """\
 ##                    person      a named person: role, name, organisation, public
 ##                    not_stated  true if the plan gives no contact details at all:
 ##                                then write only  not_stated: true
+##                    not_public  a list of the contact's fields never published,
+##                                e.g. [phone, note]
 ##   status         a list of what happened to it, oldest first; the last is now:
 ##                    status  one of: planned, pilot, active, paused, closed, unknown
 ##                    date    when (a date)
@@ -435,6 +445,7 @@ services: []
 #         name: Kim Example
 #         organisation: citizens-advice-scotland
 #         public: false
+#       not_public: [note]
 #     status:
 #       - status: active
 #         date: 2025-04
@@ -668,6 +679,8 @@ ACTIONS = """\
 ##                 status  one of: planned, not-started, in-progress, ongoing, delayed,
 ##                         complete, withdrawn
 ##                 note    what happened, in a sentence or two
+##                 not_public  [note] keeps the note in the data folder: it is
+##                         never published (the date and status still are)
 ##   frameworks  a list of national outcomes it serves, written "framework:item"
 ##   services    a list of the ids of services (in services.yaml) it concerns
 ##   former_ids  a list of ids it had before, so that old web addresses still work
@@ -697,6 +710,10 @@ actions: []
 #       - date: 2025-06-15
 #         status: in-progress
 #         note: A first draft of the protocol has been shared with partners.
+#       - date: 2025-09-01
+#         status: delayed
+#         note: Waiting for the council's legal team.
+#         not_public: [note]
 #     frameworks: ["cj-common-outcomes-2016:access-to-services"]
 #     services: [money-advice-clinic]
 #     former_ids: [housing-on-release]

@@ -11,6 +11,7 @@ checked once, in this process, before the workers start: forked workers share it
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import shutil
@@ -23,11 +24,13 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from plansite.exports.downloads import RELEASES_JSON
 from plansite.model.dataset import PartnershipData
 from plansite.site.cache import checked
 from plansite.site.crawl import Tree, check_outside
 from plansite.site.guard import finish, write_headers
 from plansite.site.plugin import ENV_DATA, ENV_PARTNERSHIP, PageRenderError
+from plansite.site.privacy import leaks
 from plansite.site.workers import Pool, default_jobs, exclusive
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -142,6 +145,15 @@ def build_all(
             jobs = max(1, min(jobs or default_jobs(), len(tasks)))
             built = _build_sites(tasks, jobs, started, say)
             pages = _check_tree(staging, only, built)
+            if found := leaks(staging, report.private):
+                raise BuildError(
+                    f"{len(found)} file(s) of the output contain a value marked not public; "
+                    "nothing was published. Either the value is also written in text that is "
+                    "published (a description, a note), or it is marked not public by mistake:\n"
+                    + "\n".join(found[:50])
+                )
+            for pid in pids:
+                _keeps_published_history(out / pid, partnerships[pid])
             _publish(staging, out, only)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
@@ -199,6 +211,34 @@ def _check_tree(staging: Path, only: str | None, built: list[SiteBuilt]) -> int:
         )
     write_headers(staging / only if only else staging, scripts)
     return pages
+
+
+def _keeps_published_history(published: Path, pd: PartnershipData) -> None:
+    """Refuse to publish a site whose data has lost a release the live site has shown.
+
+    The release files check one another, and the record of the newest release checks the
+    last of them; if the releases folder was rewritten as a whole, the site already out
+    there is the one witness left."""
+    record = published / RELEASES_JSON
+    if not record.is_file():
+        return
+    try:
+        shown = json.loads(record.read_text(encoding="utf-8"))["releases"]
+        shown = [(int(r["number"]), str(r["date"]), str(r["checksum"])) for r in shown]
+    except (ValueError, KeyError, TypeError):
+        raise BuildError(
+            f"{record} cannot be read: it records the releases already published"
+        ) from None
+    have = {(r.number, r.date.isoformat(), r.checksum) for r in pd.releases}
+    lost = [f"release {n:04d} of {day} (checksum {digest[:12]}…)"
+            for n, day, digest in shown if (n, day, digest) not in have]  # fmt: skip
+    if lost:
+        raise BuildError(
+            f"{pd.id}: the published site at {published} shows "
+            + ", ".join(lost)
+            + f", which the data no longer has in {pd.folder / 'releases'}; nothing was "
+            "published. Restore the releases folder from version control."
+        )
 
 
 def _publish(staging: Path, out: Path, only: str | None) -> None:

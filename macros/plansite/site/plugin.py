@@ -136,7 +136,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         pid = os.environ.get(ENV_PARTNERSHIP, self.config.partnership)
         # A preview reads only the national files and its own partnership: seconds count.
         report = checked(root, pid if self.incremental and pid else None)
-        site_file = report.data.site
+        # Everything published is made from the public view of the data (plansite.model.public).
+        data = report.public
+        site_file = data.site
         config.extra["plansite_exit_url"] = site_file.exit_url if site_file else NEUTRAL_EXIT_URL
         if report.errors and self.incremental:  # the preview shows them (see on_post_build)
             self.errors = report.errors
@@ -148,12 +150,12 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             raise PluginError(f"the data has {len(lines)} error(s):\n" + "\n".join(lines))
         templates = Path(config.theme.custom_dir or "overrides") / "partials" / "plansite"
         if pid:
-            if pid not in report.data.partnerships:
+            if pid not in data.partnerships:
                 folders = root / "partnerships"
                 known = ", ".join(sorted(f.name for f in folders.glob("*/") if f.is_dir()))
                 raise PluginError(f"no partnership {pid!r} in {root} (there are: {known})")
             preview = os.environ.get(ENV_PREVIEW) == "1"
-            self.site = build_index(report.data, pid, preview=preview)
+            self.site = build_index(data, pid, preview=preview)
             self.pages = site_pages(self.site)
             self.downloads = downloads(self.site)
             self.hsds = Hsds(self.site).files()
@@ -178,16 +180,16 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         else:
             name = site_file.name if site_file else "Community justice plans"
             self.pages = [PageSpec("national", "", "", name, "Partnerships")]
-            sites = [build_index(report.data, p) for p in sorted(report.data.partnerships)]
-            self.values = {"national": national_rows(report.data, sites, name)}
+            sites = [build_index(data, p) for p in sorted(data.partnerships)]
+            self.values = {"national": national_rows(data, sites, name)}
             config.site_name = escape(name)
             config.extra["plansite_site"] = False
             if site_file and site_file.base_url:
                 config.site_url = str(site_file.base_url)
-            self.feeds = national_feeds(report.data, sites, name)
+            self.feeds = national_feeds(data, sites, name)
         # Dates MkDocs writes (the sitemap's) come from the data, so two builds of the same
         # data are byte-identical.
-        os.environ["SOURCE_DATE_EPOCH"] = str(_data_epoch(report.data, pid))
+        os.environ["SOURCE_DATE_EPOCH"] = str(_data_epoch(data, pid))
         self.by_src = {spec.src_uri: i for i, spec in enumerate(self.pages)}
         self.renderer = Renderer(templates, self.site)
         config.nav = [{spec.nav: spec.src_uri} for spec in self.pages if spec.nav]

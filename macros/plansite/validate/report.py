@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
 from plansite.load.errors import Diagnostic
 from plansite.model.dataset import Dataset, PartnershipData
+from plansite.model.public import private_in_dataset, public_dataset
 
 
 def counts(data: Dataset, pd: PartnershipData) -> dict[str, int]:
@@ -42,6 +44,16 @@ class Report:
     data: Dataset
     problems: list[Diagnostic] = field(default_factory=list)
 
+    @functools.cached_property
+    def public(self) -> Dataset:
+        """The data as it may be published: what everything that publishes works from."""
+        return public_dataset(self.data)
+
+    @functools.cached_property
+    def private(self) -> frozenset[str]:
+        """Every text of the data that is marked not public."""
+        return frozenset(private_in_dataset(self.data))
+
     @property
     def errors(self) -> list[Diagnostic]:
         return [p for p in self.problems if p.severity == "error"]
@@ -62,6 +74,8 @@ class Report:
         self.data.partnerships = {
             k: v for k, v in self.data.partnerships.items() if k == partnership
         }
+        self.__dict__.pop("public", None)
+        self.__dict__.pop("private", None)
 
     def as_dict(self) -> dict[str, Any]:
         return {

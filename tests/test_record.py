@@ -1,0 +1,325 @@
+"""A record people can trust: values marked not public never reach a published byte, and no
+loss of recorded history goes unnoticed."""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import html
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from plansite.cli import main
+from plansite.site.build import BuildError
+from plansite.validate import check
+from tests.conftest import MINIMAL, SHIPPED, CheckRun
+from tests.site_helpers import build, tree_hash
+from tests.test_history import PS, edit, second_release
+
+# Kept-back values of every kind, planted in a copy of the minimal data set.
+# ruff: noqa: S105 - these are texts kept back from publishing, not passwords
+SECRET_NAME = "Morag Quillfeather"
+SECRET_PHONE = "01632 960999"
+SECRET_NOTE = "Door code is 4417, ring twice"
+SECRET_PROGRESS = "Delayed because the lead officer is on sick leave"
+SECRET_PARTICIPANT = "Hamish Obbleworth"
+SECRETS = [SECRET_NAME, SECRET_PHONE, SECRET_NOTE, SECRET_PROGRESS, SECRET_PARTICIPANT]
+
+
+def plant_secrets(root: Path) -> None:
+    edit(
+        root,
+        f"{PS}/partnership.yaml",
+        "    email: justice@sample.example.org\n",
+        "    email: justice@sample.example.org\n"
+        f"    phone: {SECRET_PHONE}\n"
+        f"    note: {SECRET_NOTE}\n"
+        "    not_public: [phone, note]\n"
+        "    person:\n"
+        "      role: Community justice coordinator\n"
+        f"      name: {SECRET_NAME}\n"
+        "      public: false\n",
+    )
+    edit(
+        root,
+        f"{PS}/plans/sample-plan/actions.yaml",
+        "        note: Mapping has started.\n",
+        "        note: Mapping has started.\n"
+        "      - date: 2017-07-01\n"
+        "        status: delayed\n"
+        f"        note: {SECRET_PROGRESS}\n"
+        "        not_public: [note]\n",
+    )
+    edit(
+        root,
+        f"{PS}/plans/sample-plan/participation.yaml",
+        "    result: Priorities were agreed.\n",
+        "    result: Priorities were agreed.\n"
+        "    people:\n"
+        "      - role: Facilitator\n"
+        f"        name: {SECRET_PARTICIPANT}\n",  # public is false unless said
+    )
+
+
+def published_text(path: Path) -> str:
+    """A file as any reader could read it: decoded entities, JSON escapes, compression.
+    Written apart from the build's own scan, so that the two check each other."""
+    raw = path.read_bytes()
+    if raw[:2] == b"\x1f\x8b":
+        raw = gzip.decompress(raw)
+    text = raw.decode("utf-8", errors="replace")
+    readings = [text, html.unescape(text)]
+    with contextlib.suppress(ValueError):  # not JSON: read as text only
+        readings.append(json.dumps(json.loads(text), ensure_ascii=False))
+    return " ".join(" ".join(r.split()) for r in readings).casefold()
+
+
+def hits(root: Path, secrets: list[str]) -> list[tuple[str, str]]:
+    found = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        text = published_text(path)
+        found += [(path.relative_to(root).as_posix(), s) for s in secrets
+                  if " ".join(s.split()).casefold() in text]  # fmt: skip
+    return found
+
+
+def committed_release_files(data: Path) -> Iterator[Path]:
+    yield from data.glob("partnerships/*/releases/*")
+
+
+@pytest.fixture(scope="module")
+def secret_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    base = tmp_path_factory.mktemp("secrets")
+    data = base / "data"
+    shutil.copytree(MINIMAL, data)
+    plant_secrets(data)
+    release = ["release", "--data", str(data), "--partnership", "sample", "--date", "2017-08-01"]
+    assert main(release) == 0
+    out = base / "site"
+    build(data, out)
+    return data, out
+
+
+def test_the_planted_values_are_what_the_data_marks_not_public(
+    secret_site: tuple[Path, Path],
+) -> None:
+    data, _ = secret_site
+    assert set(SECRETS) <= check(data).private
+
+
+def test_no_output_of_a_site_holds_a_value_marked_not_public(
+    secret_site: tuple[Path, Path],
+) -> None:
+    _, out = secret_site
+    files = [p for p in out.rglob("*") if p.is_file()]
+    kinds = {p.suffix for p in files}
+    assert {".html", ".json", ".csv", ".xml"} <= kinds  # pages, data, feeds, sitemap
+    assert (out / "sample/search/search_index.json").is_file()
+    assert hits(out, SECRETS) == []
+    # What is not marked stays published: the contact's email, the update's date and status.
+    home = (out / "sample/index.html").read_text()
+    assert "justice@sample.example.org" in home
+    assert "Community justice coordinator" in home
+
+
+def test_release_files_hold_only_what_may_be_published(secret_site: tuple[Path, Path]) -> None:
+    data, _ = secret_site
+    releases = list(committed_release_files(data))
+    assert len(releases) == 3  # two releases and the record of the newest
+    for path in releases:
+        text = published_text(path)
+        assert [s for s in SECRETS if s.casefold() in text] == [], path.name
+    # ...while the progress update itself, its date and status, was released.
+    newest = json.loads(sorted(releases)[-2].read_text())
+    updates = newest["snapshot"]["plans"]["sample-plan"]["actions"]["actions"][0]["updates"]
+    assert updates[-1] == {"date": "2017-07-01", "status": "delayed", "not_public": ["note"]}
+
+
+def test_no_output_of_any_shipped_site_holds_a_value_marked_not_public(
+    shipped_site: Path,
+) -> None:
+    private = sorted(check(SHIPPED).private)
+    assert "Cherie Jarvie" in private  # the shipped data does mark names as not public
+    assert hits(shipped_site, private) == []
+    for path in committed_release_files(SHIPPED):
+        text = published_text(path)
+        assert [s for s in private if s.casefold() in text] == [], path
+
+
+def test_a_kept_back_value_written_in_published_text_stops_the_build(
+    secret_site: tuple[Path, Path], tmp_path: Path
+) -> None:
+    data, _ = secret_site
+    copy = tmp_path / "data"
+    shutil.copytree(data, copy)
+    site = tmp_path / "site"
+    build(copy, site)  # a good build to protect
+    before = tree_hash(site)
+    edit(copy, f"{PS}/services.yaml", "Runs **weekly**", f"Ask {SECRET_NAME}. Runs **weekly**")
+    with pytest.raises(BuildError, match="contain a value marked not public") as refused:
+        build(copy, site)
+    assert SECRET_NAME not in str(refused.value)  # the message does not repeat it
+    assert "sample/services/" in str(refused.value)
+    assert tree_hash(site) == before
+
+
+def test_a_release_written_before_values_were_kept_back_is_refused_until_resealed(
+    tmp_path: Path, run_check: Callable[..., CheckRun], capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    release = data / f"{PS}/releases/0001-2017-05-01.json"
+    body = json.loads(release.read_text())
+    contact = body["snapshot"]["partnership"]["contacts"][0]
+    contact["person"] = {"role": "Coordinator", "name": SECRET_NAME, "public": False}
+    _sign(body)
+    release.write_text(json.dumps(body, indent=1, sort_keys=True) + "\n")
+    _record_newest(data, body)
+    result = run_check(data)
+    assert result.code == 1
+    assert "[release-tampered]" in result.err and "1 value(s) marked not public" in result.err
+    assert main(["reseal", "--data", str(data), "--partnership", "sample"]) == 0
+    assert "0001-2017-05-01.json" in capsys.readouterr().out
+    assert SECRET_NAME not in release.read_text()
+    assert run_check(data).code == 0
+
+
+def test_resealing_never_launders_a_changed_release(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    second_release(data)
+    first = data / f"{PS}/releases/0001-2017-05-01.json"
+    first.write_text(first.read_text().replace("Sample Council", "Sampled Council", 1))
+    before = tree_hash(data)
+    assert main(["reseal", "--data", str(data), "--partnership", "sample"]) == 1
+    assert tree_hash(data) == before
+
+
+def _sign(body: dict[str, Any]) -> None:
+    from plansite.history.store import checksum
+
+    body["checksum"] = checksum(body)
+
+
+def _record_newest(data: Path, body: dict[str, Any]) -> None:
+    latest = data / f"{PS}/releases/latest.json"
+    record = {"number": body["number"], "date": body["date"], "checksum": body["checksum"]}
+    latest.write_text(json.dumps(record))
+
+
+# --- Recorded history cannot be lost quietly ----------------------------------------------
+
+
+@pytest.fixture
+def two_releases(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    second_release(data)
+    return data
+
+
+FIRST = f"{PS}/releases/0001-2017-05-01.json"
+NEWEST = f"{PS}/releases/0002-2017-10-01.json"
+LATEST = f"{PS}/releases/latest.json"
+
+
+def _delete(path: Path) -> None:
+    path.unlink()
+
+
+def _truncate(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+def _edit_value(path: Path) -> None:
+    text = path.read_text()
+    assert '"phone": "01234 ' in text
+    path.write_text(text.replace('"phone": "01234 ', '"phone": "09999 ', 1))
+
+
+def _empty(path: Path) -> None:
+    path.write_text("")
+
+
+TAMPERING = [
+    (NEWEST, _delete, "release 0002 is missing: the newest release recorded is number 0002"),
+    (NEWEST, _truncate, "the release cannot be read"),
+    (NEWEST, _edit_value, "the release was changed after it was published"),
+    (FIRST, _edit_value, "the release was changed after it was published"),
+    (FIRST, _delete, "a release before it is missing"),
+    (LATEST, _delete, "the record of the newest release is missing"),
+    (LATEST, _empty, "cannot be read as the record of the newest release"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rel", "damage", "message"),
+    TAMPERING,
+    ids=[f"{r.rsplit('/')[-1]}-{d.__name__[1:]}" for r, d, _ in TAMPERING],
+)
+def test_damage_to_any_release_file_fails_check_and_build(
+    two_releases: Path,
+    tmp_path: Path,
+    run_check: Callable[..., CheckRun],
+    rel: str,
+    damage: Callable[[Path], None],
+    message: str,
+) -> None:
+    site = tmp_path / "site"
+    build(two_releases, site, only="sample")
+    before = tree_hash(site)
+    damage(two_releases / rel)
+    result = run_check(two_releases)
+    assert result.code == 1, result.text
+    assert f"/{PS}/releases/" in result.err and "[release-tampered]" in result.err
+    assert message in result.err
+    with pytest.raises(BuildError):
+        build(two_releases, site, only="sample")
+    assert tree_hash(site) == before
+
+
+def test_reordered_releases_are_refused(
+    two_releases: Path, run_check: Callable[..., CheckRun]
+) -> None:
+    folder = two_releases / PS / "releases"
+    first, second = folder / "0001-2017-05-01.json", folder / "0002-2017-10-01.json"
+    first.rename(folder / "swap")
+    second.rename(folder / "0001-2017-10-01.json")
+    (folder / "swap").rename(folder / "0002-2017-05-01.json")
+    result = run_check(two_releases)
+    assert result.code == 1
+    assert "[release-tampered]" in result.err
+
+
+def test_a_newest_release_removed_with_its_record_is_caught_by_the_published_site(
+    two_releases: Path, tmp_path: Path, run_check: Callable[..., CheckRun]
+) -> None:
+    site = tmp_path / "site"
+    build(two_releases, site)
+    published = json.loads((site / "sample/data/releases.json").read_text())["releases"]
+    assert [r["number"] for r in published] == [1, 2]
+    before = tree_hash(site)
+    # The whole folder put back as it was after release 1: the files agree with each other.
+    (two_releases / NEWEST).unlink()
+    first = json.loads((two_releases / FIRST).read_text())
+    _record_newest(two_releases, first)
+    assert run_check(two_releases).code == 0
+    with pytest.raises(BuildError, match=r"shows release 0002 of 2017-10-01 \(checksum"):
+        build(two_releases, site)
+    assert tree_hash(site) == before
+
+
+def test_plansite_release_keeps_the_record_of_the_newest_release(two_releases: Path) -> None:
+    record = json.loads((two_releases / LATEST).read_text())
+    newest = json.loads((two_releases / NEWEST).read_text())
+    assert record == {"number": 2, "date": "2017-10-01", "checksum": newest["checksum"]}
+    assert sorted(p.name for p in (two_releases / PS / "releases").iterdir()) == [
+        "0001-2017-05-01.json",
+        "0002-2017-10-01.json",
+        "latest.json",
+    ]
