@@ -57,7 +57,7 @@ def test_a_remembered_check_reports_exactly_what_a_fresh_one_does(
     assert not cache_dir.exists()
     monkeypatch.setenv(cache.ENV, str(cache_dir))
     assert outcome(check(SHIPPED)) == fresh
-    assert len(entries(cache_dir)) == len(list(SHIPPED.glob("partnerships/*/releases/*.json")))
+    assert len(entries(cache_dir)) == len(list(SHIPPED.glob("partnerships/*/releases/0*.json")))
     never_read_in_full(monkeypatch)
     assert outcome(check(SHIPPED)) == fresh
 
@@ -131,7 +131,7 @@ def test_a_changed_model_verifies_every_release_again(
 
 
 def test_the_ids_a_release_published_are_the_keys_of_its_items() -> None:
-    for path in sorted(SHIPPED.glob("partnerships/*/releases/*.json")):
+    for path in sorted(SHIPPED.glob("partnerships/*/releases/0*.json")):
         body = json.loads(path.read_text(encoding="utf-8"))
         snapshot = Release.model_validate(body).snapshot
         assert published_keys(body["snapshot"]) == set(items(snapshot)), path

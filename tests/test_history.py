@@ -65,7 +65,12 @@ def test_the_log_has_exactly_the_changed_lines(released: tuple[Path, Path]) -> N
     pd = check(data).data.partnerships["sample"]
     log = history(pd.releases)
     assert [c.text for c in log if c.release == 2] == EXPECTED
-    assert next(c.text for c in log if c.release == 1).startswith("First published:")
+    assert [c.text for c in log if c.release == 1] == [
+        "Release note: First publication.",
+        "First published: Sample Community Justice Outcome Improvement Plan, with 2 actions, "
+        "1 services and 1 partners.",
+        "The first action started on time.",
+    ]
 
 
 def test_the_lines_show_on_the_changes_page_and_the_items_own_pages(

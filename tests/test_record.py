@@ -7,6 +7,7 @@ import contextlib
 import gzip
 import html
 import json
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -323,3 +324,81 @@ def test_plansite_release_keeps_the_record_of_the_newest_release(two_releases: P
         "0002-2017-10-01.json",
         "latest.json",
     ]
+
+
+# --- Items keep their history through renames, merges and splits ------------------------
+
+
+def _release(data: Path, day: str) -> None:
+    assert main(["release", "--data", str(data), "--partnership", "sample", "--date", day]) == 0
+
+
+def _history_of(page: Path) -> str:
+    """The words of a page's history section."""
+    text = page.read_text()
+    text = text[text.index('id="history"') : text.index("</article>")]
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
+
+
+def test_a_renamed_merged_or_split_item_keeps_its_first_publication_and_history(
+    two_releases: Path, tmp_path: Path
+) -> None:
+    actions = f"{PS}/plans/sample-plan/actions.yaml"
+    # Release 3: a1 renamed; the service split in two; a2 and a new action merged later.
+    edit(two_releases, actions, "  - id: a1\n", "  - id: map-services\n    former_ids: [a1]\n")
+    services = two_releases / f"{PS}/services.yaml"
+    text = services.read_text()
+    first = text.split("\n", 1)[1]  # the one service, as a list item
+    split = first.replace("id: family-support", "id: family-support-north\n    former_ids: "
+                          "[family-support]").replace("name: Family support", "name: Family "
+                          "support (north)")  # fmt: skip
+    other = first.replace("id: family-support", "id: family-support-south\n    former_ids: "
+                          "[family-support]").replace("name: Family support", "name: Family "
+                          "support (south)")  # fmt: skip
+    services.write_text("services:\n" + split + other)
+    edit(two_releases, actions, "services: [family-support]", "services: [family-support-north]")
+    _release(two_releases, "2018-02-01")
+    edit(
+        two_releases,
+        actions,
+        "  - id: a2\n",
+        "  - id: directory-and-map\n    former_ids: [a2, map-services]\n",
+    )
+    text = (two_releases / actions).read_text()
+    start = text.index("  - id: map-services")
+    end = text.index("  - id: directory-and-map")
+    (two_releases / actions).write_text(text[:start] + text[end:])
+    _release(two_releases, "2018-06-01")
+    site = tmp_path / "site"
+    build(two_releases, site, only="sample")
+    out = site / "sample"
+
+    merged = _history_of(out / "actions/directory-and-map/index.html")
+    assert "Published 1 May 2017" in merged  # a2 and a1 were both first published then
+    assert "is now complete (was: in progress)" in merged  # a1's change in release 2
+    assert "has a new web address" in merged
+    assert "Last updated 1 June 2018" in merged
+    for half in ("north", "south"):
+        page = _history_of(out / f"services/family-support-{half}/index.html")
+        assert "Published 1 May 2017" in page, half
+        assert "changed from 01234 000000 to 01234 111111" in page, half
+    # Old addresses lead on; the feed carries each change exactly once.
+    feed = json.loads((out / "changes/feed.json").read_text())
+    texts = [entry["title"] for entry in feed["items"]]
+    assert len(texts) == len(set(texts))
+    assert sum("is now complete" in t for t in texts) == 1
+    assert (out / "actions/a1/index.html").is_file()
+
+
+def test_release_notes_are_shown_on_the_changes_page_and_in_both_feeds(
+    secret_site: tuple[Path, Path],
+) -> None:
+    _, out = secret_site
+    note = "Release note: First publication."
+    assert note in html.unescape((out / "sample/changes/index.html").read_text())
+    atom = (out / "sample/changes/feed.xml").read_text()
+    assert f"<title>{note}</title>" in atom
+    items = json.loads((out / "sample/changes/feed.json").read_text())["items"]
+    assert [i["date_published"][:10] for i in items if i["title"] == note] == ["2017-05-01"]
+    releases = json.loads((out / "sample/data/releases.json").read_text())["releases"]
+    assert [r["note"] for r in releases] == ["First publication.", None]

@@ -312,6 +312,9 @@ def history(releases: Sequence[PublishedRelease], current: Snapshot | None = Non
         found = diff(
             previous.snapshot if previous else None, release.snapshot, release.number, release.date
         )
+        if release.note:  # what the partnership said when it published, first in the release
+            text = f"Release note: {release.note}"
+            found.insert(0, Change(release.number, release.date, "changed", "plan", "", None, text))
         log += attach_notes(found, notes, release.number, release.date)
         previous = release
     if current is not None and previous is not None:

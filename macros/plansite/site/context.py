@@ -243,15 +243,45 @@ def build_index(data: Dataset, pid: str, preview: bool = False) -> SiteIndex:
 
 
 def _index_history(site: SiteIndex, data: Dataset, pd: PartnershipData, preview: bool) -> None:
-    current = snapshot(data, pd) if preview else None
-    log = history(pd.releases, current)
+    now = snapshot(data, pd)
+    log = history(pd.releases, now if preview else None)
     site.log = sorted(log, key=lambda c: (c.release is None, c.date, c.release or 0), reverse=True)
+    # An item keeps its history through renames, merges and splits: it lists the ids it
+    # had (former_ids), and every change and first publication of those ids is its own.
+    appeared: dict[tuple[str, str], date] = {}
+    before: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for day, snap in [*((r.date, r.snapshot) for r in pd.releases), (None, now)]:
+        for key, item in history_items(snap).items():
+            if day is not None:
+                appeared.setdefault(key, day)
+            before[key].update((item.kind, former) for former in item.former_ids)
+    own: dict[tuple[str, str], list[Change]] = defaultdict(list)
     for c in site.log:
-        site.item_log[(c.kind, c.item)].append(c)
-    for release in pd.releases:
-        for key in history_items(release.snapshot):
-            site.first_seen.setdefault(key, release.date)
-    _index_moves(site, data, pd)
+        own[(c.kind, c.item)].append(c)
+    for key in {*own, *before, *appeared}:
+        lineage = _lineage(key, before)
+        site.item_log[key] = sorted(
+            (c for k in lineage for c in own.get(k, [])),
+            key=lambda c: (c.release is None, c.date, c.release or 0),
+            reverse=True,
+        )
+        if dates := [appeared[k] for k in lineage if k in appeared]:
+            site.first_seen[key] = min(dates)
+    _index_moves(site, data, pd, before)
+
+
+def _lineage(
+    key: tuple[str, str], before: dict[tuple[str, str], set[tuple[str, str]]]
+) -> set[tuple[str, str]]:
+    """The item and every id it had before, however many renames back."""
+    seen = {key}
+    todo = [key]
+    while todo:
+        for earlier in before.get(todo.pop(), ()):
+            if earlier not in seen:
+                seen.add(earlier)
+                todo.append(earlier)
+    return seen
 
 
 # Item kinds that have a page of their own, and where it lives.
@@ -259,18 +289,30 @@ PAGE_OF = {"service": "services/{}/", "action": "actions/{}/", "partner": "partn
            "node": "outcomes/{}/"}  # fmt: skip
 
 
-def _index_moves(site: SiteIndex, data: Dataset, pd: PartnershipData) -> None:
+def _index_moves(
+    site: SiteIndex,
+    data: Dataset,
+    pd: PartnershipData,
+    before: dict[tuple[str, str], set[tuple[str, str]]],
+) -> None:
     """Old addresses keep working: renamed items redirect, removed items explain."""
+
+    def former(kind: str, ident: str, own: list[str]) -> list[str]:
+        """Every id the item had, however many renames back."""
+        earlier = {i for k, i in _lineage((kind, ident), before) if k == kind} - {ident}
+        return sorted(earlier | set(own))
+
     current = {
-        "service": {s.id: s.former_ids for s in pd.services},
-        "action": {a.id: a.former_ids for a in site.actions.values()},
-        "partner": {k: getattr(v, "former_ids", []) for k, v in site.partners.items()},
-        "node": {n.id: n.former_ids for n in site.outcome_nodes()},
-    }
+        "service": {s.id: former("service", s.id, s.former_ids) for s in pd.services},
+        "action": {a.id: former("action", a.id, a.former_ids) for a in site.actions.values()},
+        "partner": {k: former("partner", k, getattr(v, "former_ids", []))
+                    for k, v in site.partners.items()},
+        "node": {n.id: former("node", n.id, n.former_ids) for n in site.outcome_nodes()},
+    }  # fmt: skip
     live_urls = {PAGE_OF[kind].format(i) for kind, ids in current.items() for i in ids}
     for kind, ids in current.items():
-        for new_id, former in ids.items():
-            for old in former:
+        for new_id, earlier in ids.items():
+            for old in earlier:
                 old_url = PAGE_OF[kind].format(old)
                 if old_url not in live_urls:
                     site.redirects[old_url] = PAGE_OF[kind].format(new_id)
