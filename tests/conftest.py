@@ -20,6 +20,13 @@ SHIPPED = ROOT / "data"
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that drives the browser, so the quick lane can leave them out."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @dataclass
 class CheckRun:
     code: int

@@ -422,7 +422,7 @@ CASES = [
         "warn-not-ready",
         f"{PS}/partnership.yaml",
         1,
-        delete(f"{PS}/releases/0001-2017-05-01.json"),
+        both(delete(f"{PS}/releases/0001-2017-05-01.json"), delete(f"{PS}/releases/latest.json")),
         "does not say when it was prepared",
     ),
 ]

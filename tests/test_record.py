@@ -14,12 +14,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Browser
 
 from plansite.cli import main
 from plansite.site.build import BuildError
 from plansite.validate import check
+from tests.browser_helpers import serve
 from tests.conftest import MINIMAL, SHIPPED, CheckRun
 from tests.site_helpers import build, tree_hash
+from tests.test_accessibility import AXE_JS, axe, describe
 from tests.test_history import PS, edit, second_release
 
 # Kept-back values of every kind, planted in a copy of the minimal data set.
@@ -402,3 +405,46 @@ def test_release_notes_are_shown_on_the_changes_page_and_in_both_feeds(
     assert [i["date_published"][:10] for i in items if i["title"] == note] == ["2017-05-01"]
     releases = json.loads((out / "sample/data/releases.json").read_text())["releases"]
     assert [r["note"] for r in releases] == ["First publication.", None]
+
+
+# --- Drafts are marked, in a real browser -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def draft_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    base = tmp_path_factory.mktemp("draft")
+    data = base / "data"
+    shutil.copytree(MINIMAL, data)
+    edit(data, f"{PS}/services.yaml", "phone: 01234 000000", "phone: 01234 333333")
+    out = base / "site"
+    build(data, out)
+    with serve(out) as url:
+        yield url
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize("path", ["sample/", "sample/services/family-support/", ""])
+def test_a_draft_is_marked_visibly_on_every_page_and_passes_axe(
+    browser: Browser, draft_site: str, path: str, width: int, scheme: str
+) -> None:
+    ctx = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    ctx.add_init_script(AXE_JS)
+    page = ctx.new_page()
+    page.goto(f"{draft_site}/{path}")
+    notice = page.locator(".plansite-draft")
+    assert notice.is_visible()
+    assert notice.inner_text().startswith("Draft: not yet released.")
+    box = notice.bounding_box()
+    assert box is not None and box["y"] < 400 and box["x"] >= 0
+    assert box["x"] + box["width"] <= width
+    if path == "sample/":  # the notice leads to the list of what is not yet released
+        notice.get_by_role("link").click()
+        page.wait_for_url("**/changes/#pending")
+        assert page.locator("#pending").is_visible()
+        assert "01234 333333" in page.locator(".plansite-pending").inner_text()
+        # Scrolled down, the theme fades the header's title in: let it finish first.
+        page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished))")
+    found = axe(page)
+    assert not found, describe(found)
+    ctx.close()

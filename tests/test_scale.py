@@ -18,7 +18,7 @@ from mkdocs.config import load_config
 
 from plansite.bench.preview import preview_edits
 from plansite.site.build import BuildError, build_all
-from plansite.site.plugin import ENV_DATA, ENV_INCREMENTAL, ENV_PARTNERSHIP, ENV_PREVIEW
+from plansite.site.plugin import ENV_DATA, ENV_INCREMENTAL, ENV_PARTNERSHIP
 from plansite.site.preview import QuietDirtyWarning
 from plansite.site.workers import exclusive
 from tests.conftest import MINIMAL, ROOT
@@ -81,7 +81,6 @@ def previewing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
     shutil.copytree(MINIMAL, data)
     monkeypatch.setenv(ENV_DATA, str(data))
     monkeypatch.setenv(ENV_PARTNERSHIP, "sample")
-    monkeypatch.setenv(ENV_PREVIEW, "1")
     monkeypatch.setenv(ENV_INCREMENTAL, "1")
     quiet = QuietDirtyWarning()
     logging.getLogger("mkdocs.commands.build").addFilter(quiet)
@@ -110,6 +109,11 @@ def test_a_preview_rebuilds_only_the_pages_an_edit_changed(
 ) -> None:
     site = tmp_path / "preview"
     preview_build(site)
+    released = json.loads((site / "search/search_index.json").read_text())["docs"]
+    # The first edit after a release makes the data a draft, which every page says.
+    edit(previewing, SERVICES, "phone: 01234 000000", "phone: 01234 000001")
+    preview_build(site)
+    assert all("Draft: not yet released" in p.read_text() for p in site.rglob("index.html"))
     before = written(site)
     index = json.loads((site / "search/search_index.json").read_text())["docs"]
     edit(previewing, SERVICES, "name: Family support", "name: Family help")
@@ -122,10 +126,11 @@ def test_a_preview_rebuilds_only_the_pages_an_edit_changed(
     # Pages that do not show the service keep their output.
     assert "glossary/index.html" not in rebuilt and "accessibility/index.html" not in rebuilt
     assert len(rebuilt) < len(after) / 2, sorted(rebuilt)
-    # The search index still covers every page, with the new name in it, and the change
+    # The search index still covers every page, with the new name in it, and the changes
     # listed as not yet published.
     again = json.loads((site / "search/search_index.json").read_text())["docs"]
-    assert {e["location"] for e in index} < {e["location"] for e in again}
+    assert {e["location"] for e in index} == {e["location"] for e in again}
+    assert {e["location"] for e in released} < {e["location"] for e in again}
     assert any("Family help" in e["title"] for e in again)
     assert "changes/#pending" in {e["location"] for e in again}
 

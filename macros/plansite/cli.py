@@ -124,14 +124,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from mkdocs.commands.serve import serve
 
-    from plansite.site.plugin import ENV_DATA, ENV_INCREMENTAL, ENV_PARTNERSHIP, ENV_PREVIEW
+    from plansite.site.plugin import ENV_DATA, ENV_INCREMENTAL, ENV_PARTNERSHIP
     from plansite.site.preview import QuietDirtyWarning
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     _log_to_terminal()
     logging.getLogger("mkdocs.commands.build").addFilter(QuietDirtyWarning())
     os.environ[ENV_DATA] = str(args.data.resolve())
-    os.environ[ENV_PREVIEW] = "1"  # show unreleased changes, marked as such
     os.environ[ENV_INCREMENTAL] = "1"  # rebuild only what an edit changed
     if args.partnership:
         os.environ[ENV_PARTNERSHIP] = args.partnership

@@ -149,6 +149,7 @@ class NewUpdate:
     date: str
     status: str | None = None
     note: str | None = None
+    not_public: list[str] | None = None  # a workbook row's note is meant for the site
 
 
 @dataclass

@@ -83,6 +83,8 @@ class SiteIndex:
     removed: list[Removed] = field(default_factory=list)
     # Old URL -> new URL, for items whose id changed (their former_ids).
     redirects: dict[str, str] = field(default_factory=dict)
+    # The data holds changes not yet released (or nothing was ever released): a draft.
+    draft: bool = False
 
     @property
     def partnership(self):  # type: ignore[no-untyped-def]
@@ -189,8 +191,9 @@ def _current_plan(pd: PartnershipData) -> PlanData | None:
     return max(pd.plans.values(), key=lambda p: p.plan.period.end.last or date.min)
 
 
-def build_index(data: Dataset, pid: str, preview: bool = False) -> SiteIndex:
-    """Index one partnership. ``preview`` adds changes not yet released (never published)."""
+def build_index(data: Dataset, pid: str) -> SiteIndex:
+    """Index one partnership: its current data, and its log with any changes not yet released
+    (which every page then marks as a draft; feeds never carry them)."""
     pd = data.partnerships[pid]
     plan = _current_plan(pd)
     site = SiteIndex(data, pd, plan, Glossary([*pd.glossary, *data.glossary]))
@@ -238,13 +241,14 @@ def build_index(data: Dataset, pid: str, preview: bool = False) -> SiteIndex:
     used_help = {h for s in pd.services for h in s.help}
     site.audiences = {k: v for k, v in data.audiences.items() if k in used_aud}
     site.help = {k: v for k, v in data.help.items() if k in used_help}
-    _index_history(site, data, pd, preview)
+    _index_history(site, data, pd)
     return site
 
 
-def _index_history(site: SiteIndex, data: Dataset, pd: PartnershipData, preview: bool) -> None:
+def _index_history(site: SiteIndex, data: Dataset, pd: PartnershipData) -> None:
     now = snapshot(data, pd)
-    log = history(pd.releases, now if preview else None)
+    log = history(pd.releases, now)
+    site.draft = not pd.releases or any(c.release is None for c in log)
     site.log = sorted(log, key=lambda c: (c.release is None, c.date, c.release or 0), reverse=True)
     # An item keeps its history through renames, merges and splits: it lists the ids it
     # had (former_ids), and every change and first publication of those ids is its own.
@@ -320,7 +324,7 @@ def _index_moves(
         about: note.replaced_by for note in pd.notes if note.replaced_by for about in note.about
     }
     for change in site.log:
-        if change.type != "removed" or change.kind not in PAGE_OF or change.release is None:
+        if change.type != "removed" or change.kind not in PAGE_OF:
             continue
         url = PAGE_OF[change.kind].format(change.item)
         if url in live_urls or url in site.redirects or any(r.url == url for r in site.removed):

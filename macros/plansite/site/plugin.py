@@ -62,8 +62,6 @@ from plansite.site.render import COMPILED, Renderer, figures_url
 # that `mkdocs build` and `mkdocs serve` keep reading mkdocs.yml as usual.
 ENV_DATA = "PLANSITE_DATA"
 ENV_PARTNERSHIP = "PLANSITE_PARTNERSHIP"
-# Set by `plansite serve`: show changes not yet released, clearly marked. Never when publishing.
-ENV_PREVIEW = "PLANSITE_PREVIEW"
 # Set by `plansite serve`: rebuild only the pages an edit changed, and show data errors in
 # the browser (see ``preview``).
 ENV_INCREMENTAL = "PLANSITE_INCREMENTAL"
@@ -84,6 +82,26 @@ def _data_epoch(data: Dataset, pid: str) -> int:
     chosen = [data.partnerships[pid]] if pid else list(data.partnerships.values())
     days = [r.date for pd in chosen for r in pd.releases] or [date(2000, 1, 1)]
     return int(datetime.combine(max(days), time(), tzinfo=UTC).timestamp())
+
+
+def _draft_notice(sites: list[SiteIndex], national: bool = False) -> str:
+    """What every page says when the data holds changes not yet released, escaped; empty
+    when all of it is released. The same for every edit until the next release, so that a
+    preview does not rebuild every page for each one."""
+    drafts = [s for s in sites if s.draft]
+    if not drafts:
+        return ""
+    if national:
+        names = ", ".join(s.partnership.name for s in drafts)
+        return escape(f"This index includes changes not yet released by: {names}.")
+    releases = drafts[0].pd.releases
+    if not releases:
+        return "Nothing on this site has been released yet."
+    last = releases[-1]
+    return (
+        f"This site shows changes made since release {last.number} of "
+        f"{last.date.day} {last.date:%B %Y}. They are marked where they appear."
+    )
 
 
 @dataclass
@@ -154,8 +172,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
                 folders = root / "partnerships"
                 known = ", ".join(sorted(f.name for f in folders.glob("*/") if f.is_dir()))
                 raise PluginError(f"no partnership {pid!r} in {root} (there are: {known})")
-            preview = os.environ.get(ENV_PREVIEW) == "1"
-            self.site = build_index(data, pid, preview=preview)
+            self.site = build_index(data, pid)
             self.pages = site_pages(self.site)
             self.downloads = downloads(self.site)
             self.hsds = Hsds(self.site).files()
@@ -172,6 +189,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             config.extra["plansite_colour"] = colour or ""
             config.extra["plansite_fictional"] = partnership.fictional
             config.extra["plansite_site"] = True
+            config.extra["plansite_draft"] = _draft_notice([self.site])
+            config.extra["plansite_draft_pending"] = bool(self.site.pending())
             if partnership.site_url:  # absolute addresses for the sitemap and canonical links
                 config.site_url = str(partnership.site_url)
             if partnership.branding and partnership.branding.logo:
@@ -184,6 +203,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             self.values = {"national": national_rows(data, sites, name)}
             config.site_name = escape(name)
             config.extra["plansite_site"] = False
+            config.extra["plansite_draft"] = _draft_notice(sites, national=True)
+            config.extra["plansite_draft_pending"] = False
             if site_file and site_file.base_url:
                 config.site_url = str(site_file.base_url)
             self.feeds = national_feeds(data, sites, name)
