@@ -419,6 +419,17 @@ CASES = [
         "placeholder written by `plansite new`",
     ),
     Case(
+        "warn-out-of-period",
+        f"{PLAN}/actions.yaml",
+        6,
+        replace(
+            "organisations.yaml",
+            "    kind: local-authority\n",
+            "    kind: local-authority\n    valid_to: 2016-03-31\n",
+        ),
+        "names Sample Council (sample-council), but it ended on 31 March 2016, before the plan",
+    ),
+    Case(
         "warn-not-ready",
         f"{PS}/partnership.yaml",
         1,

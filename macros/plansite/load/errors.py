@@ -106,6 +106,11 @@ CATALOGUE: dict[str, Problem] = {
     "warn-placeholder": Problem(
         "warning", "write the real text in place of the words in square brackets"
     ),
+    "warn-out-of-period": Problem(
+        "warning",
+        "check the plan's period and the body's valid_from / valid_to dates, or name the body "
+        "that did the work at the time",
+    ),
     "warn-not-ready": Problem(
         "warning",
         "fill this in before the first release; `plansite release` publishes when it is ready",

@@ -95,6 +95,13 @@ class AccessibilityInfo(Strict):
     )
 
 
+class Successor(Strict):
+    """The body that took on a partnership's work when it ended."""
+
+    name: PlainText
+    url: Url | None = None
+
+
 class Partnership(Strict):
     id: Slug
     name: PlainText = Field(description="The partnership's full name.")
@@ -117,6 +124,11 @@ class Partnership(Strict):
     localities: list[Locality] = Field(default_factory=list)
     memberships: list[Membership] = Field(default_factory=list, max_length=1000)
     current_plan: Slug | None = Field(None, description="Id of the plan the home page presents.")
+    valid_from: When | None = Field(None, description="When the partnership or body was set up.")
+    valid_to: When | None = Field(
+        None, description="When it was abolished or replaced; its site is then an archive."
+    )
+    succeeded_by: Successor | None = Field(None, description="Who took on its work, if it ended.")
     branding: Branding | None = None
     licence: PlainText | None = Field(None, description="Licence for the published data.")
     fictional: Flag = Field(False, description="true for a made-up example partnership.")

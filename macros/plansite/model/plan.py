@@ -31,7 +31,14 @@ from plansite.model.common import (
 
 PlanKind = Literal["outcome-improvement-plan", "area-plan", "action-plan", "annual-report"]
 PlanStatus = Literal[
-    "draft", "consultation", "submitted", "recommended", "approved", "published", "superseded"
+    "draft",
+    "consultation",
+    "submitted",
+    "recommended",
+    "approved",
+    "published",
+    "superseded",
+    "archived",
 ]
 ActionStatus = Literal[
     "planned", "not-started", "in-progress", "ongoing", "delayed", "complete", "withdrawn"
@@ -53,6 +60,14 @@ class StatusChange(Strict):
     status: PlanStatus
     date: When
     note: PlainText | None = None
+
+
+class NewerPlan(Strict):
+    """The plan that replaced this one: a plan in the same folder, or one named by title."""
+
+    plan: Slug | None = Field(None, description="Id of the newer plan, when it is in the data.")
+    title: PlainText | None = Field(None, description="Its title, when it is not in the data.")
+    url: Url | None = Field(None, description="Where it is published, when it is not in the data.")
 
 
 class SourceDocument(Strict):
@@ -104,6 +119,9 @@ class PlanFile(Strict):
     )
     status: list[StatusChange] = Field(
         min_length=1, description="Status history, oldest first; the last entry is current."
+    )
+    superseded_by: NewerPlan | None = Field(
+        None, description="The plan that replaced this one, once it has been replaced."
     )
     summary: RichText | None = Field(None, description="What the plan is, in plain words.")
     source_document: SourceDocument | None = None

@@ -151,6 +151,12 @@ class GlossaryTerm(Strict):
     stated_in_source: Flag = Field(
         True, description="false when the expansion was inferred, not printed in the plan."
     )
+    valid_from: When | None = Field(
+        None, description="When the term came into use; plans of earlier periods do not show it."
+    )
+    valid_to: When | None = Field(
+        None, description="When it went out of use; plans of later periods do not show it."
+    )
 
 
 class GlossaryFile(Strict):

@@ -207,6 +207,19 @@ area: "[Replace with the council area, for example Fife]"
 ##   The id of the plan the home page presents: the name of its folder in plans/.
 current_plan: @PLAN_ID@
 
+## valid_from, valid_to and succeeded_by (optional)
+##   For a body that has been abolished or replaced (for example a Community Justice
+##   Authority, abolished on 31 March 2017). Once valid_to has passed, every page says the
+##   site is an archive, and the home page leads with the plan instead of "find help".
+##   valid_from    when the partnership or body was set up (a date)
+##   valid_to      when it ended (a date)
+##   succeeded_by  who took on its work: name, and url (where people should go now)
+# valid_from: 2006
+# valid_to: 2017-03-31
+# succeeded_by:
+#   name: the community justice partnerships of its council areas
+#   url: https://communityjustice.scot/
+
 ## branding (optional)
 ##   logo    the file name of a PNG or JPEG logo saved in this folder, under 500 kB
 ##   colour  the colour of the page header, written #rrggbb, in quotes. It must be
@@ -331,6 +344,9 @@ GLOSSARY = """\
 ##   do_not_expand     true for a name that looks like an acronym but is not one
 ##   stated_in_source  false if you worked the expansion out yourself instead of
 ##                     copying it from the plan; true if you leave it out
+##   valid_from        when the term came into use (a date): plans that ended before then
+##                     do not explain it, e.g. terms made by a later Act
+##   valid_to          when it went out of use: plans that began after then do not use it
 ##
 ## To add your first term: change "terms: []" to "terms:", then switch the example on.
 terms: []
@@ -338,6 +354,13 @@ terms: []
 #     expansions: [Criminal Justice Social Work]
 #     definition: The council's social work service for people in the justice system.
 #     stated_in_source: true
+#   - term: CJP
+#     expansions: [Community Justice Partnership]
+#     valid_from: 2017-04-01
+#   - term: CJA
+#     expansions: [Community Justice Authority]
+#     valid_from: 2006
+#     valid_to: 2017-03-31
 #   - term: Sacro
 #     do_not_expand: true
 #     definition: A Scottish charity that works for safer, more just communities.
@@ -546,7 +569,7 @@ years:
 ##   Where the plan is in being agreed, oldest first: add a line when it moves on.
 ##   The last one is its status now. Each has:
 ##     status  one of: draft, consultation, submitted, recommended, approved,
-##             published, superseded
+##             published, superseded, archived
 ##     date    when (a date)
 ##     note    anything to add, e.g. who approved it
 status:
@@ -555,6 +578,16 @@ status:
   # - status: approved
   #   date: @LATER@
   #   note: Approved by the partnership board.
+
+## superseded_by (optional)
+##   Once a newer plan replaces this one: every page of this plan then says so and links
+##   to it. Give one of:
+##     plan   the id of the newer plan, when it is in this partnership's plans folder
+##     title  its title, when it is not, with url: where it is published
+# superseded_by:
+#   plan: @PLAN_ID@-next
+#   title: Our Community Justice Outcome Improvement Plan 2027-30
+#   url: https://www.example.org/justice-plan-2027-30
 
 ## summary (optional)
 ##   What the plan is, in plain words. You can use *italics*, **bold**, lists and links.

@@ -7,13 +7,14 @@ too (a partner's page lists the actions it leads). This module builds those inde
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from plansite.history.log import KIND_WORDS, Change, history
 from plansite.history.log import items as history_items
 from plansite.history.store import snapshot
 from plansite.model.dataset import Dataset, PartnershipData, PlanData
+from plansite.model.era import Standing, began, name_on, outside, standing
 from plansite.model.plan import Action, Indicator, Node
 from plansite.model.registry import (
     Category,
@@ -85,6 +86,14 @@ class SiteIndex:
     redirects: dict[str, str] = field(default_factory=dict)
     # The data holds changes not yet released (or nothing was ever released): a draft.
     draft: bool = False
+    # The day the site is built for: what is current, ended or archived is judged on it.
+    today: date = field(default_factory=date.today)
+    standing: Standing = "current"
+    # The partnership's other plans, newest first; each has a page at plans/<id>/.
+    earlier: list[PlanData] = field(default_factory=list)
+    # Organisations shown under the name they had in the plan's time: id -> today's name.
+    now_named: dict[str, str] = field(default_factory=dict)
+    terms: list[GlossaryTerm] = field(default_factory=list)
 
     @property
     def partnership(self):  # type: ignore[no-untyped-def]
@@ -172,10 +181,41 @@ class SiteIndex:
         return sorted(chosen, key=lambda s: s.name.lower())
 
     def glossary_terms(self) -> list[GlossaryTerm]:
-        """Local terms first, then national ones not redefined locally, alphabetically."""
-        local = {t.term for t in self.pd.glossary}
-        terms = [*self.pd.glossary, *(t for t in self.data.glossary if t.term not in local)]
-        return sorted(terms, key=lambda t: t.term.lower())
+        """Local terms before national ones of the same spelling, alphabetically; only the
+        terms in use during the plan's period."""
+        chosen: dict[str, GlossaryTerm] = {}
+        for t in self.terms:
+            chosen.setdefault(t.term, t)
+        return sorted(chosen.values(), key=lambda t: t.term.lower())
+
+    def plan_url(self, plan_id: str) -> str:
+        """Where a plan of this partnership is shown: the presented one at plan/, the others
+        at plans/<id>/."""
+        return "plan/" if self.plan and self.plan.plan.id == plan_id else f"plans/{plan_id}/"
+
+    def plans_newest_first(self) -> list[PlanData]:
+        return sorted(self.pd.plans.values(), key=lambda p: began(p.plan) or date.min, reverse=True)
+
+    def name_then(self, org_id: str, plan: PlanData) -> str:
+        """An organisation or group's name as it was when ``plan`` began."""
+        org = self.data.organisations.get(org_id)
+        return name_on(org, began(plan.plan)) if org else self.data.groups[org_id].name
+
+    def outline_of(self, plan: PlanData) -> dict[str | None, list[Node | Action]]:
+        """Any plan's items under each parent (None: the top), nodes before actions."""
+        under: dict[str | None, list[Node | Action]] = defaultdict(list)
+        for node in plan.plan.nodes:
+            under[node.parent].append(node)
+        for action in plan.actions:
+            under[action.under].append(action)
+        return under
+
+    def name_of(self, org_id: str) -> str:
+        """An organisation's name as this plan shows it (the name of the plan's time)."""
+        partner = self.partners.get(org_id)
+        if partner is not None:
+            return partner.name
+        return self.data.organisations[org_id].name
 
     def status_of(self, action: Action) -> str | None:
         statuses = [u.status for u in action.updates if u.status]
@@ -191,12 +231,20 @@ def _current_plan(pd: PartnershipData) -> PlanData | None:
     return max(pd.plans.values(), key=lambda p: p.plan.period.end.last or date.min)
 
 
-def build_index(data: Dataset, pid: str) -> SiteIndex:
+def build_index(data: Dataset, pid: str, today: date | None = None) -> SiteIndex:
     """Index one partnership: its current data, and its log with any changes not yet released
     (which every page then marks as a draft; feeds never carry them)."""
     pd = data.partnerships[pid]
     plan = _current_plan(pd)
-    site = SiteIndex(data, pd, plan, Glossary([*pd.glossary, *data.glossary]))
+    day = today or date.today()
+    start, end = (began(plan.plan), plan.plan.period.end.last) if plan else (None, None)
+    terms = [t for t in [*pd.glossary, *data.glossary]
+             if outside(t.valid_from, t.valid_to, start, end) is None]  # fmt: skip
+    site = SiteIndex(data, pd, plan, Glossary(terms), today=day, terms=terms)
+    if plan:
+        site.standing = standing(pd.partnership, plan.plan, day)
+        site.earlier = sorted((p for p in pd.plans.values() if p is not plan),
+                              key=lambda p: began(p.plan) or date.min, reverse=True)  # fmt: skip
     known_partners: dict[str, Organisation | PartnerGroup] = {**data.organisations, **data.groups}
 
     def partner(pid_: str) -> None:
@@ -241,14 +289,29 @@ def build_index(data: Dataset, pid: str) -> SiteIndex:
     used_help = {h for s in pd.services for h in s.help}
     site.audiences = {k: v for k, v in data.audiences.items() if k in used_aud}
     site.help = {k: v for k, v in data.help.items() if k in used_help}
+    if plan and site.standing not in ("current", "draft"):
+        _name_of_the_time(site, began(plan.plan))
     _index_history(site, data, pd)
     return site
+
+
+def _name_of_the_time(site: SiteIndex, day: date | None) -> None:
+    """A plan no longer in force names bodies as they were called in its time."""
+    for org_id, partner in list(site.partners.items()):
+        if isinstance(partner, Organisation) and (then := name_on(partner, day)) != partner.name:
+            site.partners[org_id] = partner.model_copy(update={"name": then})
+            site.now_named[org_id] = partner.name
 
 
 def _index_history(site: SiteIndex, data: Dataset, pd: PartnershipData) -> None:
     now = snapshot(data, pd)
     log = history(pd.releases, now)
     site.draft = not pd.releases or any(c.release is None for c in log)
+    # Items of the partnership's other plans are shown on those plans' pages, wherever the
+    # log placed them when they were recorded.
+    moved = _earlier_addresses(site)
+    log = [replace(c, url=moved[(c.kind, c.item)]) if c.url and (c.kind, c.item) in moved else c
+           for c in log]  # fmt: skip
     site.log = sorted(log, key=lambda c: (c.release is None, c.date, c.release or 0), reverse=True)
     # An item keeps its history through renames, merges and splits: it lists the ids it
     # had (former_ids), and every change and first publication of those ids is its own.
@@ -272,6 +335,19 @@ def _index_history(site: SiteIndex, data: Dataset, pd: PartnershipData) -> None:
         if dates := [appeared[k] for k in lineage if k in appeared]:
             site.first_seen[key] = min(dates)
     _index_moves(site, data, pd, before)
+
+
+def _earlier_addresses(site: SiteIndex) -> dict[tuple[str, str], str]:
+    """Where each item of a plan other than the presented one is shown: its plan's page."""
+    out: dict[tuple[str, str], str] = {}
+    for e in site.earlier:
+        page = site.plan_url(e.plan.id)
+        out[("plan", e.plan.id)] = page
+        out.update({("node", n.id): f"{page}#{e.plan.id}-{n.id}" for n in e.plan.nodes})
+        out.update({("action", a.id): f"{page}#{e.plan.id}-{a.id}" for a in e.actions})
+        out.update({("measure", f"{i.id}.{m.id}"): f"{page}#ind-{i.id}"
+                    for i in e.indicators for m in i.measures})  # fmt: skip
+    return out
 
 
 def _lineage(

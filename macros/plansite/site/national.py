@@ -7,6 +7,7 @@ from typing import Any
 
 from plansite.model.dataset import Dataset
 from plansite.site.context import SiteIndex
+from plansite.site.standing import HEADINGS
 
 
 @dataclass
@@ -26,6 +27,7 @@ def national_rows(data: Dataset, sites: list[SiteIndex], name: str) -> NationalI
                 "name": site.partnership.name,
                 "url": f"{pid}/",
                 "plan": site.plan.plan if site.plan else None,
+                "standing": HEADINGS[site.standing] if site.plan else "",
                 "outcomes": outcomes,
                 "fictional": site.partnership.fictional,
             }

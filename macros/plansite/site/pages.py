@@ -52,6 +52,10 @@ def site_pages(site: SiteIndex) -> list[PageSpec]:
                   for key, nat in site.national.items()]  # fmt: skip
         pages += [PageSpec("action", a.id, f"actions/{a.id}/", _action_title(site, a.id))
                   for a in site.actions.values()]  # fmt: skip
+    if site.earlier:
+        pages.append(PageSpec("plans", "", "plans/", "All plans"))
+        pages += [PageSpec("earlier-plan", e.plan.id, f"plans/{e.plan.id}/", e.plan.title)
+                  for e in site.earlier]  # fmt: skip
     pages.append(PageSpec("partners", "", "partners/", "Partners", "Partners"))
     pages += [PageSpec("partner", k, f"partners/{k}/", v.name) for k, v in site.partners.items()]
     pages.append(PageSpec("services", "", "services/", "Services and support", "Get help"))

@@ -57,6 +57,7 @@ from plansite.site.preview import (
 )
 from plansite.site.redirects import redirect_page
 from plansite.site.render import COMPILED, Renderer, figures_url
+from plansite.site.standing import notice
 
 # `plansite build` and `plansite serve` choose the data and partnership through these, so
 # that `mkdocs build` and `mkdocs serve` keep reading mkdocs.yml as usual.
@@ -112,6 +113,7 @@ class Prepared:
     jsonld: str
     description: str
     feeds: list[dict[str, str]]
+    standing: dict[str, str] | None = None
 
 
 class PageRenderError(Exception):
@@ -191,6 +193,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             config.extra["plansite_site"] = True
             config.extra["plansite_draft"] = _draft_notice([self.site])
             config.extra["plansite_draft_pending"] = bool(self.site.pending())
+            config.extra["plansite_standing"] = (
+                notice(self.site, self.site.plan).as_dict() if self.site.plan else {}
+            )
             if partnership.site_url:  # absolute addresses for the sitemap and canonical links
                 config.site_url = str(partnership.site_url)
             if partnership.branding and partnership.branding.logo:
@@ -205,6 +210,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             config.extra["plansite_site"] = False
             config.extra["plansite_draft"] = _draft_notice(sites, national=True)
             config.extra["plansite_draft_pending"] = False
+            config.extra["plansite_standing"] = {}
             if site_file and site_file.base_url:
                 config.site_url = str(site_file.base_url)
             self.feeds = national_feeds(data, sites, name)
@@ -236,8 +242,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             files.append(File.generated(config, download.path, content=download.content))
         for name, content in self.hsds.items():
             files.append(File.generated(config, f"data/hsds/{name}", content=content))
-        if self.site is not None and self.site.plan is not None:
-            for ind in self.site.plan.indicators:
+        plans = [self.site.plan, *self.site.earlier] if self.site and self.site.plan else []
+        for plan in plans:
+            for ind in plan.indicators:
                 for m in ind.measures:
                     if m.figures:
                         uri, content = figures_url(ind.id, m.id), figures_csv(ind.title, m)
@@ -299,6 +306,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             page.meta["plansite_jsonld"] = prepared.jsonld
             page.meta["description"] = prepared.description
             page.meta["plansite_feeds"] = prepared.feeds
+            if prepared.standing:  # an earlier plan's page says where that plan stands
+                page.meta["plansite_standing"] = prepared.standing
         if index is not None and not self.pages[index].nav:
             # Pages in the navigation keep their short navigation title. This runs after
             # mkdocs-macros, which renders a page title it finds as a template. Escaped once
@@ -326,7 +335,10 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             if feed.page in ("", "changes/") or feed.page == spec.url
         ]
         jsonld = script(data) if data else ""
-        return Prepared(self.render(index), jsonld, str(escape(description)), feeds)
+        standing = None
+        if self.site is not None and spec.kind == "earlier-plan":
+            standing = notice(self.site, self.site.pd.plans[spec.key]).as_dict()
+        return Prepared(self.render(index), jsonld, str(escape(description)), feeds, standing)
 
     def render(self, index: int) -> str:
         """The body of generated page number ``index``."""

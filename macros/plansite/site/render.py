@@ -15,6 +15,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from plansite.model.dates import PartialDate
+from plansite.model.era import at
 from plansite.site import charts
 from plansite.site.context import SiteIndex
 from plansite.site.pages import PageSpec
@@ -141,6 +142,7 @@ class Renderer:
             plain=lambda t: plain(t, glossary),
             rich=lambda t, caption="Table": rich(t, glossary, caption),
             when=lambda d: when(d, years),
+            era_at=at,
             not_stated=not_stated,
             day=day,
             chart=charts.svg,

@@ -13,7 +13,8 @@ from pydantic import BaseModel
 
 from plansite.load.errors import Diagnostic
 from plansite.load.yaml_reader import YamlFile
-from plansite.model.dataset import Dataset, PartnershipData
+from plansite.model.dataset import Dataset, PartnershipData, PlanData
+from plansite.model.era import began, outside
 
 # Upper-case words of two or more letters, optionally with a trailing lower-case 's'
 # (plurals such as "CPOs"); digits are allowed after the first letter (e.g. "S27" is not
@@ -176,6 +177,7 @@ def advise(data: Dataset) -> list[Diagnostic]:
                 )
             )
         for plan in pd.plans.values():
+            out += _out_of_period(data, pd, plan)
             afile = plan.files.get("actions")
             for i, a in enumerate(plan.actions):
                 if afile and not a.leads:
@@ -217,6 +219,29 @@ def advise(data: Dataset) -> list[Diagnostic]:
         out += _placeholders(pd, prose)
         if not pd.releases:
             out += _not_ready(pd)
+    return out
+
+
+def _out_of_period(data: Dataset, pd: PartnershipData, plan: PlanData) -> list[Diagnostic]:
+    """Bodies a plan names that did not exist while it ran (a 2008 plan led by a body set
+    up in 2016 is a mistake in the data, or a later name used for an earlier body)."""
+    start, end = began(plan.plan), plan.plan.period.end.last
+    out: list[Diagnostic] = []
+    p = pd.partnership
+    if why := outside(p.valid_from, p.valid_to, start, end):
+        message = f"plan {plan.plan.id!r} falls outside the partnership's existence: {why}"
+        out.append(plan.files["plan"].diagnostic("warn-out-of-period", ("period",), message))
+    afile = plan.files.get("actions")
+    if afile is None:
+        return out
+    for i, a in enumerate(plan.actions):
+        for role, ids in (("leads", a.leads), ("partners", a.partners)):
+            for j, org_id in enumerate(ids):
+                org = data.organisations.get(org_id)
+                if org and (why := outside(org.valid_from, org.valid_to, start, end)):
+                    message = f"action {a.id!r} names {org.name} ({org_id}), but {why}"
+                    where = ("actions", i, role, j)
+                    out.append(afile.diagnostic("warn-out-of-period", where, message))
     return out
 
 

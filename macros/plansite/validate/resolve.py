@@ -290,6 +290,13 @@ def _check_partnership(c: Checker, data: Dataset, folder: str, pd: PartnershipDa
     c.ref(
         pfile, ("current_plan",), p.current_plan, pd.plans, "plan", f"partnerships/{folder}/plans/"
     )
+    c.order(pfile, ("valid_to",), p.valid_from, p.valid_to, "partnership's existence")
+    for plan_id, plan in pd.plans.items():
+        newer = plan.plan.superseded_by
+        if newer is not None:
+            others, where = set(pd.plans) - {plan_id}, f"partnerships/{folder}/plans/"
+            path = ("superseded_by", "plan")
+            c.ref(plan.files.get("plan"), path, newer.plan, others, "plan", where)
 
     fw_items = framework_items(data)
     node_ids: dict[str, str] = {}
