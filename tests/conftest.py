@@ -51,12 +51,25 @@ def run_check(capsys: pytest.CaptureFixture[str]) -> Callable[..., CheckRun]:
     return run
 
 
+def copy_minimal(where: Path) -> Path:
+    """A private copy of the minimal data set at ``where/data``, free to break."""
+    target = where / "data"
+    shutil.copytree(MINIMAL, target)
+    return target
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> None:
+    """Replace the one occurrence of ``old`` in a data file (two would be a vague test)."""
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} must occur once in {rel}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 @pytest.fixture
 def minimal(tmp_path: Path) -> Path:
     """A private copy of the minimal data set, free to break."""
-    target = tmp_path / "data"
-    shutil.copytree(MINIMAL, target)
-    return target
+    return copy_minimal(tmp_path)
 
 
 @pytest.fixture(scope="session")

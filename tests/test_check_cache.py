@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from plansite.history.log import items, published_keys
 from plansite.model.release import Release, ReleaseFormatError
 from plansite.validate import check
 from plansite.validate.report import Report
-from tests.conftest import MINIMAL, SHIPPED
+from tests.conftest import MINIMAL, SHIPPED, copy_minimal
 
 RELEASE = "partnerships/sample/releases/0001-2017-05-01.json"
 
@@ -177,6 +176,5 @@ def test_a_cache_that_cannot_be_written_is_no_obstacle(
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv(cache.ENV, str(blocker / "cache"))
-    data = tmp_path / "data"
-    shutil.copytree(MINIMAL, data)
+    data = copy_minimal(tmp_path)
     assert not check(data).errors

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import MINIMAL
+from tests.conftest import MINIMAL, copy_minimal
 
 
 def plansite(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -19,8 +18,7 @@ def plansite(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess
 
 
 def test_broken_data_exits_1_with_every_error_and_no_traceback(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(MINIMAL, data)
+    data = copy_minimal(tmp_path)
     services = data / "partnerships/sample/services.yaml"
     services.write_text(
         services.read_text().replace("kind: service", "kind: servce"), encoding="utf-8"
@@ -48,8 +46,7 @@ def test_json_report_lists_problems_and_counts(tmp_path: Path) -> None:
 
 
 def test_json_report_of_errors_is_machine_readable(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(MINIMAL, data)
+    data = copy_minimal(tmp_path)
     (data / "taxonomy.yaml").write_text("audiences: []\nhelp: []\n", encoding="utf-8")
     result = plansite("check", "--data", str(data), "--json")
     assert result.returncode == 1

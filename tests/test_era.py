@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -14,9 +13,9 @@ import pytest
 
 from plansite.load.loader import load
 from plansite.model.era import name_on, standing
-from tests.conftest import MINIMAL, SHIPPED
+from tests.conftest import MINIMAL, SHIPPED, copy_minimal, edit
 from tests.site_helpers import build
-from tests.test_history import PS, edit
+from tests.test_history import PS
 
 PLAN = f"{PS}/plans/sample-plan/plan.yaml"
 
@@ -82,8 +81,7 @@ def test_an_organisation_is_named_as_it_was_on_a_day() -> None:
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("archive")
-    data = base / "data"
-    shutil.copytree(MINIMAL, data)
+    data = copy_minimal(base)
     edit(data, f"{PS}/partnership.yaml", "local_authority: sample-council\n",
          "local_authority: sample-council\nvalid_to: 2020-03-31\nsucceeded_by:\n"
          "  name: Sample Council's justice team\n"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from plansite.load.errors import CATALOGUE
-from tests.conftest import CheckRun
+from tests.conftest import CheckRun, edit
 
 PS = "partnerships/sample"
 PLAN = f"{PS}/plans/sample-plan"
@@ -29,13 +29,7 @@ class Case:
 
 
 def replace(rel: str, old: str, new: str) -> Callable[[Path], None]:
-    def apply(root: Path) -> None:
-        path = root / rel
-        text = path.read_text(encoding="utf-8")
-        assert text.count(old) == 1, f"{old!r} must occur once in {rel}"
-        path.write_text(text.replace(old, new), encoding="utf-8")
-
-    return apply
+    return lambda root: edit(root, rel, old, new)
 
 
 def write(rel: str, content: str | bytes) -> Callable[[Path], None]:

@@ -13,7 +13,7 @@ import pytest
 from plansite.cli import main
 from plansite.history.log import history
 from plansite.validate import check
-from tests.conftest import MINIMAL, SHIPPED, CheckRun
+from tests.conftest import SHIPPED, CheckRun, copy_minimal, edit
 from tests.site_helpers import build
 
 PS = "partnerships/sample"
@@ -23,13 +23,6 @@ EXPECTED = [
     "The phone number of Family support changed from 01234 000000 to 01234 111111.",
     "Sample Council leaves the partnership: its membership ends March 2018.",
 ]
-
-
-def edit(root: Path, rel: str, old: str, new: str) -> None:
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def second_release(root: Path) -> None:
@@ -52,8 +45,7 @@ def second_release(root: Path) -> None:
 @pytest.fixture(scope="module")
 def released(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     base = tmp_path_factory.mktemp("history")
-    data = base / "data"
-    shutil.copytree(MINIMAL, data)
+    data = copy_minimal(base)
     second_release(data)
     out = base / "site"
     build(data, out)
@@ -185,8 +177,7 @@ def test_deleting_an_earlier_release_is_refused(
 def test_editing_or_deleting_a_published_note_is_refused(
     change: Callable[[str], str], message: str, tmp_path: Path, run_check: Callable[..., CheckRun]
 ) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(MINIMAL, data)
+    data = copy_minimal(tmp_path)
     notes = data / f"{PS}/changes.yaml"
     notes.write_text(change(notes.read_text()))
     result = run_check(data)
@@ -196,8 +187,7 @@ def test_editing_or_deleting_a_published_note_is_refused(
 
 
 def test_a_release_is_refused_when_nothing_changed(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(MINIMAL, data)
+    data = copy_minimal(tmp_path)
     assert (
         main(["release", "--data", str(data), "--partnership", "sample", "--date", "2018-01-01"])
         == 1

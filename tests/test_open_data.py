@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from referencing.jsonschema import DRAFT202012
 from plansite.cli import main
 from plansite.load.loader import load
 from plansite.model.release import Snapshot
-from tests.conftest import MINIMAL, SHIPPED
+from tests.conftest import SHIPPED, copy_minimal
 from tests.site_helpers import build
 
 # The published HSDS 3.0 schemas, kept in the repository with their licence.
@@ -86,8 +85,7 @@ def test_every_csv_round_trips_through_the_csv_module(shipped_site: Path) -> Non
 
 
 def test_csv_cells_never_become_formulas(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(MINIMAL, data)
+    data = copy_minimal(tmp_path)
     services = data / "partnerships/sample/services.yaml"
     services.write_text(services.read_text().replace(
         "summary: Help for families of people in prison.",
@@ -165,8 +163,7 @@ def test_a_renamed_service_redirects_from_its_old_address(shipped_site: Path) ->
 
 
 def test_a_removed_item_leaves_a_no_longer_listed_page(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(MINIMAL, data)
+    data = copy_minimal(tmp_path)
     services = data / "partnerships/sample/services.yaml"
     text = services.read_text()
     services.write_text(text.replace("services:\n", "services:\n  - id: new-family-hub\n"

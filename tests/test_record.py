@@ -20,10 +20,10 @@ from plansite.cli import main
 from plansite.site.build import BuildError
 from plansite.validate import check
 from tests.browser_helpers import serve
-from tests.conftest import MINIMAL, SHIPPED, CheckRun
+from tests.conftest import SHIPPED, CheckRun, copy_minimal, edit
 from tests.site_helpers import build, tree_hash
 from tests.test_accessibility import AXE_JS, axe, describe
-from tests.test_history import PS, edit, second_release
+from tests.test_history import PS, second_release
 
 # Kept-back values of every kind, planted in a copy of the minimal data set.
 # ruff: noqa: S105 - these are texts kept back from publishing, not passwords
@@ -99,8 +99,7 @@ def committed_release_files(data: Path) -> Iterator[Path]:
 @pytest.fixture(scope="module")
 def secret_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     base = tmp_path_factory.mktemp("secrets")
-    data = base / "data"
-    shutil.copytree(MINIMAL, data)
+    data = copy_minimal(base)
     plant_secrets(data)
     release = ["release", "--data", str(data), "--partnership", "sample", "--date", "2017-08-01"]
     assert main(release) == 0
@@ -175,8 +174,7 @@ def test_a_kept_back_value_written_in_published_text_stops_the_build(
 def test_a_release_written_before_values_were_kept_back_is_refused_until_resealed(
     tmp_path: Path, run_check: Callable[..., CheckRun], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(MINIMAL, data)
+    data = copy_minimal(tmp_path)
     release = data / f"{PS}/releases/0001-2017-05-01.json"
     body = json.loads(release.read_text())
     contact = body["snapshot"]["partnership"]["contacts"][0]
@@ -194,8 +192,7 @@ def test_a_release_written_before_values_were_kept_back_is_refused_until_reseale
 
 
 def test_resealing_never_launders_a_changed_release(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(MINIMAL, data)
+    data = copy_minimal(tmp_path)
     second_release(data)
     first = data / f"{PS}/releases/0001-2017-05-01.json"
     first.write_text(first.read_text().replace("Sample Council", "Sampled Council", 1))
@@ -221,8 +218,7 @@ def _record_newest(data: Path, body: dict[str, Any]) -> None:
 
 @pytest.fixture
 def two_releases(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(MINIMAL, data)
+    data = copy_minimal(tmp_path)
     second_release(data)
     return data
 
@@ -413,8 +409,7 @@ def test_release_notes_are_shown_on_the_changes_page_and_in_both_feeds(
 @pytest.fixture(scope="module")
 def draft_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     base = tmp_path_factory.mktemp("draft")
-    data = base / "data"
-    shutil.copytree(MINIMAL, data)
+    data = copy_minimal(base)
     edit(data, f"{PS}/services.yaml", "phone: 01234 000000", "phone: 01234 333333")
     out = base / "site"
     build(data, out)

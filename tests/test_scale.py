@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -21,7 +20,7 @@ from plansite.site.build import BuildError, build_all
 from plansite.site.plugin import ENV_DATA, ENV_INCREMENTAL, ENV_PARTNERSHIP
 from plansite.site.preview import QuietDirtyWarning
 from plansite.site.workers import exclusive
-from tests.conftest import MINIMAL, ROOT
+from tests.conftest import MINIMAL, ROOT, copy_minimal, edit
 from tests.site_helpers import MKDOCS_YML, tree_hash
 
 SERVICES = "partnerships/sample/services.yaml"
@@ -77,8 +76,7 @@ def test_a_second_build_into_the_same_folder_is_refused(tmp_path: Path) -> None:
 
 @pytest.fixture
 def previewing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    data = tmp_path / "data"
-    shutil.copytree(MINIMAL, data)
+    data = copy_minimal(tmp_path)
     monkeypatch.setenv(ENV_DATA, str(data))
     monkeypatch.setenv(ENV_PARTNERSHIP, "sample")
     monkeypatch.setenv(ENV_INCREMENTAL, "1")
@@ -95,13 +93,6 @@ def preview_build(site: Path) -> None:
 
 def written(site: Path) -> dict[str, int]:
     return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
-
-
-def edit(data: Path, rel: str, old: str, new: str) -> None:
-    path = data / rel
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
 
 
 def test_a_preview_rebuilds_only_the_pages_an_edit_changed(
@@ -169,8 +160,7 @@ def test_a_preview_reads_only_its_own_partnership(previewing: Path, tmp_path: Pa
 
 def test_an_edit_shows_in_plansite_serve(tmp_path: Path) -> None:
     """The real command, served over HTTP: each edit reaches the page by itself."""
-    data = tmp_path / "data"
-    shutil.copytree(MINIMAL, data)
+    data = copy_minimal(tmp_path)
     env_before = dict(os.environ)
     edits = preview_edits(MKDOCS_YML, data, edits=2)
     assert os.environ == env_before
