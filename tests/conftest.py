@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +51,16 @@ def run_check(capsys: pytest.CaptureFixture[str]) -> Callable[..., CheckRun]:
         return CheckRun(code, captured.out, captured.err)
 
     return run
+
+
+def plansite(
+    *args: str, cwd: Path | None = ROOT, env: dict[str, str] | None = None, timeout: int = 300
+) -> subprocess.CompletedProcess[str]:
+    """The real command in its own process, as a person at a terminal runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "plansite.cli", *args],
+        capture_output=True, text=True, cwd=cwd, env=env, check=False, timeout=timeout,
+    )  # fmt: skip
 
 
 def copy_minimal(where: Path) -> Path:

@@ -3,18 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import MINIMAL, copy_minimal
-
-
-def plansite(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "plansite.cli", *args],
-        capture_output=True, text=True, cwd=cwd, check=False, timeout=120,
-    )  # fmt: skip
+from tests.conftest import MINIMAL, copy_minimal, plansite
 
 
 def test_broken_data_exits_1_with_every_error_and_no_traceback(tmp_path: Path) -> None:

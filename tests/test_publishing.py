@@ -17,7 +17,7 @@ from playwright.sync_api import Browser
 
 from plansite.site.build import BuildError, build_all, rollback
 from tests.browser_helpers import serve
-from tests.conftest import MINIMAL, ROOT, CheckRun, copy_minimal
+from tests.conftest import MINIMAL, ROOT, CheckRun, copy_minimal, plansite
 from tests.site_helpers import build, tree_hash
 
 PS = "partnerships/sample"
@@ -128,9 +128,9 @@ def test_two_builds_of_the_same_data_are_byte_identical(tmp_path: Path) -> None:
     for n, seed in enumerate(["1", "987654"]):
         out = tmp_path / f"build-{n}" / "site"
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        subprocess.run([sys.executable, "-m", "plansite.cli", "build", "--data", str(MINIMAL),
-                        "-d", str(out), "--config", str(ROOT / "mkdocs.yml")],
-                       cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)  # fmt: skip
+        done = plansite("build", "--data", str(MINIMAL), "-d", str(out),
+                        "--config", str(ROOT / "mkdocs.yml"), env=env)  # fmt: skip
+        assert done.returncode == 0, done.stderr
         outs.append(out)
     assert tree_hash(outs[0]) == tree_hash(outs[1])
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +18,7 @@ from plansite.site.build import BuildError, build_all
 from plansite.site.plugin import ENV_DATA, ENV_INCREMENTAL, ENV_PARTNERSHIP
 from plansite.site.preview import QuietDirtyWarning
 from plansite.site.workers import exclusive
-from tests.conftest import MINIMAL, ROOT, copy_minimal, edit
+from tests.conftest import MINIMAL, ROOT, copy_minimal, edit, plansite
 from tests.site_helpers import MKDOCS_YML, tree_hash
 
 SERVICES = "partnerships/sample/services.yaml"
@@ -43,11 +41,8 @@ def test_a_parallel_build_is_byte_identical_to_a_serial_one(
 
 def test_the_build_command_reports_progress_and_a_summary(tmp_path: Path) -> None:
     out = tmp_path / "site"
-    done = subprocess.run(
-        [sys.executable, "-m", "plansite.cli", "build", "--data", str(MINIMAL), "-d", str(out),
-         "--config", str(MKDOCS_YML), "--jobs", "2"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
+    done = plansite("build", "--data", str(MINIMAL), "-d", str(out),
+                    "--config", str(MKDOCS_YML), "--jobs", "2")  # fmt: skip
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert [line.split()[0] for line in lines[:2]] == ["1/2", "2/2"]
@@ -56,10 +51,7 @@ def test_the_build_command_reports_progress_and_a_summary(tmp_path: Path) -> Non
 
 
 def test_jobs_must_be_a_positive_number(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "plansite.cli", "build", "--data", str(MINIMAL), "--jobs", "0"],
-        cwd=ROOT, capture_output=True, text=True, timeout=60, check=False,
-    )  # fmt: skip
+    done = plansite("build", "--data", str(MINIMAL), "--jobs", "0")
     assert done.returncode == 2 and "'0' is not a whole number of 1 or more" in done.stderr
 
 
