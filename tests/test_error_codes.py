@@ -165,7 +165,7 @@ CASES = [
         f"{PS}/services.yaml",
         2,
         replace(f"{PS}/services.yaml", "    kind: service\n", ""),
-        "'kind' is missing",
+        "'kind' is missing — add a line 'kind: …' (one of: service, ",
     ),
     Case(
         "field-unknown",
@@ -276,7 +276,7 @@ CASES = [
         f"{PS}/partnership.yaml",
         18,
         replace(f"{PS}/partnership.yaml", "since: 2017-04", "since: 2017-02-30"),
-        "calendar",
+        "calendar — the form is right, but that day does not exist",
     ),
     Case(
         "id-duplicate",

@@ -127,7 +127,7 @@ def test_a_new_partnership_has_no_errors_and_its_warnings_list_what_is_missing(
         ("warn-no-contact", "contacts"),
         ("warn-no-alternative-formats", "alternative_formats"),
         ("warn-not-ready", "id"),
-        ("warn-not-ready", "accessibility.prepared"),
+        ("warn-not-ready", "accessibility, prepared"),
         ("warn-not-ready", "memberships"),
         ("warn-not-ready", "services"),
         ("warn-not-ready", "nodes"),

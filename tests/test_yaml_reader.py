@@ -5,6 +5,8 @@ from __future__ import annotations
 import tracemalloc
 from pathlib import Path
 
+import pytest
+
 from plansite.load.yaml_reader import read_yaml
 
 
@@ -86,3 +88,23 @@ def test_duplicate_keys_in_nested_mappings_name_the_first(tmp_path: Path) -> Non
 def test_non_utf8_is_located(tmp_path: Path) -> None:
     _, problems = read(tmp_path, b"a: 1\nb: caf\xe9\n")
     assert problems[0].startswith("file.yaml:2:1: [file-encoding]")
+
+
+@pytest.mark.parametrize(
+    ("content", "hint"),
+    [
+        # A colon and a space inside a text: the fix is quotes, written out in full.
+        ("name: Phase 2: the pilot\n", 'put the text in double quotes, so that YAML reads all '
+         'of it as text: name: "Phase 2: the pilot"'),
+        ("- id: x\n  summary: @home visits\n", 'summary: "@home visits"'),
+        ('note: "said "no" twice"\n', 'the text is in " marks and has " marks inside it: put it '
+         "in ' marks instead"),
+        ("services:\n  - id: a\n    name: b\n   note: c\n", "line 4 starts after 3 spaces and "
+         "the line above after 4 spaces: indent each field to line up"),
+        ("note: 'unclosed\nnext: 1\n", "close the quote"),
+    ],
+)  # fmt: skip
+def test_syntax_errors_say_how_to_fix_the_line(tmp_path: Path, content: str, hint: str) -> None:
+    _, problems = read(tmp_path, content)
+    assert len(problems) == 1 and "[yaml-syntax]" in problems[0]
+    assert hint in problems[0].split(" — ", 1)[1], problems[0]

@@ -160,7 +160,12 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 
 def format_path(path: tuple[str | int, ...]) -> str:
+    """A field's place as an editor counts it: 'actions item 8, leads item 1' is the first
+    lead of the eighth action (positions in lists count from 1, not from 0)."""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            out += f" item {part + 1}"
+        else:
+            out += f", {part}" if out else str(part)
     return out

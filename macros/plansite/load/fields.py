@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import types
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -99,13 +99,15 @@ def diagnostics_from(
         full = path + rest
         ctx = err.get("ctx") or {}
         found = describe(err.get("input"))
+        hint = ""
         if kind in CATALOGUE:
             code, message = kind, err["msg"]
+            if kind == "date-invalid" and ("calendar" in message or "has no month" in message):
+                hint = "the form is right, but that day does not exist: check the day and month"
         elif kind == "missing":
-            code, message = (
-                "field-missing",
-                f"required field {rest[-1] if rest else ''!r} is missing",
-            )
+            name = str(rest[-1]) if rest else ""
+            code, message = "field-missing", f"required field {name!r} is missing"
+            hint = _missing_hint(root, full, name)
         elif kind == "extra_forbidden":
             field = str(full[-1])
             model = _model_at(root, full[:-1])
@@ -146,8 +148,21 @@ def diagnostics_from(
         if (code, full) in seen:
             continue
         seen.add((code, full))
-        out.append(file.diagnostic(code, full, message))
+        out.append(file.diagnostic(code, full, message, hint=hint))
     return out
+
+
+def _missing_hint(root: type[BaseModel], full: tuple[str | int, ...], name: str) -> str:
+    """Where the missing field goes and what to write in it, from the model itself."""
+    model = _model_at(root, full[:-1])
+    info = model.model_fields.get(name) if model else None
+    what = ""
+    if info is not None and get_origin(info.annotation) is Literal:
+        what = f" (one of: {', '.join(map(str, get_args(info.annotation)))})"
+    elif info is not None and info.description:
+        what = f" ({info.description.rstrip('.')})"
+    where = "at the top of the file" if len(full) == 1 else "to this item, beside its other fields"
+    return f"add a line '{name}: …'{what} {where}; the guide's field reference lists them all"
 
 
 def validate(model: type[BaseModel], file: YamlFile) -> tuple[BaseModel | None, list[Diagnostic]]:

@@ -102,6 +102,49 @@ def _lines(text: str) -> Iterator[str]:
         yield text[start:]
 
 
+_FIELD = re.compile(r"^(?P<lead>\s*(?:-\s+)?)(?P<key>[A-Za-z_][\w-]*):\s+(?P<value>.*?)\s*$")
+
+
+def syntax_hint(problem: str, text: str, line: int) -> str:
+    """How to fix the mistake libyaml found, in an editor's terms: nearly always quotes
+    around a text, or indentation that lines up with the field above."""
+    lines = text.splitlines()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    field = _FIELD.match(here)
+    unquoted = ("mapping values are not allowed", "cannot start any token")
+    if field and any(words in problem for words in unquoted):
+        value = field["value"].replace("\\", "\\\\").replace('"', '\\"')
+        return (
+            "put the text in double quotes, so that YAML reads all of it as text: "
+            f'{field["key"]}: "{value}"'
+        )
+    mark = field["value"][:1] if field else ""
+    if mark in ('"', "'") and field and field["value"].count(mark) > 2:
+        instead = "'" if mark == '"' else '"'
+        return (
+            f"the text is in {mark} marks and has {mark} marks inside it: put it in {instead} "
+            "marks instead, or use curly quotes (“ ”) inside the text"
+        )
+    misplaced = ("could not find expected ':'", "did not find expected", "expected <block end>")
+    if any(words in problem for words in misplaced):
+        data = [ln for ln in lines[: line - 1] if ln.strip() and not ln.lstrip().startswith("#")]
+        above = data[-1] if data else ""
+        indent, other = len(here) - len(here.lstrip(" ")), len(above) - len(above.lstrip(" "))
+        compared = f" and the line above after {_spaces(other)}" if above else ""
+        return (
+            f"line {line} starts after {_spaces(indent)}{compared}: indent each field to line "
+            "up with the other fields of the same item, and put a text that runs onto the next "
+            "line in quotes"
+        )
+    if "found unexpected end of stream" in problem or "quoted scalar" in problem:
+        return "close the quote: a text that starts with a quote mark must end with the same one"
+    return ""
+
+
+def _spaces(count: int) -> str:
+    return "1 space" if count == 1 else f"{count} spaces"
+
+
 class _RefusedError(Exception):
     def __init__(self, code: str, at: int, message: str) -> None:
         super().__init__(message)
@@ -113,9 +156,9 @@ def read_yaml(path: Path, rel: str) -> tuple[YamlFile, list[Diagnostic]]:
     out = YamlFile(rel)
 
     def fail(
-        code: str, message: str, line: int = 1, col: int = 1
+        code: str, message: str, line: int = 1, col: int = 1, hint: str = ""
     ) -> tuple[YamlFile, list[Diagnostic]]:
-        return out, [Diagnostic(code, rel, line, col, "", message)]
+        return out, [Diagnostic(code, rel, line, col, "", message, hint)]
 
     size = path.stat().st_size
     if size > MAX_BYTES:
@@ -151,7 +194,8 @@ def read_yaml(path: Path, rel: str) -> tuple[YamlFile, list[Diagnostic]]:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if "nesting depth" in problem:  # libyaml's own limit, met before ours in flow style
             return fail("yaml-too-deep", f"values are nested too deeply: {problem}", line, col)
-        return fail("yaml-syntax", f"the YAML cannot be read: {problem}", line, col)
+        hint = syntax_hint(problem, text, line)
+        return fail("yaml-syntax", f"the YAML cannot be read: {problem}", line, col, hint)
     if not isinstance(out.data, dict):
         return fail(
             "yaml-not-mapping", "expected keys at the top of the file, found a list or a value"
