@@ -84,6 +84,20 @@ def test_a_failure_at_any_stage_leaves_the_published_output_as_it_was(
     assert tree_hash(out) == before, stage
 
 
+def test_a_page_mkdocs_warns_about_stops_the_build_with_its_warning_in_full(
+    tmp_path: Path,
+) -> None:
+    out, before = published(tmp_path)
+    project = project_copy(tmp_path)
+    (project / "docs/about.md").write_text("# About\n\nSee [the plan](missing-page.md).\n")
+    with pytest.raises(BuildError) as caught:
+        build_all(project / "mkdocs.yml", MINIMAL, out, say=lambda _: None)
+    message = str(caught.value)
+    assert "Aborted with 1 warnings in strict mode!" in message
+    assert "Doc file 'about.md' contains a link 'missing-page.md'" in message
+    assert tree_hash(out) == before
+
+
 def test_a_build_killed_midway_leaves_the_published_output_as_it_was(tmp_path: Path) -> None:
     out, before = published(tmp_path)
     command = [sys.executable, "-m", "plansite.cli", "build", "--data", str(ROOT / "data"),

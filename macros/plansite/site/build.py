@@ -12,6 +12,7 @@ checked once, in this process, before the workers start: forked workers share it
 from __future__ import annotations
 
 import json
+import logging
 import os
 import posixpath
 import shutil
@@ -61,21 +62,41 @@ class SiteBuilt:
     scripts: set[str] = field(default_factory=set)
 
 
+class _Warnings(logging.Handler):
+    """MkDocs' own warnings, kept so that a build stopped by them can say what they were."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.seen: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.seen.append(record.getMessage())
+
+    def said(self) -> str:
+        return "".join(f"\n  {w}" for w in self.seen)
+
+
 def build_site(mkdocs_yml: Path, data: Path, dest: Path, partnership: str) -> None:
     """Build one site (a partnership's, or the national index when ``partnership`` is '')."""
     os.environ[ENV_DATA] = str(data.resolve())
     os.environ[ENV_PARTNERSHIP] = partnership
+    which = partnership or "national index"
+    warnings = _Warnings()
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(warnings)
     try:
         config = load_config(str(mkdocs_yml), site_dir=str(dest), strict=True)
         mkdocs_build(config)
     except PageRenderError as exc:
-        raise BuildError(f"{partnership or 'national index'}: {exc}") from exc
+        raise BuildError(f"{which}: {exc}") from exc
     except MkDocsException as exc:
-        raise BuildError(f"{partnership or 'national index'}: {exc}") from exc
+        # "Aborted with 2 warnings in strict mode!" says nothing of what was wrong: the
+        # warnings themselves do, each naming its file.
+        raise BuildError(f"{which}: {exc}{warnings.said()}") from exc
     except SystemExit as exc:  # mkdocs-macros exits on a rendering error it has logged
-        raise BuildError(
-            f"{partnership or 'national index'}: a page failed to render (see the log above)"
-        ) from exc
+        raise BuildError(f"{which}: a page failed to render{warnings.said()}") from exc
+    finally:
+        mkdocs_log.removeHandler(warnings)
 
 
 # The national index is built beside the partnership sites, then moved to the top: MkDocs
