@@ -17,6 +17,7 @@ from referencing.jsonschema import DRAFT202012
 from plansite.cli import main
 from plansite.load.loader import load
 from plansite.model.release import Snapshot
+from plansite.validate import check
 from tests.conftest import SHIPPED, copy_minimal
 from tests.site_helpers import build
 
@@ -103,7 +104,7 @@ def test_the_data_page_lists_every_download_with_licence_and_date(shipped_site: 
                    "hsds/services.json", "schema/services.schema.json"):  # fmt: skip
         assert f'href="{target}"' in html, target
     assert "Open Government Licence v3.0" in html
-    newest = load(SHIPPED)[0].partnerships["example"].releases[-1].date
+    newest = check(SHIPPED).data.partnerships["example"].releases[-1].date
     assert f'<time datetime="{newest.isoformat()}">' in html  # the date of the newest release
     snapshot = json.loads((shipped_site / "example/data/plan.json").read_text())
     Snapshot.model_validate(snapshot)

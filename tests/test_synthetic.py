@@ -19,7 +19,7 @@ from plansite.bench.synthetic import (
     main,
 )
 from plansite.history.store import snapshot
-from plansite.site.context import build_index
+from plansite.index.context import build_index
 from plansite.validate import check
 from plansite.validate.report import Report
 

@@ -64,7 +64,7 @@ def _plansite(*words: str) -> list[str]:
 
 def _plain_projects(site: Path, work: Path) -> tuple[list[Path], int]:
     """One plain MkDocs project per site plansite built (the national index included)."""
-    from plansite.site.context import build_index
+    from plansite.index.context import build_index
     from plansite.site.pages import site_pages
     from plansite.validate import check
 

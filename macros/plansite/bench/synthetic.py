@@ -40,10 +40,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from plansite.history.store import snapshot, write_release
+from plansite.load.dataset import Dataset, PartnershipData, PlanData
 from plansite.load.yaml_reader import read_yaml
 from plansite.model.changes import ChangeNote, ChangesFile
 from plansite.model.common import ContactPoint, Period, Person, Source, Timescale
-from plansite.model.dataset import Dataset, PartnershipData, PlanData
 from plansite.model.dates import PartialDate
 from plansite.model.partnership import (
     AccessibilityInfo,
@@ -2004,7 +2004,7 @@ def generate(
 
 def count_pages(out: Path) -> tuple[dict[str, int], int, float]:
     """Pages per partnership as ``site_pages`` lists them, warnings, and seconds to check."""
-    from plansite.site.context import build_index
+    from plansite.index.context import build_index
     from plansite.site.pages import site_pages
     from plansite.validate import check
 

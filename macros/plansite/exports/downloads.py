@@ -10,12 +10,12 @@ import functools
 import json
 from dataclasses import dataclass
 
+from plansite.exports.tables import csv_text, period_label
 from plansite.history.store import snapshot
+from plansite.index.context import SiteIndex
 from plansite.model.files import FILE_KINDS
 from plansite.model.release import PublishedRelease
 from plansite.schema import generate as generate_schemas
-from plansite.site.charts import csv_text, period_label
-from plansite.site.context import SiteIndex
 
 # The same for every site: made once per process.
 schemas_once = functools.cache(generate_schemas)

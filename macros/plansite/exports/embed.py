@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from plansite.site.context import SiteIndex
+from plansite.index.context import SiteIndex
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ import json
 import uuid
 from typing import Any
 
+from plansite.exports.tables import csv_text
+from plansite.index.context import SiteIndex
 from plansite.model.service import Service
-from plansite.site.charts import csv_text
-from plansite.site.context import SiteIndex
 
 HSDS_VERSION = "3.0"
 STATUS = {

@@ -15,8 +15,8 @@ from pydantic import ValidationError
 
 from plansite.history import cache
 from plansite.history.log import published_keys
+from plansite.load.dataset import Dataset, PartnershipData
 from plansite.load.errors import Diagnostic
-from plansite.model.dataset import Dataset, PartnershipData
 from plansite.model.plan import ActionsFile, IndicatorsFile, StatisticsFile
 from plansite.model.public import private_texts, public_view
 from plansite.model.release import (

@@ -11,11 +11,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from plansite.history.store import read_releases
+from plansite.load.dataset import Dataset, PartnershipData, PlanData
 from plansite.load.errors import Diagnostic, did_you_mean
 from plansite.load.fields import validate
 from plansite.load.yaml_reader import YamlFile, read_yaml
-from plansite.model.dataset import Dataset, PartnershipData, PlanData
 from plansite.model.files import FileKind, kinds_for
 
 # Folders in data/ that hold no plan data: generated schemas.
@@ -161,8 +160,6 @@ def load(root: Path, only: str | None = None) -> tuple[Dataset, list[Diagnostic]
         notes = _model(found, "changes", changes.ChangesFile)
         local_orgs = _model(found, "local-organisations", registry.OrganisationsFile)
         local_terms = _model(found, "local-glossary", registry.GlossaryFile)
-        published = read_releases(folder, reader.rel(folder))
-        reader.problems += published.problems
         data.partnerships[folder.name] = PartnershipData(
             partnership=p,
             plans=plans,
@@ -172,7 +169,6 @@ def load(root: Path, only: str | None = None) -> tuple[Dataset, list[Diagnostic]
             glossary=local_terms.terms if local_terms else [],
             files=_files(found),
             folder=folder,
-            releases=published.releases,
         )
     # Local organisations join the national register (duplicates are reported by validate).
     for pd in data.partnerships.values():

@@ -13,14 +13,11 @@ that none of it reached any file it wrote.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import typing
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
-
-from plansite.model.dataset import Dataset
 
 T = TypeVar("T")
 # Texts this short ("Yes", a year) also appear in published text by chance: the build's scan
@@ -122,67 +119,3 @@ def _collect(value: Any, out: set[str], inside: bool) -> None:
             _collect(item, out, inside)
     elif inside and isinstance(value, str) and value.strip():
         out.add(value.strip())
-
-
-def public_dataset(data: Dataset) -> Dataset:
-    """The data set as it may be published. The files as read (which hold every value as
-    written) are left behind: nothing that publishes may read them."""
-    parts = {
-        pid: dataclasses.replace(
-            pd,
-            partnership=public_view(pd.partnership),
-            plans={
-                plan_id: dataclasses.replace(
-                    plan,
-                    plan=public_view(plan.plan),
-                    actions=public_view(plan.actions),
-                    indicators=public_view(plan.indicators),
-                    participation=public_view(plan.participation),
-                    statistics=public_view(plan.statistics),
-                    files={},
-                )
-                for plan_id, plan in pd.plans.items()
-            },
-            services=public_view(pd.services),
-            notes=public_view(pd.notes),
-            organisations=public_view(pd.organisations),
-            glossary=public_view(pd.glossary),
-            files={},
-        )
-        for pid, pd in data.partnerships.items()
-    }
-    return dataclasses.replace(
-        data,
-        site=public_view(data.site),
-        organisations=public_view(data.organisations),
-        groups=public_view(data.groups),
-        frameworks=public_view(data.frameworks),
-        organisation_list=public_view(data.organisation_list),
-        group_list=public_view(data.group_list),
-        framework_list=public_view(data.framework_list),
-        glossary=public_view(data.glossary),
-        partnerships=parts,
-        files={},
-    )
-
-
-def private_in_dataset(data: Dataset) -> set[str]:
-    """Every text of the data set that is marked not public."""
-    out: set[str] = set()
-    national: tuple[Any, ...] = (
-        data.site,
-        data.organisation_list,
-        data.group_list,
-        data.framework_list,
-    )
-    for value in national:
-        _collect(value, out, inside=False)
-    for pd in data.partnerships.values():
-        parts: tuple[Any, ...] = (pd.partnership, pd.services, pd.notes, pd.organisations)
-        for value in parts:
-            _collect(value, out, inside=False)
-        for plan in pd.plans.values():
-            for part in (plan.plan, plan.actions, plan.indicators, plan.participation):
-                _collect(part, out, inside=False)
-            _collect(plan.statistics, out, inside=False)
-    return out

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from plansite.model.dataset import Dataset, PartnershipData, PlanData
+from plansite.load.dataset import Dataset, PartnershipData, PlanData
 from plansite.model.plan import Action, Figure, Indicator, Measure, Update
 from plansite.model.service import Service
 from plansite.sheets.columns import SEPARATOR, number_text

@@ -26,19 +26,16 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from plansite.exports.downloads import RELEASES_JSON
-from plansite.model.dataset import PartnershipData
+from plansite.load.dataset import PartnershipData
 from plansite.site.cache import checked
 from plansite.site.crawl import Tree, check_outside
 from plansite.site.guard import finish, write_headers
 from plansite.site.plugin import ENV_DATA, ENV_PARTNERSHIP, PageRenderError
 from plansite.site.privacy import leaks
+from plansite.site.workers import BuildError as BuildError  # where callers look for it
 from plansite.site.workers import Pool, default_jobs, exclusive
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-
-
-class BuildError(Exception):
-    """A build stopped; the message says why and where."""
 
 
 @dataclass

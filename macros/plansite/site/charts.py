@@ -1,4 +1,4 @@
-"""Indicator figures as a static SVG chart, a sentence and a CSV file.
+"""Indicator figures as a static SVG chart and a sentence (their CSV file is an export).
 
 The chart is never the only way to read a figure: the page also shows a data table and a
 one-sentence summary of the trend, and offers the figures as CSV. Each point carries its
@@ -7,12 +7,9 @@ value as text, so colour never carries meaning on its own.
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Sequence
-
 from markupsafe import Markup, escape
 
+from plansite.exports.tables import period_label, value_label
 from plansite.model.plan import Figure, Measure
 
 WIDTH, HEIGHT = 600, 260
@@ -21,20 +18,6 @@ PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 56, 24, 28, 48
 
 def numeric(measure: Measure) -> list[Figure]:
     return [f for f in measure.figures if f.value is not None]
-
-
-def period_label(f: Figure) -> str:
-    if f.period is not None:
-        return str(f.period.words())
-    return f.period_raw or "Period not stated"
-
-
-def value_label(f: Figure, unit: str | None) -> str:
-    if f.raw:
-        return f.raw
-    number = f"{f.value:g}" if f.value is not None else "not stated"
-    unit = f.unit or unit
-    return f"{number} {unit}" if unit else number
 
 
 def trend(measure: Measure) -> str:
@@ -116,32 +99,3 @@ def svg(measure: Measure, title_id: str) -> Markup:
         )
     parts.append("</svg>")
     return Markup("".join(parts))  # noqa: S704 - every text value above is escaped
-
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: object) -> str:
-    """A CSV cell that a spreadsheet will show as text, never run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
-def csv_text(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([safe_cell(v) for v in row])
-    return out.getvalue()
-
-
-def figures_csv(indicator_title: str, measure: Measure) -> str:
-    header = ["Indicator", "Measure", "Period", "Value", "Value as written", "Unit", "Source",
-              "Note"]  # fmt: skip
-    rows = [
-        [indicator_title, measure.text, period_label(f), "" if f.value is None else f"{f.value:g}",
-         f.raw or "", f.unit or measure.unit or "", f.source or "", f.note or ""]
-        for f in measure.figures
-    ]  # fmt: skip
-    return csv_text(header, rows)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from plansite.history.feeds import Feed
 from plansite.history.log import Change
-from plansite.model.dataset import Dataset
-from plansite.site.context import SiteIndex
+from plansite.index.context import SiteIndex
+from plansite.load.dataset import Dataset
 
 FeedSpec = tuple[Feed, list[Change], str]  # the feed, its changes, and a date if it has none
 

@@ -13,8 +13,8 @@ from typing import Any
 from markupsafe import Markup
 
 from plansite.exports.downloads import Download
+from plansite.index.context import SiteIndex
 from plansite.model.registry import Organisation, PartnerGroup
-from plansite.site.context import SiteIndex
 from plansite.site.pages import PageSpec
 
 GOVERNMENT_KINDS = {

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from plansite.model.dataset import Dataset
-from plansite.site.context import SiteIndex
+from plansite.index.context import SiteIndex
+from plansite.load.dataset import Dataset
 from plansite.site.standing import HEADINGS
 
 

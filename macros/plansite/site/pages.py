@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from plansite.history.log import KIND_WORDS
-from plansite.site.context import SiteIndex
+from plansite.index.context import SiteIndex
 
 # Where the log narrowed to one kind of item lives: changes/<slug>/.
 CHANGE_SLUGS = {

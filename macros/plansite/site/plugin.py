@@ -33,14 +33,14 @@ from mkdocs.structure.pages import Page
 from plansite.exports.downloads import Download, downloads
 from plansite.exports.embed import Fragment, fragments
 from plansite.exports.hsds import Hsds
+from plansite.exports.tables import figures_csv
 from plansite.history.feeds import Feed, atom, json_feed
 from plansite.history.log import Change
+from plansite.index.context import SiteIndex, build_index
+from plansite.load.dataset import Dataset
 from plansite.load.errors import Diagnostic
-from plansite.model.dataset import Dataset
 from plansite.model.registry import NEUTRAL_EXIT_URL
 from plansite.site.cache import checked
-from plansite.site.charts import figures_csv
-from plansite.site.context import SiteIndex, build_index
 from plansite.site.feeds import national_feeds, site_feeds
 from plansite.site.metadata import describe, script
 from plansite.site.national import national_rows

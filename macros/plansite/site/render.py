@@ -14,12 +14,13 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from plansite.exports.tables import period_label, value_label
+from plansite.index.context import SiteIndex
 from plansite.model.dates import PartialDate
 from plansite.model.era import at
 from plansite.site import charts
-from plansite.site.context import SiteIndex
 from plansite.site.pages import PageSpec
-from plansite.site.text import plain, rich
+from plansite.site.text import Glossary, plain, rich
 
 ACTION_STATUS = {
     "planned": "Planned",
@@ -135,7 +136,7 @@ class Renderer:
             bytecode_cache=COMPILED,
         )
         years = dict(site.plan.plan.years) if site and site.plan else {}
-        glossary = site.glossary if site else None
+        glossary = Glossary(site.terms) if site else None
         if site:
             self.env.globals.update(site=site, p=site.partnership)
         self.env.globals.update(
@@ -147,8 +148,8 @@ class Renderer:
             day=day,
             chart=charts.svg,
             trend=charts.trend,
-            period_label=charts.period_label,
-            value_label=charts.value_label,
+            period_label=period_label,
+            value_label=value_label,
             figures_url=figures_url,
             action_status=ACTION_STATUS,
             service_status=SERVICE_STATUS,

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from plansite.model.dataset import PlanData
+from plansite.index.context import SiteIndex
+from plansite.load.dataset import PlanData
 from plansite.model.era import NOT_ADOPTED, Standing, at, standing
-from plansite.site.context import SiteIndex
 from plansite.site.render import PLAN_STATUS
 
 HEADINGS: dict[Standing, str] = {

@@ -18,6 +18,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
+
+class BuildError(Exception):
+    """A build stopped; the message says why and where."""
+
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -82,7 +87,5 @@ def exclusive(lock: Path, busy: str) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            from plansite.site.build import BuildError
-
             raise BuildError(busy) from None
         yield

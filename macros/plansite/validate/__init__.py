@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from plansite.history.store import read_releases
 from plansite.load.loader import load
 from plansite.validate.advise import advise
 from plansite.validate.report import Report
@@ -18,6 +19,10 @@ def check(root: Path, only: str | None = None) -> Report:
     partnership (a preview's check: publishing always checks everything)."""
     with _building():
         data, problems = load(root, only)
+        for pd in data.partnerships.values():  # what each partnership has published so far
+            published = read_releases(pd.folder, pd.folder.relative_to(root.parent).as_posix())
+            pd.releases = published.releases
+            problems += published.problems
         problems += check_dataset(data)
         problems += advise(data)
     problems.sort(key=lambda d: (d.severity != "error", d.file, d.line, d.column, d.code))

@@ -11,9 +11,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from plansite.load.dataset import Dataset, PartnershipData, PlanData
 from plansite.load.errors import Diagnostic
 from plansite.load.yaml_reader import YamlFile
-from plansite.model.dataset import Dataset, PartnershipData, PlanData
 from plansite.model.era import began, outside
 
 # Upper-case words of two or more letters, optionally with a trailing lower-case 's'

@@ -6,9 +6,8 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
+from plansite.load.dataset import Dataset, PartnershipData, private_in_dataset, public_dataset
 from plansite.load.errors import Diagnostic
-from plansite.model.dataset import Dataset, PartnershipData
-from plansite.model.public import private_in_dataset, public_dataset
 
 
 def counts(data: Dataset, pd: PartnershipData) -> dict[str, int]:

@@ -13,9 +13,9 @@ from typing import Any
 
 from plansite.history.log import NOTE_KINDS
 from plansite.history.store import check_notes_kept
+from plansite.load.dataset import Dataset, PartnershipData, PlanData
 from plansite.load.errors import Diagnostic, did_you_mean
 from plansite.load.yaml_reader import Path_, YamlFile
-from plansite.model.dataset import Dataset, PartnershipData, PlanData
 from plansite.model.dates import PartialDate
 from plansite.validate.colours import TEXT_MIN, WHITE, contrast
 

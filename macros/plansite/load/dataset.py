@@ -1,9 +1,11 @@
-"""The whole validated data set, as the pages will use it."""
+"""The whole validated data set, with the files it was read from, as the pages will use it."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from plansite.load.yaml_reader import YamlFile
 from plansite.model.changes import ChangeNote
@@ -16,6 +18,7 @@ from plansite.model.plan import (
     PlanFile,
     Statistic,
 )
+from plansite.model.public import private_texts, public_view
 from plansite.model.registry import (
     Category,
     Framework,
@@ -76,3 +79,70 @@ class Dataset:
     files: dict[str, YamlFile] = field(default_factory=dict)
     # File kinds that failed to load somewhere: references into them cannot be checked.
     failed: set[str] = field(default_factory=set)
+
+
+# The public view of a whole data set (see plansite.model.public for the rule).
+
+
+def public_dataset(data: Dataset) -> Dataset:
+    """The data set as it may be published. The files as read (which hold every value as
+    written) are left behind: nothing that publishes may read them."""
+    parts = {
+        pid: dataclasses.replace(
+            pd,
+            partnership=public_view(pd.partnership),
+            plans={
+                plan_id: dataclasses.replace(
+                    plan,
+                    plan=public_view(plan.plan),
+                    actions=public_view(plan.actions),
+                    indicators=public_view(plan.indicators),
+                    participation=public_view(plan.participation),
+                    statistics=public_view(plan.statistics),
+                    files={},
+                )
+                for plan_id, plan in pd.plans.items()
+            },
+            services=public_view(pd.services),
+            notes=public_view(pd.notes),
+            organisations=public_view(pd.organisations),
+            glossary=public_view(pd.glossary),
+            files={},
+        )
+        for pid, pd in data.partnerships.items()
+    }
+    return dataclasses.replace(
+        data,
+        site=public_view(data.site),
+        organisations=public_view(data.organisations),
+        groups=public_view(data.groups),
+        frameworks=public_view(data.frameworks),
+        organisation_list=public_view(data.organisation_list),
+        group_list=public_view(data.group_list),
+        framework_list=public_view(data.framework_list),
+        glossary=public_view(data.glossary),
+        partnerships=parts,
+        files={},
+    )
+
+
+def private_in_dataset(data: Dataset) -> set[str]:
+    """Every text of the data set that is marked not public."""
+    out: set[str] = set()
+    national: tuple[Any, ...] = (
+        data.site,
+        data.organisation_list,
+        data.group_list,
+        data.framework_list,
+    )
+    for value in national:
+        out |= private_texts(value)
+    for pd in data.partnerships.values():
+        parts: tuple[Any, ...] = (pd.partnership, pd.services, pd.notes, pd.organisations)
+        for value in parts:
+            out |= private_texts(value)
+        for plan in pd.plans.values():
+            for part in (plan.plan, plan.actions, plan.indicators, plan.participation):
+                out |= private_texts(part)
+            out |= private_texts(plan.statistics)
+    return out

@@ -13,7 +13,7 @@ from datetime import date
 from plansite.history.log import KIND_WORDS, Change, history
 from plansite.history.log import items as history_items
 from plansite.history.store import snapshot
-from plansite.model.dataset import Dataset, PartnershipData, PlanData
+from plansite.load.dataset import Dataset, PartnershipData, PlanData
 from plansite.model.era import Standing, began, name_on, outside, standing
 from plansite.model.plan import Action, Indicator, Node
 from plansite.model.registry import (
@@ -25,7 +25,6 @@ from plansite.model.registry import (
     PartnerGroup,
 )
 from plansite.model.service import Service
-from plansite.site.text import Glossary
 
 
 @dataclass
@@ -62,7 +61,6 @@ class SiteIndex:
     data: Dataset
     pd: PartnershipData
     plan: PlanData | None
-    glossary: Glossary
     nodes: dict[str, Node] = field(default_factory=dict)
     children: dict[str | None, list[Node]] = field(default_factory=lambda: defaultdict(list))
     actions: dict[str, Action] = field(default_factory=dict)
@@ -93,6 +91,7 @@ class SiteIndex:
     earlier: list[PlanData] = field(default_factory=list)
     # Organisations shown under the name they had in the plan's time: id -> today's name.
     now_named: dict[str, str] = field(default_factory=dict)
+    # The glossary terms in use during the plan's period, local ones first.
     terms: list[GlossaryTerm] = field(default_factory=list)
 
     @property
@@ -240,7 +239,7 @@ def build_index(data: Dataset, pid: str, today: date | None = None) -> SiteIndex
     start, end = (began(plan.plan), plan.plan.period.end.last) if plan else (None, None)
     terms = [t for t in [*pd.glossary, *data.glossary]
              if outside(t.valid_from, t.valid_to, start, end) is None]  # fmt: skip
-    site = SiteIndex(data, pd, plan, Glossary(terms), today=day, terms=terms)
+    site = SiteIndex(data, pd, plan, today=day, terms=terms)
     if plan:
         site.standing = standing(pd.partnership, plan.plan, day)
         site.earlier = sorted((p for p in pd.plans.values() if p is not plan),

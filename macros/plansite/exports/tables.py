@@ -1,0 +1,53 @@
+"""Tables for download: CSV that spreadsheets show as text, and how figures are labelled
+in them (and on the pages that show the same figures)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from plansite.model.plan import Figure, Measure
+
+
+def period_label(f: Figure) -> str:
+    if f.period is not None:
+        return str(f.period.words())
+    return f.period_raw or "Period not stated"
+
+
+def value_label(f: Figure, unit: str | None) -> str:
+    if f.raw:
+        return f.raw
+    number = f"{f.value:g}" if f.value is not None else "not stated"
+    unit = f.unit or unit
+    return f"{number} {unit}" if unit else number
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> str:
+    """A CSV cell that a spreadsheet will show as text, never run as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def csv_text(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([safe_cell(v) for v in row])
+    return out.getvalue()
+
+
+def figures_csv(indicator_title: str, measure: Measure) -> str:
+    header = ["Indicator", "Measure", "Period", "Value", "Value as written", "Unit", "Source",
+              "Note"]  # fmt: skip
+    rows = [
+        [indicator_title, measure.text, period_label(f), "" if f.value is None else f"{f.value:g}",
+         f.raw or "", f.unit or measure.unit or "", f.source or "", f.note or ""]
+        for f in measure.figures
+    ]  # fmt: skip
+    return csv_text(header, rows)
