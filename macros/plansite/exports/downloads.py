@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from plansite.exports.tables import csv_text, period_label
 from plansite.history.store import snapshot
 from plansite.index.context import SiteIndex
+from plansite.model.addresses import url_for
 from plansite.model.files import FILE_KINDS
 from plansite.model.release import PublishedRelease
 from plansite.schema import generate as generate_schemas
@@ -30,7 +31,7 @@ class Download:
     media: str
 
 
-RELEASES_JSON = "data/releases.json"
+RELEASES_JSON = url_for("download", "releases.json")
 
 
 def releases_json(releases: list[PublishedRelease]) -> str:
@@ -50,7 +51,7 @@ def downloads(site: SiteIndex) -> list[Download]:
     pd = site.pd
     out = [
         Download(
-            "data/plan.json",
+            url_for("download", "plan.json"),
             "The whole plan as JSON",
             "Everything this website is built from: the partnership, its plans, actions, "
             "indicators, participation records, statistics, services and change notes, in the "
@@ -71,7 +72,8 @@ def downloads(site: SiteIndex) -> list[Download]:
             for a in site.actions.values()
         ]  # fmt: skip
         out.append(Download(
-            "data/actions.csv", f"{site.level_name(site.action_level, plural=True)} (CSV)",
+            url_for("download", "actions.csv"),
+            f"{site.level_name(site.action_level, plural=True)} (CSV)",
             f"One row per {level.lower()}: what it is, who leads it, when it is due, its status.",
             csv_text([f"{level} id", "Number", "Part of", "Wording in the plan", "In plain words",
                       "Lead partners", "Lead as written in the plan", "Supporting partners",
@@ -91,7 +93,7 @@ def downloads(site: SiteIndex) -> list[Download]:
             if not m.figures
         ]  # fmt: skip
         out.append(Download(
-            "data/indicators.csv", "Indicators and their figures (CSV)",
+            url_for("download", "indicators.csv"), "Indicators and their figures (CSV)",
             "One row per figure of each measure; measures with no figures yet have one empty row.",
             csv_text(["Indicator id", "Indicator", "Type", "Measure id", "Measure", "Unit",
                       "Value", "Value as written", "Period", "Source"], ind_rows),
@@ -103,7 +105,7 @@ def downloads(site: SiteIndex) -> list[Download]:
         for m in pd.partnership.memberships
     ]  # fmt: skip
     out.append(Download(
-        "data/partners.csv", "Partners (CSV)",
+        url_for("download", "partners.csv"), "Partners (CSV)",
         "One row per membership of the partnership: the organisation, its role and its dates.",
         csv_text(["Organisation id", "Organisation", "Role", "Role as written", "Member since",
                   "Member until"], partner_rows),
@@ -119,7 +121,7 @@ def downloads(site: SiteIndex) -> list[Download]:
         for s in site.services.values()
     ]  # fmt: skip
     out.append(Download(
-        "data/services.csv", "Services (CSV)",
+        url_for("download", "services.csv"), "Services (CSV)",
         "One row per service: what it offers, who it is for, where, and how to contact it.",
         csv_text(["Service id", "Name", "Kind", "What it offers", "Provided by", "Who it is for",
                   "Kinds of help", "Where", "Phone", "Email", "Website", "Contact note",
@@ -136,7 +138,8 @@ def downloads(site: SiteIndex) -> list[Download]:
     for kind in FILE_KINDS:
         name = f"{kind.name}.schema.json"
         out.append(Download(
-            f"data/schema/{name}", f"JSON Schema for {kind.filename} ({kind.scope} file)",
+            url_for("download", f"schema/{name}"),
+            f"JSON Schema for {kind.filename} ({kind.scope} file)",
             kind.about, schemas[name],
             "application/schema+json"))  # fmt: skip
     return out

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from plansite.index.context import SiteIndex
+from plansite.model.addresses import url_for
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def fragments(site: SiteIndex) -> list[Fragment]:
             else sorted(site.services.values(), key=lambda s: s.name.lower())
         )
         items = "".join(
-            f'<li><a href="{escape(base)}services/{s.id}/">{escape(s.name)}</a></li>'
+            f'<li><a href="{escape(base + url_for("service", s.id))}">{escape(s.name)}</a></li>'
             for s in chosen
         )
         heading_id = f"plansite-{site.partnership.id}-{slug}"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from plansite.model.addresses import url_for
 from plansite.model.changes import ChangeNote
 from plansite.model.release import PublishedRelease, Snapshot
 from plansite.model.tracking import TRACKED
@@ -74,7 +75,7 @@ def _short(text: str, limit: int = 70) -> str:
 
 def _node_url(nodes: dict[str, Any], outcome_levels: set[str], node_id: str) -> str:
     n = nodes[node_id]
-    return f"outcomes/{n.id}/" if n.level in outcome_levels else f"plan/#{n.id}"
+    return url_for("outcome", n.id) if n.level in outcome_levels else url_for("plan-item", n.id)
 
 
 def _ancestry(nodes: dict[str, Any], node_id: str | None) -> list[str]:
@@ -109,7 +110,7 @@ def items(snap: Snapshot) -> dict[tuple[str, str], Item]:
         level_names = {lv.id: lv.name for lv in plan.levels}
         nodes = {n.id: n for n in plan.nodes}
 
-        add("plan", plan_id, f"The plan, “{_short(plan.title)}”", "plan/", plan)
+        add("plan", plan_id, f"The plan, “{_short(plan.title)}”", url_for("plan"), plan)
         for n in plan.nodes:
             label = f"{level_names.get(n.level, n.level)} {n.number or ''}".strip()
             add(
@@ -127,24 +128,24 @@ def items(snap: Snapshot) -> dict[tuple[str, str], Item]:
                 "action",
                 a.id,
                 f"{label}, “{_short(a.summary or a.text)}”",
-                f"actions/{a.id}/",
+                url_for("action", a.id),
                 a,
                 a.former_ids,
                 _ancestry(nodes, a.under),
             )
         for ind in ps.indicators.indicators:
-            url = _node_url(nodes, outcome_levels, ind.under[0]) if ind.under else "plan/"
+            url = _node_url(nodes, outcome_levels, ind.under[0]) if ind.under else url_for("plan")
             parents = [p for u in ind.under for p in _ancestry(nodes, u)]
             for m in ind.measures:
                 add("measure", f"{ind.id}.{m.id}", f"“{_short(m.text)}”", url, m, [], parents)
     for s in snap.services:
-        add("service", s.id, s.name, f"services/{s.id}/", s, s.former_ids, list(s.outcomes))
+        add("service", s.id, s.name, url_for("service", s.id), s, s.former_ids, list(s.outcomes))
     roles: dict[str, list[Any]] = {}
     for membership in snap.partnership.memberships:
         roles.setdefault(membership.organisation, []).append(membership)
     for org, memberships in roles.items():
         first = memberships[0]
-        add("partner", org, names.get(org, org), f"partners/{org}/", first)
+        add("partner", org, names.get(org, org), url_for("partner", org), first)
         if len(memberships) > 1:
             out[("partner", org)].values["role"] = ", ".join(
                 sorted({ms.role.replace("-", " ") for ms in memberships})
@@ -222,7 +223,7 @@ def diff(old: Snapshot | None, new: Snapshot, release: int | None, day: date) ->
             f"{counts['action']} actions, {counts['service']} services and "
             f"{counts['partner']} partners."
         )
-        return [Change(release, day, "added", "plan", "", "plan/" if titles else "", text)]
+        return [Change(release, day, "added", "plan", "", url_for("plan") if titles else "", text)]
     before = items(old)
     # An item whose id changed is the same item: it lists its old id in former_ids.
     renamed_from = {

@@ -14,6 +14,7 @@ from plansite.history.log import KIND_WORDS, Change, history
 from plansite.history.log import items as history_items
 from plansite.history.store import snapshot
 from plansite.load.dataset import Dataset, PartnershipData, PlanData
+from plansite.model.addresses import url_for
 from plansite.model.era import Standing, began, name_on, outside, standing
 from plansite.model.plan import Action, Indicator, Node
 from plansite.model.registry import (
@@ -40,7 +41,7 @@ class NationalOutcome:
 
     @property
     def url(self) -> str:
-        return f"outcomes/{self.framework.id}/{self.item.id}/"
+        return url_for("national-outcome", self.framework.id, self.item.id)
 
 
 @dataclass
@@ -117,7 +118,9 @@ class SiteIndex:
         return self.plan.plan.levels[-1].id if self.plan else "action"
 
     def node_url(self, node: Node) -> str:
-        return f"outcomes/{node.id}/" if node.level in self.outcome_levels else f"plan/#{node.id}"
+        if node.level in self.outcome_levels:
+            return url_for("outcome", node.id)
+        return url_for("plan-item", node.id)
 
     def descendants(self, node_id: str) -> list[Node]:
         out: list[Node] = []
@@ -190,7 +193,9 @@ class SiteIndex:
     def plan_url(self, plan_id: str) -> str:
         """Where a plan of this partnership is shown: the presented one at plan/, the others
         at plans/<id>/."""
-        return "plan/" if self.plan and self.plan.plan.id == plan_id else f"plans/{plan_id}/"
+        if self.plan and self.plan.plan.id == plan_id:
+            return url_for("plan")
+        return url_for("earlier-plan", plan_id)
 
     def plans_newest_first(self) -> list[PlanData]:
         return sorted(self.pd.plans.values(), key=lambda p: began(p.plan) or date.min, reverse=True)
@@ -340,11 +345,11 @@ def _earlier_addresses(site: SiteIndex) -> dict[tuple[str, str], str]:
     """Where each item of a plan other than the presented one is shown: its plan's page."""
     out: dict[tuple[str, str], str] = {}
     for e in site.earlier:
-        page = site.plan_url(e.plan.id)
-        out[("plan", e.plan.id)] = page
-        out.update({("node", n.id): f"{page}#{e.plan.id}-{n.id}" for n in e.plan.nodes})
-        out.update({("action", a.id): f"{page}#{e.plan.id}-{a.id}" for a in e.actions})
-        out.update({("measure", f"{i.id}.{m.id}"): f"{page}#ind-{i.id}"
+        pid = e.plan.id
+        out[("plan", pid)] = site.plan_url(pid)
+        out.update({("node", n.id): url_for("earlier-plan-item", pid, n.id) for n in e.plan.nodes})
+        out.update({("action", a.id): url_for("earlier-plan-item", pid, a.id) for a in e.actions})
+        out.update({("measure", f"{i.id}.{m.id}"): url_for("earlier-plan-indicator", pid, i.id)
                     for i in e.indicators for m in i.measures})  # fmt: skip
     return out
 
@@ -364,8 +369,11 @@ def _lineage(
 
 
 # Item kinds that have a page of their own, and where it lives.
-PAGE_OF = {"service": "services/{}/", "action": "actions/{}/", "partner": "partners/{}/",
-           "node": "outcomes/{}/"}  # fmt: skip
+PAGE_KIND = {"service": "service", "action": "action", "partner": "partner", "node": "outcome"}
+
+
+def page_of(kind: str, ident: str) -> str:
+    return url_for(PAGE_KIND[kind], ident)
 
 
 def _index_moves(
@@ -388,27 +396,27 @@ def _index_moves(
                     for k, v in site.partners.items()},
         "node": {n.id: former("node", n.id, n.former_ids) for n in site.outcome_nodes()},
     }  # fmt: skip
-    live_urls = {PAGE_OF[kind].format(i) for kind, ids in current.items() for i in ids}
+    live_urls = {page_of(kind, i) for kind, ids in current.items() for i in ids}
     for kind, ids in current.items():
         for new_id, earlier in ids.items():
             for old in earlier:
-                old_url = PAGE_OF[kind].format(old)
+                old_url = page_of(kind, old)
                 if old_url not in live_urls:
-                    site.redirects[old_url] = PAGE_OF[kind].format(new_id)
+                    site.redirects[old_url] = page_of(kind, new_id)
     replacements = {
         about: note.replaced_by for note in pd.notes if note.replaced_by for about in note.about
     }
     for change in site.log:
-        if change.type != "removed" or change.kind not in PAGE_OF:
+        if change.type != "removed" or change.kind not in PAGE_KIND:
             continue
-        url = PAGE_OF[change.kind].format(change.item)
+        url = page_of(change.kind, change.item)
         if url in live_urls or url in site.redirects or any(r.url == url for r in site.removed):
             continue
         ref = replacements.get(f"{change.kind}:{change.item}")
         replacement = None
         if ref:
             kind, _, ident = ref.partition(":")
-            if kind in PAGE_OF and PAGE_OF[kind].format(ident) in live_urls:
-                replacement = PAGE_OF[kind].format(ident)
+            if kind in PAGE_KIND and page_of(kind, ident) in live_urls:
+                replacement = page_of(kind, ident)
         site.removed.append(Removed(change.kind, change.item, url, change.text, change.date,
                                     list(change.notes), replacement))  # fmt: skip

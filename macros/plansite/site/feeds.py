@@ -6,6 +6,7 @@ from plansite.history.feeds import Feed
 from plansite.history.log import Change
 from plansite.index.context import SiteIndex
 from plansite.load.dataset import Dataset
+from plansite.model.addresses import url_for
 
 FeedSpec = tuple[Feed, list[Change], str]  # the feed, its changes, and a date if it has none
 
@@ -22,12 +23,14 @@ def site_feeds(site: SiteIndex) -> list[FeedSpec]:
     p = site.partnership
     base = str(p.site_url) if p.site_url else None
     feeds: list[FeedSpec] = [
-        (Feed(p.id, f"{p.name}: what's changed", p.name, "changes/feed", "changes/", base),
+        (Feed(p.id, f"{p.name}: what's changed", p.name, url_for("feed", url_for("changes")),
+              url_for("changes"), base),
          site.log, _fallback(site)),
     ]  # fmt: skip
     for node in site.outcome_nodes():
+        page = url_for("outcome", node.id)
         feed = Feed(f"{p.id}/{node.id}", f"{p.name}: {node.title}", p.name,
-                    f"outcomes/{node.id}/feed", f"outcomes/{node.id}/", base)  # fmt: skip
+                    url_for("feed", page), page, base)  # fmt: skip
         feeds.append((feed, site.changes_under(node.id), _fallback(site)))
     return feeds
 
@@ -41,11 +44,22 @@ def national_feeds(data: Dataset, sites: list[SiteIndex], name: str) -> list[Fee
         fallback = max(fallback, _fallback(site))
         for c in site.log:
             prefixed = Change(c.release, c.date, c.type, c.kind, c.item,
-                              f"{pid}/{c.url}" if c.url else f"{pid}/changes/",
+                              f"{pid}/{c.url or url_for('changes')}",
                               f"{site.partnership.name}: {c.text}", list(c.notes), c.parents,
                               key=f"{pid}/{c.key}")  # fmt: skip
             changes.append(prefixed)
     base = str(data.site.base_url) if data.site and data.site.base_url else None
     return [
-        (Feed("national", f"{name}: what's changed", name, "feed", "", base), changes, fallback)
+        (
+            Feed(
+                "national",
+                f"{name}: what's changed",
+                name,
+                url_for("feed", url_for("home")),
+                url_for("home"),
+                base,
+            ),
+            changes,
+            fallback,
+        )
     ]

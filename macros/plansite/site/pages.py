@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from plansite.history.log import KIND_WORDS
 from plansite.index.context import SiteIndex
+from plansite.model.addresses import FACETS, url_for
 
 # Where the log narrowed to one kind of item lives: changes/<slug>/.
 CHANGE_SLUGS = {
@@ -36,58 +37,54 @@ class PageSpec:
         return f"{self.url}index.md"
 
 
+def index(kind: str, title: str, nav: str | None = None) -> PageSpec:
+    """A page about no one item, at the address of its kind."""
+    return PageSpec(kind, "", url_for(kind), title, nav)
+
+
+def item(kind: str, key: str, title: str) -> PageSpec:
+    """A page about one item, at the address of its kind for that item."""
+    return PageSpec(kind, key, url_for(kind, key), title)
+
+
 def site_pages(site: SiteIndex) -> list[PageSpec]:
-    p = site.partnership
-    pages = [
-        PageSpec("home", "", "", p.name, "Home"),
-    ]
+    pages = [index("home", site.partnership.name, "Home")]
     if site.plan:
         plan = site.plan.plan
-        pages.append(PageSpec("plan", plan.id, "plan/", plan.title, "The plan"))
-        pages.append(PageSpec("outcomes", "", "outcomes/", "Outcomes", "Outcomes"))
-        pages += [
-            PageSpec("outcome", n.id, f"outcomes/{n.id}/", n.title) for n in site.outcome_nodes()
-        ]
+        pages.append(PageSpec("plan", plan.id, url_for("plan"), plan.title, "The plan"))
+        pages.append(index("outcomes", "Outcomes", "Outcomes"))
+        pages += [item("outcome", n.id, n.title) for n in site.outcome_nodes()]
         pages += [PageSpec("national-outcome", key, nat.url, nat.item.title)
                   for key, nat in site.national.items()]  # fmt: skip
-        pages += [PageSpec("action", a.id, f"actions/{a.id}/", _action_title(site, a.id))
-                  for a in site.actions.values()]  # fmt: skip
+        pages += [item("action", a.id, _action_title(site, a.id)) for a in site.actions.values()]
     if site.earlier:
-        pages.append(PageSpec("plans", "", "plans/", "All plans"))
-        pages += [PageSpec("earlier-plan", e.plan.id, f"plans/{e.plan.id}/", e.plan.title)
-                  for e in site.earlier]  # fmt: skip
-    pages.append(PageSpec("partners", "", "partners/", "Partners", "Partners"))
-    pages += [PageSpec("partner", k, f"partners/{k}/", v.name) for k, v in site.partners.items()]
-    pages.append(PageSpec("services", "", "services/", "Services and support", "Get help"))
-    pages += [PageSpec("service", k, f"services/{k}/", s.name) for k, s in site.services.items()]
+        pages.append(index("plans", "All plans"))
+        pages += [item("earlier-plan", e.plan.id, e.plan.title) for e in site.earlier]
+    pages.append(index("partners", "Partners", "Partners"))
+    pages += [item("partner", k, v.name) for k, v in site.partners.items()]
+    pages.append(index("services", "Services and support", "Get help"))
+    pages += [item("service", k, s.name) for k, s in site.services.items()]
     facets = [
-        ("audience", "for", {k: f"Services for: {c.name}" for k, c in site.audiences.items()}),
-        ("locality", "in", {k: f"Services in {n}" for k, n in site.used_localities.items()}),
-        ("help", "help", {k: f"Services: {c.name}" for k, c in site.help.items()}),
+        ("audience", {k: f"Services for: {c.name}" for k, c in site.audiences.items()}),
+        ("locality", {k: f"Services in {n}" for k, n in site.used_localities.items()}),
+        ("help", {k: f"Services: {c.name}" for k, c in site.help.items()}),
     ]
-    for facet, path, titles in facets:
+    for facet, titles in facets:
         pages += [
-            PageSpec("service-filter", f"{facet}:{k}", f"services/{path}/{k}/", title)
+            PageSpec("service-filter", f"{facet}:{k}", url_for(FACETS[facet], k), title)
             for k, title in titles.items()
         ]
     pages += [
-        PageSpec("participation", "", "participation/", "Who was involved", "Participation"),
-        PageSpec("glossary", "", "glossary/", "Glossary", "Glossary"),
-        PageSpec("changes", "", "changes/", "What's changed", "What's changed"),
-        PageSpec("data", "", "data/", "Open data", "Open data"),
-        PageSpec("embed", "", "data/embed/", "Put our service lists on your website"),
+        index("participation", "Who was involved", "Participation"),
+        index("glossary", "Glossary", "Glossary"),
+        index("changes", "What's changed", "What's changed"),
+        index("data", "Open data", "Open data"),
+        index("embed", "Put our service lists on your website"),
         *(PageSpec("removed", r.url, r.url, "No longer listed") for r in site.removed),
-        *(
-            PageSpec(
-                "changes",
-                kind,
-                f"changes/{CHANGE_SLUGS[kind]}/",
-                f"What's changed: {KIND_WORDS[kind]}",
-            )
-            for kind in site.change_kinds()
-        ),
-        PageSpec("accessibility", "", "accessibility/", "Accessibility statement", "Accessibility"),
-    ]
+        *(PageSpec("changes", kind, url_for("changes-of", CHANGE_SLUGS[kind]),
+                   f"What's changed: {KIND_WORDS[kind]}") for kind in site.change_kinds()),
+        index("accessibility", "Accessibility statement", "Accessibility"),
+    ]  # fmt: skip
     return pages
 
 

@@ -39,6 +39,7 @@ from plansite.history.log import Change
 from plansite.index.context import SiteIndex, build_index
 from plansite.load.dataset import Dataset
 from plansite.load.errors import Diagnostic
+from plansite.model.addresses import url_for
 from plansite.model.registry import NEUTRAL_EXIT_URL
 from plansite.site.cache import checked
 from plansite.site.feeds import national_feeds, site_feeds
@@ -192,7 +193,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             config.extra["plansite_fictional"] = partnership.fictional
             config.extra["plansite_site"] = True
             config.extra["plansite_draft"] = _draft_notice([self.site])
-            config.extra["plansite_draft_pending"] = bool(self.site.pending())
+            config.extra["plansite_draft_pending"] = (
+                url_for("changes") if self.site.pending() else ""
+            )
             config.extra["plansite_standing"] = (
                 notice(self.site, self.site.plan).as_dict() if self.site.plan else {}
             )
@@ -209,7 +212,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             config.site_name = escape(name)
             config.extra["plansite_site"] = False
             config.extra["plansite_draft"] = _draft_notice(sites, national=True)
-            config.extra["plansite_draft_pending"] = False
+            config.extra["plansite_draft_pending"] = ""
             config.extra["plansite_standing"] = {}
             if site_file and site_file.base_url:
                 config.site_url = str(site_file.base_url)
@@ -241,7 +244,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         for download in self.downloads:
             files.append(File.generated(config, download.path, content=download.content))
         for name, content in self.hsds.items():
-            files.append(File.generated(config, f"data/hsds/{name}", content=content))
+            files.append(File.generated(config, url_for("hsds", name), content=content))
         plans = [self.site.plan, *self.site.earlier] if self.site and self.site.plan else []
         for plan in plans:
             for ind in plan.indicators:
@@ -289,6 +292,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> None:
         env.bytecode_cache = COMPILED  # the theme's templates, compiled once per process
+        env.globals["url_for"] = url_for  # the theme's pages link by the same map of addresses
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, **_: Any) -> str:
         if page.file.src_uri in self.by_src:
@@ -332,7 +336,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         feeds = [
             {"title": str(escape(feed.title)), "path": feed.path}
             for feed, _, _ in self.feeds
-            if feed.page in ("", "changes/") or feed.page == spec.url
+            if feed.page in (url_for("home"), url_for("changes")) or feed.page == spec.url
         ]
         jsonld = script(data) if data else ""
         standing = None

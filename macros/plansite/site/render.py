@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from plansite.exports.tables import period_label, value_label
 from plansite.index.context import SiteIndex
+from plansite.model.addresses import url_for
 from plansite.model.dates import PartialDate
 from plansite.model.era import at
 from plansite.site import charts
@@ -92,7 +93,7 @@ def day(value: date) -> Markup:
 
 def figures_url(indicator_id: str, measure_id: str) -> str:
     """Where a measure's figures are offered as CSV, from the site root."""
-    return f"data/figures/{indicator_id}-{measure_id}.csv"
+    return url_for("figures", indicator_id, measure_id)
 
 
 def not_stated(what: str = "Not stated in the plan") -> Markup:
@@ -155,6 +156,7 @@ class Renderer:
             service_status=SERVICE_STATUS,
             plan_status=PLAN_STATUS,
             routes=ROUTES,
+            url_for=url_for,
         )
 
     def render(self, spec: PageSpec, **values: Any) -> str:

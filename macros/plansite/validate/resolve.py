@@ -16,6 +16,7 @@ from plansite.history.store import check_notes_kept
 from plansite.load.dataset import Dataset, PartnershipData, PlanData
 from plansite.load.errors import Diagnostic, did_you_mean
 from plansite.load.yaml_reader import Path_, YamlFile
+from plansite.model.addresses import FACETS, PATTERNS, url_for
 from plansite.model.dates import PartialDate
 from plansite.validate.colours import TEXT_MIN, WHITE, contrast
 
@@ -41,7 +42,7 @@ DEFINED_IN = {
 
 
 # services/for/…, services/in/… and services/help/… are the directory's filtered lists.
-RESERVED_SERVICE_IDS = {"for", "in", "help"}
+RESERVED_SERVICE_IDS = {PATTERNS[kind].split("/")[1] for kind in FACETS.values()}
 # A partnership's site is published at OUT/<id>/, beside the national index's own pages and
 # the theme's folders: an id equal to one of these would overwrite them.
 RESERVED_PARTNERSHIP_IDS = frozenset({"about", "assets", "guide", "search"})
@@ -325,7 +326,7 @@ def _check_partnership(c: Checker, data: Dataset, folder: str, pd: PartnershipDa
                 sfile,
                 "id-reserved",
                 (*at, "id"),
-                f"services/{s.id}/ holds the directory's filtered lists, so {s.id!r} "
+                f"{url_for('service', s.id)} holds the directory's filtered lists, so {s.id!r} "
                 "cannot be a service id",
             )
         c.refs(sfile, (*at, "audiences"), s.audiences, data.audiences, "audience", "taxonomy.yaml")

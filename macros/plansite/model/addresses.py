@@ -1,0 +1,49 @@
+"""Every address on a partnership's site, made in one place.
+
+Addresses are a promise: partners link to them from their own sites and leaflets, and the
+"what's changed" log, the feeds, the downloads and the pages all point at them. So each
+pattern is written once, here, and everything else asks ``url_for``. Addresses are relative
+to the site's root; a page turns them into links relative to itself.
+"""
+
+from __future__ import annotations
+
+PATTERNS: dict[str, str] = {
+    "home": "",
+    "plan": "plan/",
+    "plan-item": "plan/#{}",  # an item of the plan without a page of its own
+    "plans": "plans/",
+    "earlier-plan": "plans/{}/",  # another plan of the partnership, all on one page
+    "earlier-plan-item": "plans/{0}/#{0}-{1}",
+    "earlier-plan-indicator": "plans/{}/#ind-{}",
+    "outcomes": "outcomes/",
+    "outcome": "outcomes/{}/",
+    "national-outcome": "outcomes/{}/{}/",  # framework, item
+    "action": "actions/{}/",
+    "partners": "partners/",
+    "partner": "partners/{}/",
+    "services": "services/",
+    "service": "services/{}/",
+    "services-for": "services/for/{}/",  # by audience
+    "services-in": "services/in/{}/",  # by locality
+    "services-help": "services/help/{}/",  # by kind of help
+    "participation": "participation/",
+    "glossary": "glossary/",
+    "changes": "changes/",
+    "changes-of": "changes/{}/",  # the log narrowed to one kind of item
+    "feed": "{}feed",  # beside its page: changes/feed.xml, outcomes/x/feed.json
+    "data": "data/",
+    "download": "data/{}",
+    "figures": "data/figures/{}-{}.csv",  # indicator, measure
+    "hsds": "data/hsds/{}",
+    "embed": "data/embed/",
+    "accessibility": "accessibility/",
+}
+
+# The service directory narrowed by a facet of a service.
+FACETS = {"audience": "services-for", "locality": "services-in", "help": "services-help"}
+
+
+def url_for(kind: str, *parts: str) -> str:
+    """The address of a page (or file) of ``kind``, for the item the ``parts`` name."""
+    return PATTERNS[kind].format(*parts)
