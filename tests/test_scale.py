@@ -15,7 +15,7 @@ from mkdocs.config import load_config
 
 from plansite.bench.preview import preview_edits
 from plansite.site.build import BuildError, build_all
-from plansite.site.plugin import ENV_DATA, ENV_INCREMENTAL, ENV_PARTNERSHIP
+from plansite.site.plugin import options
 from plansite.site.preview import QuietDirtyWarning
 from plansite.site.workers import exclusive
 from tests.conftest import MINIMAL, ROOT, copy_minimal, edit, plansite
@@ -69,17 +69,15 @@ def test_a_second_build_into_the_same_folder_is_refused(tmp_path: Path) -> None:
 @pytest.fixture
 def previewing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     data = copy_minimal(tmp_path)
-    monkeypatch.setenv(ENV_DATA, str(data))
-    monkeypatch.setenv(ENV_PARTNERSHIP, "sample")
-    monkeypatch.setenv(ENV_INCREMENTAL, "1")
     quiet = QuietDirtyWarning()
     logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     yield data
     logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
 
 
-def preview_build(site: Path) -> None:
-    config = load_config(str(MKDOCS_YML), site_dir=str(site))
+def preview_build(site: Path, data: Path) -> None:
+    settings = options(MKDOCS_YML, data, "sample", incremental=True)
+    config = load_config(str(MKDOCS_YML), site_dir=str(site), **settings)
     mkdocs_build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
 
 
@@ -91,16 +89,16 @@ def test_a_preview_rebuilds_only_the_pages_an_edit_changed(
     previewing: Path, tmp_path: Path
 ) -> None:
     site = tmp_path / "preview"
-    preview_build(site)
+    preview_build(site, previewing)
     released = json.loads((site / "search/search_index.json").read_text())["docs"]
     # The first edit after a release makes the data a draft, which every page says.
     edit(previewing, SERVICES, "phone: 01234 000000", "phone: 01234 000001")
-    preview_build(site)
+    preview_build(site, previewing)
     assert all("Draft: not yet released" in p.read_text() for p in site.rglob("index.html"))
     before = written(site)
     index = json.loads((site / "search/search_index.json").read_text())["docs"]
     edit(previewing, SERVICES, "name: Family support", "name: Family help")
-    preview_build(site)
+    preview_build(site, previewing)
     after = written(site)
     rebuilt = {page for page, stamp in after.items() if before.get(page) != stamp}
     assert "services/family-support/index.html" in rebuilt
@@ -122,16 +120,16 @@ def test_a_preview_shows_data_errors_and_recovers_when_they_are_fixed(
     previewing: Path, tmp_path: Path
 ) -> None:
     site = tmp_path / "preview"
-    preview_build(site)
+    preview_build(site, previewing)
     pages = sorted(written(site))
     edit(previewing, SERVICES, "id: family-support", "id: Family Support!")
-    preview_build(site)
+    preview_build(site, previewing)
     for page in pages:  # whatever page the browser shows reloads into the error list
         html = (site / page).read_text()
         assert "Preview stopped: the data has 1 error" in html, page
         assert f"data/{SERVICES}:" in html and "[slug-invalid]" in html
     edit(previewing, SERVICES, "id: Family Support!", "id: family-support")
-    preview_build(site)
+    preview_build(site, previewing)
     assert "Preview stopped" not in (site / "services/family-support/index.html").read_text()
     assert "Preview stopped" not in (site / "index.html").read_text()
     assert sorted(written(site)) == pages
@@ -144,7 +142,7 @@ def test_a_preview_reads_only_its_own_partnership(previewing: Path, tmp_path: Pa
     other.mkdir()
     (other / "partnership.yaml").write_text("id: other\nname: [unclosed\n")
     site = tmp_path / "preview"
-    preview_build(site)
+    preview_build(site, previewing)
     assert "Preview stopped" not in (site / "index.html").read_text()
     with pytest.raises(BuildError, match="yaml-syntax"):
         build_all(MKDOCS_YML, previewing, tmp_path / "site", say=lambda _: None)

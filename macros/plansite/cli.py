@@ -124,17 +124,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from mkdocs.commands.serve import serve
 
-    from plansite.site.plugin import ENV_DATA, ENV_INCREMENTAL, ENV_PARTNERSHIP
+    from plansite.site.plugin import options
     from plansite.site.preview import QuietDirtyWarning
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     _log_to_terminal()
     logging.getLogger("mkdocs.commands.build").addFilter(QuietDirtyWarning())
-    os.environ[ENV_DATA] = str(args.data.resolve())
-    os.environ[ENV_INCREMENTAL] = "1"  # rebuild only what an edit changed
-    if args.partnership:
-        os.environ[ENV_PARTNERSHIP] = args.partnership
-    serve(str(_project(args)), dev_addr=args.dev_addr, livereload=True, build_type="dirty")
+    project = _project(args)
+    # With no --partnership, mkdocs.yml says which partnership to preview.
+    settings = options(project, args.data, args.partnership or None, incremental=True)
+    serve(str(project), dev_addr=args.dev_addr, livereload=True, build_type="dirty", **settings)
     return 0
 
 

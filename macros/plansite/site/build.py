@@ -30,7 +30,7 @@ from plansite.load.dataset import PartnershipData
 from plansite.site.cache import checked
 from plansite.site.crawl import Tree, check_outside
 from plansite.site.guard import finish, write_headers
-from plansite.site.plugin import ENV_DATA, ENV_PARTNERSHIP, PageRenderError
+from plansite.site.plugin import PageRenderError, options
 from plansite.site.privacy import leaks
 from plansite.site.workers import BuildError as BuildError  # where callers look for it
 from plansite.site.workers import Pool, default_jobs, exclusive
@@ -75,14 +75,17 @@ class _Warnings(logging.Handler):
 
 def build_site(mkdocs_yml: Path, data: Path, dest: Path, partnership: str) -> None:
     """Build one site (a partnership's, or the national index when ``partnership`` is '')."""
-    os.environ[ENV_DATA] = str(data.resolve())
-    os.environ[ENV_PARTNERSHIP] = partnership
     which = partnership or "national index"
     warnings = _Warnings()
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(warnings)
     try:
-        config = load_config(str(mkdocs_yml), site_dir=str(dest), strict=True)
+        config = load_config(
+            str(mkdocs_yml),
+            site_dir=str(dest),
+            strict=True,
+            **options(mkdocs_yml, data, partnership),
+        )
         mkdocs_build(config)
     except PageRenderError as exc:
         raise BuildError(f"{which}: {exc}") from exc

@@ -13,7 +13,9 @@ Hand-written pages in ``docs/`` go through Markdown and mkdocs-macros as usual.
 
 from __future__ import annotations
 
+import copy
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -59,15 +61,6 @@ from plansite.site.preview import (
 from plansite.site.redirects import redirect_page
 from plansite.site.render import COMPILED, Renderer, figures_url
 from plansite.site.standing import notice
-
-# `plansite build` and `plansite serve` choose the data and partnership through these, so
-# that `mkdocs build` and `mkdocs serve` keep reading mkdocs.yml as usual.
-ENV_DATA = "PLANSITE_DATA"
-ENV_PARTNERSHIP = "PLANSITE_PARTNERSHIP"
-# Set by `plansite serve`: rebuild only the pages an edit changed, and show data errors in
-# the browser (see ``preview``).
-ENV_INCREMENTAL = "PLANSITE_INCREMENTAL"
-
 
 LOGO_URI = "assets/images/partnership-logo"
 HSDS_TITLES = {
@@ -122,10 +115,49 @@ class PageRenderError(Exception):
 
 
 class PlansiteConfig(Config):
+    """What one build is for, typed and checked by MkDocs like any other setting.
+
+    mkdocs.yml gives defaults; `plansite build` and `plansite serve` give each build its own
+    values through ``options`` (never through environment variables)."""
+
     # Named data_dir because `data` is taken by the config mapping itself.
     data_dir = c.Type(str, default="data")
     # The partnership this site is for; empty builds the national index.
     partnership = c.Type(str, default="")
+    # A preview: rebuild only the pages an edit changed, and show data errors in the browser
+    # (see ``preview``).
+    incremental = c.Type(bool, default=False)
+
+
+def options(
+    mkdocs_yml: Path, data: Path, partnership: str | None, incremental: bool = False
+) -> dict[str, Any]:
+    """Settings for MkDocs' ``load_config`` (and ``serve``) that point this project's plansite
+    plugin at ``data`` and ``partnership`` (None: the one mkdocs.yml names): the plugin list
+    of mkdocs.yml, with ours given its values."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with mkdocs_yml.open(encoding="utf-8") as handle:
+        listed = yaml_load(handle).get("plugins") or []
+    ours: dict[str, Any] = {"data_dir": str(data.resolve()), "incremental": incremental}
+    if partnership is not None:
+        ours["partnership"] = partnership
+    plugins: list[Any] = []
+    for entry in listed:
+        name = entry if isinstance(entry, str) else next(iter(entry))
+        if name == "plansite":
+            given = {} if isinstance(entry, str) else dict(entry[name] or {})
+            entry = {name: {**given, **ours}}
+        plugins.append(entry)
+    return {"plugins": _Fresh(plugins)}
+
+
+class _Fresh(list[Any]):
+    """A plugin list that reads as new each time: MkDocs empties the entries it reads, and
+    `mkdocs serve` reads the same settings again for every rebuild."""
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(copy.deepcopy(list(super().__iter__())))
 
 
 class PlansitePlugin(BasePlugin[PlansiteConfig]):
@@ -147,14 +179,14 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
 
     def data_root(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").parent
-        return (base / os.environ.get(ENV_DATA, self.config.data_dir)).resolve()
+        return (base / self.config.data_dir).resolve()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = self.data_root(config)
         if str(root) not in config.watch:
             config.watch.append(str(root))
-        self.incremental = os.environ.get(ENV_INCREMENTAL) == "1"
-        pid = os.environ.get(ENV_PARTNERSHIP, self.config.partnership)
+        self.incremental = self.config.incremental
+        pid = self.config.partnership
         # A preview reads only the national files and its own partnership: seconds count.
         report = checked(root, pid if self.incremental and pid else None)
         # Everything published is made from the public view of the data (plansite.model.public).
