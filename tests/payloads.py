@@ -1,10 +1,13 @@
 """Hostile text planted in every text field of a data set.
 
 Each HTML payload would set ``window.plansite_canary`` if it ever ran; the template payloads
-would show 49, a loop, or Python internals if data were ever evaluated as a template.
+would show 49, a loop, or Python internals if data were ever evaluated as a template; the
+formula payloads would run in a spreadsheet if a CSV cell began with them.
 """
 
 from __future__ import annotations
+
+import re
 
 HTML_PAYLOADS = [
     "<script>window.plansite_canary=1</script>",
@@ -42,6 +45,9 @@ HTML_PAYLOADS = [
     "</title><script>window.plansite_canary=1</script>",
     '<meta http-equiv="refresh" content="0;url=javascript:window.plansite_canary=1">',
     '<link rel=stylesheet href="https://evil.example/x.css">',
+    # Markup that runs nothing: only the escaping, not the build's script scan, stops these.
+    "<img src=x>",
+    "<b>bold</b> <i>and</i> <u>more</u>",
 ]
 
 TEMPLATE_PAYLOADS = [
@@ -54,4 +60,41 @@ TEMPLATE_PAYLOADS = [
     "{%- raw %}{{ 7*7 }}{% endraw %}",
 ]
 
-ALL_PAYLOADS = HTML_PAYLOADS + TEMPLATE_PAYLOADS
+# Each starts a value, so it starts a CSV cell wherever the value fills one.
+FORMULA_PAYLOADS = [
+    '=HYPERLINK("http://evil.example","Click")',
+    "+1+cmd|' /C calc'!A0",
+    "-1+1",
+    "@SUM(1+1)",
+    "\t=1+1",
+    "\r=1+1",
+]
+
+ALL_PAYLOADS = HTML_PAYLOADS + TEMPLATE_PAYLOADS + FORMULA_PAYLOADS
+
+# --- Tagging: which field a payload was planted in, wherever it lands --------------------
+
+# Every tagged value ends with a template expression between two markers unique to its field,
+# so each output can be checked for the expression left as written, in the place it was put.
+# The spaces keep Markdown from reading the asterisk as emphasis.
+PROBE = "{{ 7 * 7 }}"
+OPENING = re.compile(r"zq(\d{4})a")
+
+
+def opening(n: int) -> str:
+    return f"zq{n:04d}a"
+
+
+def closing(n: int) -> str:
+    return f"b{n:04d}qz"
+
+
+def tagged(n: int, payload: str) -> str:
+    """The value planted in field ``n``: the payload, then the field's tagged probe."""
+    return f"{payload} {opening(n)}{PROBE}{closing(n)}"
+
+
+def markdown_reads(payload: str) -> bool:
+    """Payloads that rich-text fields render as Markdown by design (links, images, headings,
+    strong text, character references), so their text is not shown exactly as written there."""
+    return any(mark in payload for mark in ("](", "__", "&#")) or payload.startswith("#")

@@ -36,7 +36,7 @@ def safe_cell(value: object) -> str:
 def csv_text(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
+    writer.writerow([safe_cell(h) for h in header])  # headers can hold a plan's words
     for row in rows:
         writer.writerow([safe_cell(v) for v in row])
     return out.getvalue()

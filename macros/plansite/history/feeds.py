@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -57,6 +58,14 @@ def published(changes: Sequence[Change]) -> list[Change]:
     return sorted(done, key=lambda c: (c.date, c.release or 0), reverse=True)
 
 
+# Characters XML 1.0 cannot hold at all, even escaped: one would make the whole feed unreadable.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    return escape(_NOT_XML.sub("", text))
+
+
 def atom(feed: Feed, changes: Sequence[Change], fallback_date: str) -> str:
     entries = published(changes)
     updated = _stamp(entries[0]) if entries else f"{fallback_date}T00:00:00Z"
@@ -64,9 +73,9 @@ def atom(feed: Feed, changes: Sequence[Change], fallback_date: str) -> str:
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">',
         f"  <id>{_uuid(feed.key)}</id>",
-        f"  <title>{escape(feed.title)}</title>",
+        f"  <title>{_xml(feed.title)}</title>",
         f"  <updated>{updated}</updated>",
-        f"  <author><name>{escape(feed.author)}</name></author>",
+        f"  <author><name>{_xml(feed.author)}</name></author>",
         f'  <link rel="self" href={quoteattr(_href(feed, feed.path + ".xml").rstrip("/"))}/>',
         f'  <link rel="alternate" type="text/html" href={quoteattr(_href(feed, feed.page))}/>',
     ]
@@ -74,7 +83,7 @@ def atom(feed: Feed, changes: Sequence[Change], fallback_date: str) -> str:
         out += [
             "  <entry>",
             f"    <id>{_uuid(feed.key + '/' + c.key)}</id>",
-            f"    <title>{escape(c.text)}</title>",
+            f"    <title>{_xml(c.text)}</title>",
             f"    <updated>{_stamp(c)}</updated>",
             f"    <published>{_stamp(c)}</published>",
             f"    <category term={quoteattr(c.kind)} label={quoteattr(c.type)}/>",
@@ -83,7 +92,7 @@ def atom(feed: Feed, changes: Sequence[Change], fallback_date: str) -> str:
             out.append(
                 f'    <link rel="alternate" type="text/html" href={quoteattr(_href(feed, c.url))}/>'
             )
-        out += [f'    <content type="text">{escape(_content(c))}</content>', "  </entry>"]
+        out += [f'    <content type="text">{_xml(_content(c))}</content>', "  </entry>"]
     out.append("</feed>")
     return "\n".join(out) + "\n"
 

@@ -184,6 +184,13 @@ def read_yaml(path: Path, rel: str) -> tuple[YamlFile, list[Diagnostic]]:
         out.data = _Builder(out).build(text)
     except _RefusedError as exc:
         return fail(exc.code, exc.message, (exc.at >> 32) + 1, (exc.at & 0xFFFFFFFF) + 1)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow: say where
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        message = f"the text holds the character U+{code:04X}, which YAML cannot read"
+        hint = "delete it: it is usually invisible, so retype the words around it"
+        return fail("yaml-syntax", message, line, col, hint)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)

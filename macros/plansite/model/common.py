@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -185,13 +186,22 @@ def _number(value: Any) -> Any:
 def _day(value: Any) -> Any:
     if isinstance(value, str):
         return _parse_day(value)
-    return value
+    if isinstance(value, date):
+        return value
+    raise PydanticCustomError(
+        "type-wrong", "expected a date written YYYY-MM-DD, found {found}", {"found": repr(value)}
+    )
 
 
 def _partial(value: Any) -> Any:
     if isinstance(value, str):
         return _parse_partial(value)
-    return value
+    if isinstance(value, PartialDate):
+        return value
+    raise PydanticCustomError(
+        "type-wrong", "expected a date such as 2017-06 or 2017/18, found {found}",
+        {"found": repr(value)},
+    )  # fmt: skip
 
 
 Slug = Annotated[str, BeforeValidator(_slug), Field(json_schema_extra={"pattern": SLUG_RE.pattern})]
