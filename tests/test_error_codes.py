@@ -430,6 +430,17 @@ CASES = [
         both(delete(f"{PS}/releases/0001-2017-05-01.json"), delete(f"{PS}/releases/latest.json")),
         "does not say when it was prepared",
     ),
+    Case(
+        "note-internal",
+        f"{PLAN}/plan.yaml",
+        26,
+        replace(
+            f"{PLAN}/plan.yaml",
+            "notes: [Some tables were garbled.]\n",
+            "notes: [Some tables were garbled.]\ninternal_notes: [Ask about table 3.]\n",
+        ),
+        "the internal notes here are kept in the data and never published",
+    ),
 ]
 
 
@@ -447,11 +458,13 @@ def test_each_code_is_reported_where_the_problem_is(
     assert case.says in matching[0], matching[0]
     assert " — " in matching[0], "every message ends with how to fix it"
     assert "Traceback" not in result.text
-    if CATALOGUE[case.code].severity == "error":
+    severity = CATALOGUE[case.code].severity
+    if severity == "error":
         assert result.code == 1
     else:
         assert result.code == 0
-        assert run_check(minimal, "--strict").code == 1
+        # Notes say what is kept off the website by choice: never a reason to stop.
+        assert run_check(minimal, "--strict").code == (1 if severity == "warning" else 0)
 
 
 def test_the_corpus_covers_every_code() -> None:

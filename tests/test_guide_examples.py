@@ -18,7 +18,8 @@ start with ``data/``, as an editor sees them from the project folder):
     whole item, and replaces it.
 ``<!-- example: as in FILE -->``
     Lines shown as they are in ``FILE`` (indented the same, or all by the same amount
-    less): nothing to apply.
+    less): nothing to apply. ``FILE`` may also be in ``docs/guide/examples/``, the guide's
+    complete data folder of plans of other shapes (checked by ``tests/test_shapes.py``).
 ``<!-- mistake CODE: OPERATION -->``
     A deliberate mistake, applied as one of the operations above; ``plansite check`` must
     fail, and every error it reports must have the code ``CODE``.
@@ -47,6 +48,7 @@ from tests.conftest import ROOT, SHIPPED, CheckRun
 
 GUIDE = ROOT / "docs" / "guide"
 GENERATED = {"fields.md"}  # written by `plansite schema`, from the model
+EXAMPLE_DATA = "docs/guide/examples/"  # complete data folders of plans of other shapes
 
 MARKER = re.compile(
     r"^<!--\s*(?:(?P<kind>example|file|output)|mistake\s+(?P<code>[a-z0-9-]+))"
@@ -217,7 +219,10 @@ def apply(data: Path, op: str, snippet_text: str, *, strict: bool) -> Path:
     ``strict``: the snippet must fit where it goes (an example, as opposed to a mistake)."""
     snippet = snippet_text.splitlines()
     if match := AS_IN.match(op):
-        path = target(data, match["file"])
+        # The guide's own example data folders are shown as they are, too.
+        shown = match["file"]
+        path = ROOT / shown if shown.startswith(EXAMPLE_DATA) else target(data, shown)
+        assert path.is_file(), f"{shown} is not a file"
         assert_shown_as_in(snippet, path.read_text(encoding="utf-8").splitlines(), op)
         return path
     match = ADD.match(op) or SET.match(op)

@@ -33,7 +33,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         for problem in report.problems:
             print(problem.format(), file=sys.stderr if problem.severity == "error" else sys.stdout)
-        n_err, n_warn = len(report.errors), len(report.warnings)
+        n_err, n_warn, n_note = len(report.errors), len(report.warnings), len(report.notes)
         parts = ", ".join(
             f"{pid}: {sum(1 for _ in pd.plans)} plan(s)"
             for pid, pd in sorted(report.data.partnerships.items())
@@ -41,6 +41,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         verdict = "failed" if n_err else "passed"
         print(
             f"check {verdict}: {n_err} error(s), {n_warn} warning(s)"
+            + (f", {n_note} note(s) on data that is not published" if n_note else "")
             + (f" — {parts}" if parts and not n_err else "")
         )
     return 0 if report.ok(strict=args.strict) else 1

@@ -62,12 +62,19 @@ def downloads(site: SiteIndex) -> list[Download]:
     ]
     if site.plan:
         level = site.level_name(site.action_level)
+        columns = site.plan.plan.columns
+        frameworks = site.frameworks_of([r for a in site.actions.values() for r in a.frameworks])
         rows = [
             [a.id, a.number or "", site.nodes[a.under].title if a.under else "", a.text,
              a.summary or "", _names(site, a.leads), a.leads_raw or "", _names(site, a.partners),
              a.timescale.raw if a.timescale and a.timescale.raw else "",
              a.timescale.due.text if a.timescale and a.timescale.due else "",
-             a.completion or "", site.status_of(a) or "not reported",
+             a.completion or "",
+             *(a.columns.get(col.id, "") for col in columns),
+             *("; ".join(f"{i.number}: {i.title}" if i.number else i.title
+                         for i in site.items_in(a.frameworks, fw.id))
+               for fw, _ in frameworks),
+             site.status_of(a) or "not reported",
              a.updates[-1].note or "" if a.updates else ""]
             for a in site.actions.values()
         ]  # fmt: skip
@@ -75,10 +82,12 @@ def downloads(site: SiteIndex) -> list[Download]:
             url_for("download", "actions.csv"),
             f"{site.level_name(site.action_level, plural=True)} (CSV)",
             f"One row per {level.lower()}: what it is, who leads it, when it is due, its status.",
-            csv_text([f"{level} id", "Number", "Part of", "Wording in the plan", "In plain words",
-                      "Lead partners", "Lead as written in the plan", "Supporting partners",
-                      "Timescale as written", "Due (YYYY, YYYY-MM or YYYY/YY)",
-                      "How completion will be known", "Status", "Latest progress"], rows),
+            csv_text([f"{level} id", "Number", "Part of", site.label("text"), "In plain words",
+                      site.label("leads"), f"{site.label('leads')} as written in the plan",
+                      site.label("partners"), f"{site.label('timescale')} as written",
+                      "Due (YYYY, YYYY-MM or YYYY/YY)", site.label("completion"),
+                      *(col.label for col in columns), *(fw.name for fw, _ in frameworks),
+                      "Status", "Latest progress"], rows),
             "text/csv"))  # fmt: skip
         ind_rows = [
             [ind.id, ind.title, ind.kind or "", m.id, m.text, m.unit or "",

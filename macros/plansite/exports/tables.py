@@ -7,7 +7,11 @@ import csv
 import io
 from collections.abc import Sequence
 
-from plansite.model.plan import Figure, Measure
+from plansite.model.plan import Figure, Measure, Statistic
+
+# A figure of an indicator, or a statistic about the area: both keep the printed text beside
+# the reading.
+Printed = Figure | Statistic
 
 
 def period_label(f: Figure) -> str:
@@ -22,6 +26,27 @@ def value_label(f: Figure, unit: str | None) -> str:
     number = f"{f.value:g}" if f.value is not None else "not stated"
     unit = f.unit or unit
     return f"{number} {unit}" if unit else number
+
+
+def figure_words(f: Printed, unit: str | None) -> str:
+    """A figure as the source printed it, followed by the reading kept for charts where the
+    two differ: '63% (read as 63 per cent)'."""
+    unit = f.unit or unit
+    reading = (f"{f.value:g} {unit}" if unit else f"{f.value:g}") if f.value is not None else None
+    # '4,210' and '4210' say the same: the reading is repeated only where it says more.
+    if f.raw and reading and f.raw.replace(",", "") != reading:
+        return f"{f.raw} (read as {reading})"
+    if f.raw and unit and f.value is None:
+        return f"{f.raw} ({unit})"
+    return f.raw or reading or "not stated"
+
+
+def period_words(f: Printed) -> str:
+    """A figure's period as printed, with the reading used for sorting where they differ."""
+    reading = str(f.period.words()) if f.period is not None else None
+    if f.period_raw and reading and f.period_raw != reading:
+        return f"{f.period_raw} (read as {reading})"
+    return f.period_raw or reading or "Period not stated"
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

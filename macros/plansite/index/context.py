@@ -25,7 +25,7 @@ from plansite.model.registry import (
     Organisation,
     PartnerGroup,
 )
-from plansite.model.service import Service
+from plansite.model.service import RESOURCE_KINDS, Service
 
 
 @dataclass
@@ -42,6 +42,25 @@ class NationalOutcome:
     @property
     def url(self) -> str:
         return url_for("national-outcome", self.framework.id, self.item.id)
+
+
+# plansite's own words for an action's columns, where the plan prints no heading of its own.
+ACTION_LABELS = {
+    "text": "What the plan says",
+    "leads": "Lead",
+    "partners": "Supported by",
+    "timescale": "Timescale",
+    "completion": "How we will know it is done",
+}
+# What one item of each kind of framework is called.
+FRAMEWORK_ITEM_WORDS = {
+    "outcomes": "outcome",
+    "priorities": "priority",
+    "aims": "aim",
+    "pathways": "pathway",
+    "principles": "principle",
+    "other": "item",
+}
 
 
 @dataclass
@@ -75,6 +94,9 @@ class SiteIndex:
     provides: dict[str, list[Service]] = field(default_factory=lambda: defaultdict(list))
     national: dict[str, NationalOutcome] = field(default_factory=dict)
     nodes_for_national: dict[str, list[Node]] = field(default_factory=lambda: defaultdict(list))
+    actions_for_national: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))
+    # Indicators of the whole plan, reporting on no one item of it.
+    plan_indicators: list[Indicator] = field(default_factory=list)
     audiences: dict[str, Category] = field(default_factory=dict)
     help: dict[str, Category] = field(default_factory=dict)
     log: list[Change] = field(default_factory=list)  # newest first
@@ -116,6 +138,82 @@ class SiteIndex:
     @property
     def action_level(self) -> str:
         return self.plan.plan.levels[-1].id if self.plan else "action"
+
+    @property
+    def outcomes_title(self) -> str:
+        """The plan's word for what the outcomes index lists, e.g. 'Aims' or 'Outcomes'."""
+        if self.plan:
+            for lv in self.plan.plan.levels:
+                if lv.outcome:
+                    return lv.plural
+        return "Outcomes"
+
+    def label(self, column: str, plan: PlanData | None = None) -> str:
+        """A plan's heading for one of an action's known columns (the presented plan's, unless
+        ``plan`` is given), or plansite's words."""
+        shown = plan or self.plan
+        labels = shown.plan.labels if shown else None
+        own = getattr(labels, column, None) if labels else None
+        return own or ACTION_LABELS[column]
+
+    def node_name(self, node: Node) -> str:
+        """How a reader tells this item apart: 'Aim 2: …' or, unnumbered, 'Aim: …'."""
+        number = f" {node.number}" if node.number else ""
+        return f"{self.level_name(node.level)}{number}: {node.title}"
+
+    def node_short(self, node: Node) -> str:
+        """A short name for breadcrumbs: 'Aim 2', or unnumbered, 'Aim: Young people …'."""
+        if node.number:
+            return f"{self.level_name(node.level)} {node.number}"
+        title = node.title if len(node.title) <= 40 else node.title[:37].rsplit(" ", 1)[0] + "…"
+        return f"{self.level_name(node.level)}: {title}"
+
+    def action_name(self, action: Action) -> str:
+        """'Action 4' where the plan numbers it; otherwise the start of its own words."""
+        label = self.level_name(self.action_level)
+        if action.number:
+            return f"{label} {action.number}"
+        text = action.summary or action.text
+        short = text if len(text) <= 90 else text[:87].rsplit(" ", 1)[0] + "…"
+        return f"{label}: {short}"
+
+    def kind_words(self) -> dict[str, str]:
+        """Each kind of item in the log, in the plan's own words where it has them."""
+        words = dict(KIND_WORDS)
+        if self.plan:
+            levels = self.plan.plan.levels
+            words["action"] = levels[-1].plural
+            if len(levels) > 1:
+                names = [lv.plural for lv in levels[:-1]]
+                words["node"] = (
+                    ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+                )
+        return words
+
+    def frameworks_of(self, refs: list[str]) -> list[tuple[Framework, list[FrameworkItem]]]:
+        """Framework references grouped by framework, in the order they were written."""
+        groups: dict[str, tuple[Framework, list[FrameworkItem]]] = {}
+        for ref in refs:
+            fw_id, _, item_id = ref.partition(":")
+            fw = self.data.frameworks.get(fw_id)
+            item = next((i for i in fw.items if i.id == item_id), None) if fw else None
+            if fw and item:
+                groups.setdefault(fw_id, (fw, []))[1].append(item)
+        return list(groups.values())
+
+    def items_in(self, refs: list[str], framework_id: str) -> list[FrameworkItem]:
+        """The items of one framework among ``refs``."""
+        for fw, items in self.frameworks_of(refs):
+            if fw.id == framework_id:
+                return items
+        return []
+
+    def national_actions(self, key: str) -> list[Action]:
+        """Actions that serve a framework item, directly or through an item above them."""
+        chosen = {a.id for a in self.actions_for_national.get(key, [])}
+        for node in self.nodes_for_national.get(key, []):
+            chosen.update(a.id for a in self.actions_within(node.id))
+        return [a for a in self.actions.values() if a.id in chosen]
 
     def node_url(self, node: Node) -> str:
         if node.level in self.outcome_levels:
@@ -175,6 +273,16 @@ class SiteIndex:
 
     def services_named(self, ids: list[str]) -> list[Service]:
         return [self.services[i] for i in ids]
+
+    def help_services(self) -> list[Service]:
+        """Services people can ask for, by name: not publications, policies or tools."""
+        chosen = [s for s in self.services.values() if s.kind not in RESOURCE_KINDS]
+        return sorted(chosen, key=lambda s: s.name.lower())
+
+    def resources(self) -> list[Service]:
+        """Publications, policies, protocols and tools the plan lists beside its services."""
+        chosen = [s for s in self.services.values() if s.kind in RESOURCE_KINDS]
+        return sorted(chosen, key=lambda s: s.name.lower())
 
     def services_matching(self, facet: str, key: str) -> list[Service]:
         """Services for an audience, a kind of help or a locality, by name."""
@@ -273,9 +381,13 @@ def build_index(data: Dataset, pid: str, today: date | None = None) -> SiteIndex
             for sup in action.partners:
                 partner(sup)
                 site.supports[sup].append(action)
+            for ref in action.frameworks:
+                site.actions_for_national[ref].append(action)
         for ind in plan.indicators:
             for node_id in ind.under:
                 site.indicators_under[node_id].append(ind)
+            if not ind.under:
+                site.plan_indicators.append(ind)
     for service in pd.services:
         site.services[service.id] = service
         for prov in service.providers:
@@ -283,7 +395,7 @@ def build_index(data: Dataset, pid: str, today: date | None = None) -> SiteIndex
             site.provides[prov.organisation].append(service)
         for node_id in service.outcomes:
             site.services_for_node[node_id].append(service)
-    for ref in site.nodes_for_national:
+    for ref in [*site.nodes_for_national, *site.actions_for_national]:
         fw_id, _, item_id = ref.partition(":")
         fw = data.frameworks.get(fw_id)
         if fw and fw.outcome_pages:

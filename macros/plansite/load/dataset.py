@@ -53,6 +53,8 @@ class PartnershipData:
     notes: list[ChangeNote] = field(default_factory=list)
     organisations: list[Organisation] = field(default_factory=list)  # local additions
     glossary: list[GlossaryTerm] = field(default_factory=list)  # local additions
+    groups: list[PartnerGroup] = field(default_factory=list)  # local additions
+    frameworks: list[Framework] = field(default_factory=list)  # local additions
     files: dict[str, YamlFile] = field(default_factory=dict)
     folder: Path = field(default_factory=Path)
     releases: list[PublishedRelease] = field(default_factory=list)  # oldest first

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "note"]
 
 
 @dataclass(frozen=True)
@@ -114,6 +114,12 @@ CATALOGUE: dict[str, Problem] = {
     "warn-not-ready": Problem(
         "warning",
         "fill this in before the first release; `plansite release` publishes when it is ready",
+    ),
+    # Notes: what the data holds that no page or download shows, by the author's choice
+    "note-internal": Problem(
+        "note",
+        "internal fields are for the people who keep the data; move the text to a field "
+        "that is shown if readers should see it",
     ),
 }
 

@@ -160,6 +160,8 @@ def load(root: Path, only: str | None = None) -> tuple[Dataset, list[Diagnostic]
         notes = _model(found, "changes", changes.ChangesFile)
         local_orgs = _model(found, "local-organisations", registry.OrganisationsFile)
         local_terms = _model(found, "local-glossary", registry.GlossaryFile)
+        local_groups = _model(found, "local-partner-groups", registry.PartnerGroupsFile)
+        local_frameworks = _model(found, "local-frameworks", registry.FrameworksFile)
         data.partnerships[folder.name] = PartnershipData(
             partnership=p,
             plans=plans,
@@ -167,12 +169,19 @@ def load(root: Path, only: str | None = None) -> tuple[Dataset, list[Diagnostic]
             notes=notes.notes if notes else [],
             organisations=local_orgs.organisations if local_orgs else [],
             glossary=local_terms.terms if local_terms else [],
+            groups=local_groups.groups if local_groups else [],
+            frameworks=local_frameworks.frameworks if local_frameworks else [],
             files=_files(found),
             folder=folder,
         )
-    # Local organisations join the national register (duplicates are reported by validate).
+    # Local organisations, groups and frameworks join the national registers (duplicates
+    # are reported by validate).
     for pd in data.partnerships.values():
         for org in pd.organisations:
             data.organisations.setdefault(org.id, org)
+        for group in pd.groups:
+            data.groups.setdefault(group.id, group)
+        for fw in pd.frameworks:
+            data.frameworks.setdefault(fw.id, fw)
     data.failed = reader.failed
     return data, reader.problems

@@ -28,6 +28,7 @@ PATTERNS: dict[str, str] = {
     "services-in": "services/in/{}/",  # by locality
     "services-help": "services/help/{}/",  # by kind of help
     "participation": "participation/",
+    "about": "partnership/",
     "glossary": "glossary/",
     "changes": "changes/",
     "changes-of": "changes/{}/",  # the log narrowed to one kind of item

@@ -21,6 +21,7 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+from pydantic.config import JsonDict
 from pydantic_core import PydanticCustomError
 
 from plansite.model.dates import PartialDate, parse_day
@@ -247,6 +248,11 @@ RichText = Annotated[
     str, Field(min_length=1, max_length=20000, json_schema_extra={"x-plansite-text": "markdown"})
 ]
 """Longer text written in a small, safe subset of Markdown (paragraphs, lists, emphasis, links)."""
+
+INTERNAL: JsonDict = {"x-plansite-internal": True}
+"""Marks a field that no page or download shows: kept in the data folder for the people who
+keep it. Every other field is published wherever it has a value (a test proves it), and
+``plansite check`` lists the values held in internal fields."""
 
 
 class Timescale(Strict):

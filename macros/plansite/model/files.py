@@ -101,6 +101,22 @@ FILE_KINDS: tuple[FileKind, ...] = (
         "Local organisations added to the national list.",
     ),
     FileKind(
+        "local-partner-groups",
+        "partnership",
+        "partner-groups.yaml",
+        PartnerGroupsFile,
+        False,
+        "Local partner groups, such as the partnership's own working groups.",
+    ),
+    FileKind(
+        "local-frameworks",
+        "partnership",
+        "frameworks.yaml",
+        FrameworksFile,
+        False,
+        "The partnership's or its council's own aims and priorities that plans link to.",
+    ),
+    FileKind(
         "local-glossary",
         "partnership",
         "glossary.yaml",

@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import Field
 
 from plansite.model.common import (
+    INTERNAL,
     Count,
     Flag,
     FrameworkRef,
@@ -53,6 +54,35 @@ class Level(Strict):
     plural: PlainText = Field(description="Plural label, e.g. 'Priorities'.")
     outcome: Flag = Field(
         False, description="true when items at this level are outcomes (each gets an outcome page)."
+    )
+
+
+class Column(Strict):
+    """A column the plan prints for every action beyond the ones plansite knows, such as
+    'What is to be done' or 'Resources'. Each action's cell is kept as printed."""
+
+    id: Slug
+    label: PlainText = Field(description="The column heading exactly as the plan prints it.")
+    summary: PlainText | None = Field(None, description="What the column holds, in plain words.")
+
+
+class ActionLabels(Strict):
+    """The plan's own headings for the columns plansite knows, used on every page, table and
+    download instead of plansite's words."""
+
+    text: PlainText | None = Field(
+        None,
+        description="Heading of the action's wording, e.g. 'Objective' "
+        "(default: 'What the plan says').",
+    )
+    leads: PlainText | None = Field(None, description="e.g. 'Who' (default: 'Lead').")
+    partners: PlainText | None = Field(
+        None, description="e.g. 'Partners' (default: 'Supported by')."
+    )
+    timescale: PlainText | None = Field(None, description="e.g. 'When' (default: 'Timescale').")
+    completion: PlainText | None = Field(
+        None,
+        description="e.g. 'How progress is measured' (default: 'How we will know it is done').",
     )
 
 
@@ -129,7 +159,21 @@ class PlanFile(Strict):
     nodes: list[Node] = Field(default_factory=list, max_length=2000)
     sections: list[Section] = Field(default_factory=list, max_length=100)
     notes: list[PlainText] = Field(
-        default_factory=list, description="Gaps and corrections in the source, said honestly."
+        default_factory=list,
+        description="Gaps and corrections in the source, said honestly: shown on the plan page.",
+    )
+    internal_notes: list[PlainText] = Field(
+        default_factory=list,
+        description="Notes for the people who keep the data: never published.",
+        json_schema_extra=INTERNAL,
+    )
+    labels: ActionLabels | None = Field(
+        None, description="The plan's own headings for an action's wording, lead, timescale …"
+    )
+    columns: list[Column] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Further columns the plan prints for each action, in the plan's order.",
     )
 
 
@@ -160,7 +204,14 @@ class Action(Strict):
         None, description="How the partnership will know the action is done."
     )
     updates: list[Update] = Field(default_factory=list, description="Progress, oldest first.")
-    frameworks: list[FrameworkRef] = Field(default_factory=list)
+    columns: dict[Slug, PlainText] = Field(
+        default_factory=dict,
+        description="This action's cells in the plan's further columns, by column id, as printed.",
+    )
+    frameworks: list[FrameworkRef] = Field(
+        default_factory=list,
+        description="National outcomes or local aims it serves, as 'framework:item'.",
+    )
     services: list[Slug] = Field(default_factory=list, description="Services this action concerns.")
     former_ids: list[Slug] = Field(default_factory=list)
     source: Source | None = None
@@ -205,7 +256,10 @@ class Indicator(Strict):
     kind: PlainText | None = Field(
         None, description="The plan's indicator type, e.g. 'Quantitative'."
     )
-    under: list[Slug] = Field(default_factory=list, description="Ids of the nodes it reports on.")
+    under: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of the nodes it reports on; none for an indicator of the whole plan.",
+    )
     frameworks: list[FrameworkRef] = Field(default_factory=list)
     measures: list[Measure] = Field(default_factory=list, max_length=200)
     former_ids: list[Slug] = Field(default_factory=list)

@@ -1,9 +1,10 @@
 """What may be published: the data with every value marked not public taken out.
 
-Two marks say that a value must stay in the data folder:
+Three marks say that a value must stay in the data folder:
 
 - a person's ``public: false`` (the default) keeps their name back; their role stays;
-- ``not_public: [field, ...]`` on a contact or a progress update keeps those fields back.
+- ``not_public: [field, ...]`` on a contact or a progress update keeps those fields back;
+- a field the model declares internal (such as a plan's ``internal_notes``) is never shown.
 
 Everything that publishes (pages, downloads, feeds, open data, release files) works from
 ``public_view`` of the data, never from the data itself, so no page type or export has to
@@ -25,11 +26,22 @@ T = TypeVar("T")
 SCAN_MIN_LENGTH = 5
 
 
+@functools.cache
+def internal_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """Fields the model declares internal: kept for the people who keep the data."""
+    return tuple(
+        name
+        for name, info in cls.model_fields.items()
+        if isinstance(info.json_schema_extra, dict)
+        and info.json_schema_extra.get("x-plansite-internal")
+    )
+
+
 def withheld(model: BaseModel) -> list[str]:
     """Names of the fields of ``model`` itself that are not public."""
     from plansite.model.common import Person
 
-    names = list(getattr(model, "not_public", None) or [])
+    names = [*(getattr(model, "not_public", None) or []), *internal_fields(type(model))]
     if isinstance(model, Person) and not model.public:
         names.append("name")
     return [n for n in names if getattr(model, n, None) not in (None, [], "")]
@@ -47,7 +59,11 @@ def _reaches_mark(cls: type[BaseModel]) -> bool:
         if current in seen:
             continue
         seen.add(current)
-        if issubclass(current, Person) or "not_public" in current.model_fields:
+        if (
+            issubclass(current, Person)
+            or "not_public" in current.model_fields
+            or internal_fields(current)
+        ):
             return True
         for info in current.model_fields.values():
             todo += _model_types(info.annotation)
@@ -55,7 +71,7 @@ def _reaches_mark(cls: type[BaseModel]) -> bool:
 
 
 @functools.cache
-def _marked_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+def marked_fields(cls: type[BaseModel]) -> tuple[str, ...]:
     """Fields of a model whose values can contain a mark: the only ones walked."""
     return tuple(
         name
@@ -81,7 +97,7 @@ def _public(value: Any) -> Any:
     if isinstance(value, BaseModel):
         cls = type(value)
         update: dict[str, Any] = {}
-        for name in _marked_fields(cls):
+        for name in marked_fields(cls):
             old = getattr(value, name)
             new = _public(old)
             if new is not old:
@@ -108,7 +124,7 @@ def private_texts(value: Any) -> set[str]:
 def _collect(value: Any, out: set[str], inside: bool) -> None:
     if isinstance(value, BaseModel):
         kept_back = set(withheld(value))
-        names = type(value).model_fields if inside else (*_marked_fields(type(value)), *kept_back)
+        names = type(value).model_fields if inside else (*marked_fields(type(value)), *kept_back)
         for name in names:
             _collect(getattr(value, name), out, inside or name in kept_back)
     elif isinstance(value, list | tuple):

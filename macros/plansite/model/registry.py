@@ -120,14 +120,15 @@ class FrameworkItem(Strict):
 
 
 class Framework(Strict):
-    """A versioned national set of outcomes, priorities or pathways that plans link to."""
+    """A versioned set of outcomes, priorities, aims or pathways that plans link to: national
+    ones in ``data/frameworks.yaml``, a partnership's or its council's own in its folder."""
 
     id: Slug
     name: PlainText
     version: PlainText = Field(description="Which edition, e.g. '2016'.")
     publisher: Slug | None = Field(None, description="Organisation id of the publisher.")
     published: When | None = None
-    kind: Literal["outcomes", "priorities", "pathways", "principles", "other"]
+    kind: Literal["outcomes", "priorities", "aims", "pathways", "principles", "other"]
     outcome_pages: Flag = Field(
         False, description="true when each item gets an outcome page on sites whose plans use it."
     )

@@ -20,8 +20,22 @@ from plansite.model.common import (
 )
 
 ServiceKind = Literal[
-    "service", "project", "programme", "group", "helpline", "facility", "initiative", "network"
+    "service",
+    "project",
+    "programme",
+    "group",
+    "helpline",
+    "facility",
+    "initiative",
+    "network",
+    # Not help a resident can ask for: listed apart from the help, as what they are.
+    "publication",
+    "policy",
+    "protocol",
+    "tool",
 ]
+# The kinds above that are things to read or use, not help to ask for.
+RESOURCE_KINDS = frozenset({"publication", "policy", "protocol", "tool"})
 ServiceStatus = Literal["planned", "pilot", "active", "paused", "closed", "unknown"]
 FundingStatus = Literal[
     "funded", "time-limited", "to-be-confirmed", "bid-pending", "shortfall", "ended", "unknown"

@@ -26,7 +26,15 @@ HOW_TO = _template("how-to.txt")
 # By file kind name (see plansite.model.files), in the order they are written.
 PARTNERSHIP_FILES = {
     kind: _template(f"{kind}.yaml")
-    for kind in ("partnership", "local-organisations", "local-glossary", "services", "changes")
+    for kind in (
+        "partnership",
+        "local-organisations",
+        "local-partner-groups",
+        "local-frameworks",
+        "local-glossary",
+        "services",
+        "changes",
+    )
 }
 PLAN_FILES = {
     kind: _template(f"{kind}.yaml")

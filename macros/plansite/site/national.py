@@ -7,6 +7,7 @@ from typing import Any
 
 from plansite.index.context import SiteIndex
 from plansite.load.dataset import Dataset
+from plansite.model.registry import Licence
 from plansite.site.standing import HEADINGS
 
 
@@ -14,14 +15,21 @@ from plansite.site.standing import HEADINGS
 class NationalIndex:
     name: str
     summary: str | None
+    licence: Licence | None = None
     rows: list[dict[str, Any]] = field(default_factory=list)
 
 
 def national_rows(data: Dataset, sites: list[SiteIndex], name: str) -> NationalIndex:
-    index = NationalIndex(name, data.site.summary if data.site else None)
+    index = NationalIndex(
+        name,
+        data.site.summary if data.site else None,
+        data.site.licence if data.site else None,
+    )
     for site in sites:
         pid = site.partnership.id
-        outcomes = [nat.item.title for nat in site.national.values()]
+        local = {fw.id for fw in site.pd.frameworks}  # a council's own aims are not national
+        outcomes = [nat.item.title for nat in site.national.values()
+                    if nat.framework.id not in local]  # fmt: skip
         index.rows.append(
             {
                 "name": site.partnership.name,

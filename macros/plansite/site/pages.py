@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plansite.history.log import KIND_WORDS
 from plansite.index.context import SiteIndex
 from plansite.model.addresses import FACETS, url_for
+from plansite.model.plan import Action
 
 # Where the log narrowed to one kind of item lives: changes/<slug>/.
 CHANGE_SLUGS = {
@@ -48,15 +48,16 @@ def item(kind: str, key: str, title: str) -> PageSpec:
 
 
 def site_pages(site: SiteIndex) -> list[PageSpec]:
+    words = site.kind_words()
     pages = [index("home", site.partnership.name, "Home")]
     if site.plan:
         plan = site.plan.plan
         pages.append(PageSpec("plan", plan.id, url_for("plan"), plan.title, "The plan"))
-        pages.append(index("outcomes", "Outcomes", "Outcomes"))
+        pages.append(index("outcomes", site.outcomes_title, site.outcomes_title))
         pages += [item("outcome", n.id, n.title) for n in site.outcome_nodes()]
         pages += [PageSpec("national-outcome", key, nat.url, nat.item.title)
                   for key, nat in site.national.items()]  # fmt: skip
-        pages += [item("action", a.id, _action_title(site, a.id)) for a in site.actions.values()]
+        pages += [item("action", a.id, _action_title(site, a)) for a in site.actions.values()]
     if site.earlier:
         pages.append(index("plans", "All plans"))
         pages += [item("earlier-plan", e.plan.id, e.plan.title) for e in site.earlier]
@@ -76,21 +77,23 @@ def site_pages(site: SiteIndex) -> list[PageSpec]:
         ]
     pages += [
         index("participation", "Who was involved", "Participation"),
+        index("about", f"About {site.partnership.name}", "About us"),
         index("glossary", "Glossary", "Glossary"),
         index("changes", "What's changed", "What's changed"),
         index("data", "Open data", "Open data"),
         index("embed", "Put our service lists on your website"),
         *(PageSpec("removed", r.url, r.url, "No longer listed") for r in site.removed),
         *(PageSpec("changes", kind, url_for("changes-of", CHANGE_SLUGS[kind]),
-                   f"What's changed: {KIND_WORDS[kind]}") for kind in site.change_kinds()),
+                   f"What's changed: {words[kind]}") for kind in site.change_kinds()),
         index("accessibility", "Accessibility statement", "Accessibility"),
     ]  # fmt: skip
     return pages
 
 
-def _action_title(site: SiteIndex, action_id: str) -> str:
-    action = site.actions[action_id]
-    label = site.level_name(site.action_level)
+def _action_title(site: SiteIndex, action: Action) -> str:
+    """The action's name and, where the name is only its number, the start of its words."""
+    name = site.action_name(action)
+    if not action.number:
+        return name
     text = action.summary or action.text
-    short = text if len(text) <= 90 else text[:87].rsplit(" ", 1)[0] + "…"
-    return f"{label} {action.number}: {short}" if action.number else f"{label}: {short}"
+    return f"{name}: {text if len(text) <= 90 else text[:87].rsplit(' ', 1)[0] + '…'}"

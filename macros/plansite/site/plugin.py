@@ -254,7 +254,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         os.environ["SOURCE_DATE_EPOCH"] = str(_data_epoch(data, pid))
         self.by_src = {spec.src_uri: i for i, spec in enumerate(self.pages)}
         self.renderer = Renderer(templates, self.site)
-        config.nav = [{spec.nav: spec.src_uri} for spec in self.pages if spec.nav]
+        # Navigation titles can come from data (a plan's word for its outcomes): escaped
+        # once, as the theme prints them as they are.
+        config.nav = [{str(escape(spec.nav)): spec.src_uri} for spec in self.pages if spec.nav]
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

@@ -14,13 +14,15 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from plansite.exports.tables import period_label, value_label
-from plansite.index.context import SiteIndex
+from plansite.exports.tables import figure_words, period_label, period_words, value_label
+from plansite.index.context import FRAMEWORK_ITEM_WORDS, SiteIndex
 from plansite.model.addresses import url_for
+from plansite.model.common import Period
 from plansite.model.dates import PartialDate
 from plansite.model.era import at
+from plansite.model.service import RESOURCE_KINDS
 from plansite.site import charts
-from plansite.site.pages import PageSpec
+from plansite.site.pages import CHANGE_SLUGS, PageSpec
 from plansite.site.text import Glossary, plain, rich
 
 ACTION_STATUS = {
@@ -84,6 +86,15 @@ def when(value: PartialDate | None, years: dict[int, PartialDate] | None = None)
     return Markup('<time datetime="{}">{}</time>').format(stamp, words)
 
 
+def period(value: Period, years: dict[int, PartialDate] | None = None) -> Markup:
+    """A plan's period written once: as the plan printed it ('2008-09'), else as the dates
+    ('2008', or 'April 2017 to March 2020')."""
+    if value.raw:
+        return escape(value.raw)
+    start = when(value.start, years)
+    return start if value.start == value.end else start + Markup(" to ") + when(value.end, years)
+
+
 def day(value: date) -> Markup:
     """A calendar day as words inside <time>: '15 January 2025'."""
     return Markup('<time datetime="{}">{} {}</time>').format(
@@ -144,6 +155,7 @@ class Renderer:
             plain=lambda t: plain(t, glossary),
             rich=lambda t, caption="Table": rich(t, glossary, caption),
             when=lambda d: when(d, years),
+            period=lambda d: period(d, years),
             era_at=at,
             not_stated=not_stated,
             day=day,
@@ -151,11 +163,16 @@ class Renderer:
             trend=charts.trend,
             period_label=period_label,
             value_label=value_label,
+            figure_words=figure_words,
+            period_words=period_words,
             figures_url=figures_url,
             action_status=ACTION_STATUS,
             service_status=SERVICE_STATUS,
             plan_status=PLAN_STATUS,
             routes=ROUTES,
+            framework_item_words=FRAMEWORK_ITEM_WORDS,
+            change_slugs=CHANGE_SLUGS,
+            resource_kinds=RESOURCE_KINDS,
             url_for=url_for,
         )
 

@@ -12,6 +12,7 @@ from plansite.load.loader import load
 from plansite.validate.advise import advise
 from plansite.validate.report import Report
 from plansite.validate.resolve import check_dataset
+from plansite.validate.unshown import unshown
 
 
 def check(root: Path, only: str | None = None) -> Report:
@@ -25,6 +26,7 @@ def check(root: Path, only: str | None = None) -> Report:
             problems += published.problems
         problems += check_dataset(data)
         problems += advise(data)
+        problems += unshown(data)
     problems.sort(key=lambda d: (d.severity != "error", d.file, d.line, d.column, d.code))
     return Report(data, problems)
 

@@ -15,6 +15,7 @@ from plansite.load.dataset import Dataset, PartnershipData, PlanData
 from plansite.load.errors import Diagnostic
 from plansite.load.yaml_reader import YamlFile
 from plansite.model.era import began, outside
+from plansite.model.service import RESOURCE_KINDS
 
 # Upper-case words of two or more letters, optionally with a trailing lower-case 's'
 # (plurals such as "CPOs"); digits are allowed after the first letter (e.g. "S27" is not
@@ -206,7 +207,9 @@ def advise(data: Dataset) -> list[Diagnostic]:
                 for pr in s.providers
                 if pr.organisation in data.organisations
             ]
-            if sfile and not s.contact.reachable() and not any(provider_sites):
+            # A publication or a protocol is read, not contacted.
+            reachable = s.contact.reachable() or any(provider_sites)
+            if sfile and not reachable and s.kind not in RESOURCE_KINDS:
                 out.append(
                     sfile.diagnostic(
                         "warn-service-unreachable",

@@ -61,6 +61,10 @@ class Report:
     def warnings(self) -> list[Diagnostic]:
         return [p for p in self.problems if p.severity == "warning"]
 
+    @property
+    def notes(self) -> list[Diagnostic]:
+        return [p for p in self.problems if p.severity == "note"]
+
     def ok(self, strict: bool = False) -> bool:
         return not self.errors and not (strict and self.warnings)
 
@@ -81,6 +85,7 @@ class Report:
             "ok": not self.errors,
             "errors": [d.as_dict() for d in self.errors],
             "warnings": [d.as_dict() for d in self.warnings],
+            "notes": [d.as_dict() for d in self.notes],
             "partnerships": {
                 pid: counts(self.data, pd) for pid, pd in sorted(self.data.partnerships.items())
             },

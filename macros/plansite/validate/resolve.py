@@ -25,8 +25,14 @@ from plansite.validate.colours import TEXT_MIN, WHITE, contrast
 # bury the real error.
 DEFINED_IN = {
     "organisation": {"organisations", "local-organisations"},
-    "organisation or partner group": {"organisations", "local-organisations", "partner-groups"},
-    "framework item": {"frameworks"},
+    "organisation or partner group": {
+        "organisations",
+        "local-organisations",
+        "partner-groups",
+        "local-partner-groups",
+    },
+    "framework item": {"frameworks", "local-frameworks"},
+    "column": {"plan"},
     "audience": {"taxonomy"},
     "kind of help": {"taxonomy"},
     "locality": {"partnership"},
@@ -146,14 +152,37 @@ def check_dataset(data: Dataset) -> list[Diagnostic]:
         c.unique(
             local, ("organisations",), (o.id for o in pdata.organisations), org_seen, "organisation"
         )
-    groups_file = data.files.get("partner-groups")
+    groups_seen = dict(org_seen)
     c.unique(
-        groups_file,
+        data.files.get("partner-groups"),
         ("groups",),
         (g.id for g in data.group_list),
-        dict(org_seen),
+        groups_seen,
         "partner group (ids are shared with organisations)",
     )
+    frameworks_seen: dict[str, str] = {}
+    c.unique(
+        data.files.get("frameworks"),
+        ("frameworks",),
+        (fw.id for fw in data.framework_list),
+        frameworks_seen,
+        "framework",
+    )
+    for pdata in data.partnerships.values():
+        c.unique(
+            pdata.files.get("local-partner-groups"),
+            ("groups",),
+            (g.id for g in pdata.groups),
+            groups_seen,
+            "partner group (ids are shared with organisations)",
+        )
+        c.unique(
+            pdata.files.get("local-frameworks"),
+            ("frameworks",),
+            (fw.id for fw in pdata.frameworks),
+            frameworks_seen,
+            "framework",
+        )
     _check_registries(c, data)
     for pid, pdata in data.partnerships.items():
         _check_partnership(c, data, pid, pdata)
@@ -176,23 +205,34 @@ def _check_registries(c: Checker, data: Dataset) -> None:
                 "organisations.yaml",
             )
             c.order(file, ("organisations", i, "valid_to"), o.valid_from, o.valid_to, o.id)
-    gfile = data.files.get("partner-groups")
-    for i, g in enumerate(data.group_list):
-        c.refs(
-            gfile, ("groups", i, "members"), g.members, orgs, "organisation", "organisations.yaml"
-        )
-    ffile = data.files.get("frameworks")
-    c.unique(ffile, ("frameworks",), (fw.id for fw in data.framework_list), {}, "framework")
-    for i, fw in enumerate(data.framework_list):
-        c.unique(ffile, ("frameworks", i, "items"), (it.id for it in fw.items), {}, f"{fw.id} item")
-        c.ref(
-            ffile,
-            ("frameworks", i, "publisher"),
-            fw.publisher,
-            orgs,
-            "organisation",
-            "organisations.yaml",
-        )
+    group_sources = [(data.files.get("partner-groups"), data.group_list)]
+    framework_sources = [(data.files.get("frameworks"), data.framework_list)]
+    for pdata in data.partnerships.values():
+        group_sources.append((pdata.files.get("local-partner-groups"), pdata.groups))
+        framework_sources.append((pdata.files.get("local-frameworks"), pdata.frameworks))
+    for gfile, groups in group_sources:
+        for i, g in enumerate(groups):
+            c.refs(
+                gfile,
+                ("groups", i, "members"),
+                g.members,
+                orgs,
+                "organisation",
+                "organisations.yaml",
+            )
+    for ffile, frameworks in framework_sources:
+        for i, fw in enumerate(frameworks):
+            c.unique(
+                ffile, ("frameworks", i, "items"), (it.id for it in fw.items), {}, f"{fw.id} item"
+            )
+            c.ref(
+                ffile,
+                ("frameworks", i, "publisher"),
+                fw.publisher,
+                orgs,
+                "organisation",
+                "organisations.yaml",
+            )
     terms_seen: dict[str, str] = {}
     c.unique(
         data.files.get("glossary"),
@@ -234,6 +274,15 @@ def _check_logo(c: Checker, file: YamlFile | None, path: Path, written: str, fol
 def _rel_folder(pd: PartnershipData) -> str:
     rel = pd.files["partnership"].rel
     return rel.rsplit("/", 1)[0]
+
+
+def _a(name: str) -> str:
+    """'an Aim', 'a Section': a level named as the plan names it."""
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+
+
+def _any(level_ids: list[str], names: dict[str, str]) -> str:
+    return " or ".join(_a(names.get(i, i)) for i in level_ids)
 
 
 def framework_items(data: Dataset) -> set[str]:
@@ -438,6 +487,7 @@ def _check_plan(
     for i, change in enumerate(plan.status):
         whens.append((f, ("status", i, "date"), change.date))
     levels = [lv.id for lv in plan.levels]
+    names = {lv.id: lv.name for lv in plan.levels}
     c.unique(f, ("levels",), levels, {}, "level")
     node_levels = levels[:-1]
     c.unique(f, ("nodes",), (n.id for n in plan.nodes), node_ids, "plan item")
@@ -453,31 +503,34 @@ def _check_plan(
                 did_you_mean(n.level, node_levels),
             )
             continue
+        # Plans are uneven: a level may be missing in some branches, so an item may sit under
+        # any item of a level above its own, never beside or below it.
         depth = node_levels.index(n.level)
+        above = node_levels[:depth]
         if depth == 0 and n.parent is not None:
             c.add(
                 f,
                 "level-invalid",
                 ("nodes", i, "parent"),
-                f"a {n.level} is at the top and has no parent",
+                f"{_a(names[n.level])} is at the top and has no parent",
             )
         elif depth > 0 and n.parent is None:
             c.add(
                 f,
                 "level-invalid",
                 ("nodes", i, "parent"),
-                f"a {n.level} must sit under a {node_levels[depth - 1]}: add 'parent'",
+                f"{_a(names[n.level])} must sit under {_any(above, names)}: add 'parent'",
             )
         elif n.parent is not None:
             c.ref(f, ("nodes", i, "parent"), n.parent, nodes, "plan item", "this plan's nodes")
             parent = nodes.get(n.parent)
-            if parent and parent.level != node_levels[depth - 1]:
+            if parent and parent.level not in above:
                 c.add(
                     f,
                     "level-invalid",
                     ("nodes", i, "parent"),
-                    f"a {n.level} must sit under a {node_levels[depth - 1]}, "
-                    f"found a {parent.level}",
+                    f"{_a(names[n.level])} must sit under {_any(above, names)}, "
+                    f"found {_a(names.get(parent.level, parent.level))}",
                 )
         c.refs(
             f,
@@ -490,34 +543,30 @@ def _check_plan(
 
     af = pl.files.get("actions")
     c.unique(af, ("actions",), (a.id for a in pl.actions), action_ids, "action")
-    parent_level = node_levels[-1] if node_levels else None
+    columns = {col.id for col in plan.columns}
+    c.unique(f, ("columns",), (col.id for col in plan.columns), {}, "column")
     for i, a in enumerate(pl.actions):
         at = ("actions", i)
-        if parent_level is None and a.under is not None:
+        if not node_levels and a.under is not None:
             c.add(
                 af,
                 "level-invalid",
                 (*at, "under"),
                 "this plan declares no levels above its actions",
             )
-        elif parent_level is not None:
+        elif node_levels:
             if a.under is None:
                 c.add(
                     af,
                     "level-invalid",
                     (*at, "under"),
-                    f"an action must sit under a {parent_level}: add 'under'",
+                    f"{_a(names[levels[-1]])} must sit under {_any(node_levels, names)}: "
+                    "add 'under'",
                 )
             else:
                 c.ref(af, (*at, "under"), a.under, nodes, "plan item", "plan.yaml nodes")
-                node = nodes.get(a.under)
-                if node and node.level in node_levels and node.level != parent_level:
-                    c.add(
-                        af,
-                        "level-invalid",
-                        (*at, "under"),
-                        f"an action must sit under a {parent_level}, found a {node.level}",
-                    )
+        for key in a.columns:
+            c.ref(af, (*at, "columns", key), key, columns, "column", "plan.yaml columns")
         c.refs(
             af,
             (*at, "leads"),
