@@ -6,6 +6,7 @@ test checks that the corpus covers the whole catalogue, so a new code cannot shi
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from plansite.load.errors import CATALOGUE
-from tests.conftest import CheckRun, edit
+from tests.conftest import MINIMAL, CheckRun, edit, plansite
 
 PS = "partnerships/sample"
 PLAN = f"{PS}/plans/sample-plan"
@@ -441,6 +442,17 @@ CASES = [
         ),
         "the internal notes here are kept in the data and never published",
     ),
+    Case(
+        "note-unused-term",
+        f"{PS}/glossary.yaml",
+        4,
+        write(
+            f"{PS}/glossary.yaml",
+            "terms:\n  - term: SC\n    expansions: [Sample Charity]\n"
+            "  - term: QXZ\n    expansions: [Quiet Example Zone]\n",
+        ),
+        "no text of this partnership uses 'QXZ', so its glossary leaves it out",
+    ),
 ]
 
 
@@ -489,3 +501,29 @@ def test_a_partnership_cannot_take_an_address_of_the_national_index(
     assert result.code == 1
     assert f"partnerships/{reserved}/partnership.yaml:" in result.err
     assert "[id-reserved] id: the national index publishes its own" in result.err
+
+
+def test_a_comma_inside_braces_gets_the_quoting_hint(
+    minimal: Path, run_check: Callable[..., CheckRun]
+) -> None:
+    block = "    timescale:\n      raw: Dec 2017\n      due: 2017-12\n"
+    edit(minimal, f"{PLAN}/actions.yaml", block,
+         "    timescale: {raw: Dec 2017, or later, due: 2017-12}\n")  # fmt: skip
+    result = run_check(minimal)
+    assert result.code == 1
+    assert (
+        "actions.yaml:24:32: [field-unknown] actions item 2, timescale, or later: unknown field "
+        "'or later' — a comma inside { } ends a value: put the whole text in quotes, "
+        'e.g. "…, or later"'
+    ) in result.err
+
+
+def test_a_data_folder_outside_the_project_is_checked_and_built(tmp_path: Path) -> None:
+    # An editor's data often lives elsewhere (a shared drive, another repository).
+    data = tmp_path / "elsewhere" / "data"
+    shutil.copytree(MINIMAL, data)
+    assert plansite("check", "--data", str(data)).returncode == 0
+    out = tmp_path / "site"
+    built = plansite("build", "--data", str(data), "-d", str(out))
+    assert built.returncode == 0, built.stderr
+    assert "Sample Community Justice Partnership" in (out / "sample/index.html").read_text()

@@ -29,6 +29,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from plansite.load.fields import validate
+from plansite.load.texts import unused_terms
 from plansite.load.yaml_reader import read_yaml
 from plansite.model.files import FILE_KINDS
 from plansite.model.public import internal_fields
@@ -442,7 +443,15 @@ def test_every_planted_value_is_on_a_page_or_declared_internal(
     # A download of all the data (plan.json) is not enough: each value must be on a page a
     # reader can reach, unless the data format declares its field internal.
     internal = _internal_fields()
-    private = check(hostile.site.parent / "data").private  # names of people not to be named
+    report = check(hostile.site.parent / "data")
+    private = report.private  # names of people not to be named
+    # A glossary lists the terms its partnership's texts use (`check` notes a local term that
+    # no text uses): planted terms are payloads, which no text uses.
+    (pd,) = report.data.partnerships.values()
+    names = {**report.data.organisations, **report.data.groups}
+    unused = unused_terms(pd, [*report.data.glossary, *pd.glossary], names)
+    assert unused
+    private |= {text for t in unused for text in (t.term, *t.expansions, t.definition or "")}
     planted = hostile.planted.values()
     fields = {p.field for p in planted}
     assert len(fields) > 80 and "plan.yaml: PlanFile.internal_notes" in internal & fields

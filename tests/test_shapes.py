@@ -76,6 +76,9 @@ def test_the_plans_table_view_has_every_printed_column(site: Path) -> None:
         "What is to be done", "Status",
     ]  # fmt: skip
     assert "Northshire Youth Forum" in _words(tables[0])
+    # The plan leaves a cell empty: the table says so rather than showing nothing.
+    (cell,) = tables[1].xpath('.//td[@data-label="What is to be done"]')
+    assert _words(cell) == "Not stated in the plan"
     cells = [_words(td) for td in tables[2].xpath(".//td")]
     assert "Agree a referral form with housing officers" in cells
     # The aim that sits straight under a section and the one under a sub-section are both
@@ -241,7 +244,7 @@ def test_a_cell_in_an_undeclared_column_is_refused_where_it_is(
     edit(shapes, ACTIONS, "      to-be-done: Agree a referral", "      to-do: Agree a referral")
     result: CheckRun = run_check(shapes)  # type: ignore[operator]
     assert result.code == 1
-    assert "actions.yaml:32:14: [ref-unknown] actions item 3, columns, to-do: unknown column " in (
+    assert "actions.yaml:30:14: [ref-unknown] actions item 3, columns, to-do: unknown column " in (
         result.err
     )
     assert "did you mean 'to-be-done'?" in result.err

@@ -41,6 +41,7 @@ from pydantic import BaseModel
 
 from plansite.history.store import snapshot, write_release
 from plansite.load.dataset import Dataset, PartnershipData, PlanData
+from plansite.load.texts import unused_terms
 from plansite.load.yaml_reader import read_yaml
 from plansite.model.changes import ChangeNote, ChangesFile
 from plansite.model.common import ContactPoint, Period, Person, Source, Timescale
@@ -951,8 +952,11 @@ class Area:
             },
             services=services,
             organisations=self.orgs,
-            glossary=self._glossary(),
         )
+        # Only the local terms this partnership's texts use: a glossary lists what is used.
+        terms = self._glossary()
+        unused = {id(t) for t in unused_terms(self.pd, terms, {o.id: o for o in self.orgs})}
+        self.pd.glossary = [t for t in terms if id(t) not in unused]
 
     # -- building ---------------------------------------------------------------------
 

@@ -218,10 +218,13 @@ def diff(old: Snapshot | None, new: Snapshot, release: int | None, day: date) ->
             k: sum(1 for (kind, _) in after if kind == k) for k in ("action", "service", "partner")
         }
         titles = [ps.plan.title for ps in new.plans.values()]
+        # A partnership that lists no members still names partners: count those, as its
+        # partners page does.
+        partners = counts["partner"] or len(new.names)
         text = (
             f"First published: {'; '.join(titles) or 'the partnership'}, with "
             f"{counts['action']} actions, {counts['service']} services and "
-            f"{counts['partner']} partners."
+            f"{partners} partners."
         )
         return [Change(release, day, "added", "plan", "", url_for("plan") if titles else "", text)]
     before = items(old)

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from plansite.history import cache
 from plansite.history.log import published_keys
-from plansite.load.dataset import Dataset, PartnershipData
+from plansite.load.dataset import Dataset, PartnershipData, referenced
 from plansite.load.errors import Diagnostic
 from plansite.model.plan import ActionsFile, IndicatorsFile, StatisticsFile
 from plansite.model.public import private_texts, public_view
@@ -62,7 +62,7 @@ def snapshot(data: Dataset, pd: PartnershipData) -> Snapshot:
     }
     every = {k: v.name for k, v in data.organisations.items()}
     every.update({k: v.name for k, v in data.groups.items()})
-    names = {k: every[k] for k in _referenced(pd) if k in every}
+    names = {k: every[k] for k in referenced(pd) if k in every}
     # A release file is committed and published: it holds only what may be published.
     return public_view(
         Snapshot(
@@ -73,21 +73,6 @@ def snapshot(data: Dataset, pd: PartnershipData) -> Snapshot:
             names=dict(sorted(names.items())),
         )
     )
-
-
-def _referenced(pd: PartnershipData) -> set[str]:
-    """Ids of every organisation and partner group this partnership's data names."""
-    p = pd.partnership
-    ids = {m.organisation for m in p.memberships} | ({p.local_authority} - {None})
-    for plan in pd.plans.values():
-        for a in plan.actions:
-            ids.update(a.leads, a.partners)
-        for e in plan.engagements:
-            ids.update(e.organisations)
-    for s in pd.services:
-        ids.update(pr.organisation for pr in s.providers)
-        ids.update(f for fund in s.funding for f in fund.funders)
-    return {i for i in ids if i}
 
 
 class _Previous(Protocol):

@@ -14,6 +14,7 @@ from plansite.history.log import KIND_WORDS, Change, history
 from plansite.history.log import items as history_items
 from plansite.history.store import snapshot
 from plansite.load.dataset import Dataset, PartnershipData, PlanData
+from plansite.load.texts import unused_terms
 from plansite.model.addresses import url_for
 from plansite.model.era import Standing, began, name_on, outside, standing
 from plansite.model.plan import Action, Indicator, Node
@@ -245,7 +246,12 @@ class SiteIndex:
         return self.item_log.get((kind, ident), [])
 
     def published_on(self, kind: str, ident: str) -> date | None:
-        return self.first_seen.get((kind, ident))
+        found = self.first_seen.get((kind, ident))
+        if found is None and kind == "partner":
+            # Organisations named as leads or providers, not as members, are not items of
+            # the log; they were published with the first release that named them.
+            found = next((r.date for r in self.pd.releases if ident in r.snapshot.names), None)
+        return found
 
     def updated_on(self, kind: str, ident: str) -> date | None:
         dated = [c.date for c in self.changes_for(kind, ident) if c.release is not None]
@@ -291,11 +297,17 @@ class SiteIndex:
         return sorted(chosen, key=lambda s: s.name.lower())
 
     def glossary_terms(self) -> list[GlossaryTerm]:
-        """Local terms before national ones of the same spelling, alphabetically; only the
-        terms in use during the plan's period."""
+        """The terms this partnership's pages use, alphabetically: local terms before national
+        ones of the same spelling, and only the terms in use during the plan's period."""
+        names: dict[str, Organisation | PartnerGroup] = {
+            **self.data.organisations,
+            **self.data.groups,
+        }
+        unused = {id(t) for t in unused_terms(self.pd, self.terms, names)}
         chosen: dict[str, GlossaryTerm] = {}
         for t in self.terms:
-            chosen.setdefault(t.term, t)
+            if id(t) not in unused:
+                chosen.setdefault(t.term, t)
         return sorted(chosen.values(), key=lambda t: t.term.lower())
 
     def plan_url(self, plan_id: str) -> str:

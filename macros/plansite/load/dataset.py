@@ -64,6 +64,21 @@ class PartnershipData:
         return self.partnership.id
 
 
+def referenced(pd: PartnershipData) -> set[str]:
+    """Ids of every organisation and partner group this partnership's data names."""
+    p = pd.partnership
+    ids = {m.organisation for m in p.memberships} | ({p.local_authority} - {None})
+    for plan in pd.plans.values():
+        for a in plan.actions:
+            ids.update(a.leads, a.partners)
+        for e in plan.engagements:
+            ids.update(e.organisations)
+    for s in pd.services:
+        ids.update(pr.organisation for pr in s.providers)
+        ids.update(f for fund in s.funding for f in fund.funders)
+    return {i for i in ids if i}
+
+
 @dataclass
 class Dataset:
     site: SiteFile | None = None

@@ -115,11 +115,14 @@ CATALOGUE: dict[str, Problem] = {
         "warning",
         "fill this in before the first release; `plansite release` publishes when it is ready",
     ),
-    # Notes: what the data holds that no page or download shows, by the author's choice
+    # Notes: what the data holds that no page or download shows
     "note-internal": Problem(
         "note",
         "internal fields are for the people who keep the data; move the text to a field "
         "that is shown if readers should see it",
+    ),
+    "note-unused-term": Problem(
+        "note", "remove the term, or use it where the plan does (a glossary lists what is used)"
     ),
 }
 

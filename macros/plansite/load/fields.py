@@ -113,7 +113,14 @@ def diagnostics_from(
             model = _model_at(root, full[:-1])
             allowed = sorted(model.model_fields) if model else []
             hint = did_you_mean(field, allowed)
-            if not hint and allowed:
+            if err.get("input") is None and " " in field.strip():
+                # No field name has a space: a comma inside { } ended the text before it,
+                # and YAML read the rest as a field of its own.
+                hint = (
+                    f"a comma inside {{ }} ends a value: put the whole text in quotes, "
+                    f'e.g. "…, {field.strip()}"'
+                )
+            elif not hint and allowed:
                 hint = "allowed fields here: " + ", ".join(allowed)
             diag = file.diagnostic(
                 "field-unknown", full, f"unknown field {field!r}", key=True, hint=hint

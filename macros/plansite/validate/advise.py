@@ -7,13 +7,10 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
-
-from pydantic import BaseModel
 
 from plansite.load.dataset import Dataset, PartnershipData, PlanData
 from plansite.load.errors import Diagnostic
-from plansite.load.yaml_reader import YamlFile
+from plansite.load.texts import FileTexts, Source, file_texts, prose_sources
 from plansite.model.era import began, outside
 from plansite.model.service import RESOURCE_KINDS
 
@@ -24,6 +21,7 @@ ACRONYM_RE = re.compile(r"\b([A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*)s?\b")
 # Words that are upper-case but are not acronyms a reader needs explained.
 NOT_ACRONYMS = {"UK", "I", "OK", "TV", "AM", "PM", "NB", "ID", "FAQ"}
 ROMAN_RE = re.compile(r"^[IVXLC]+$")
+CAPITALS_RUN_RE = re.compile(r"\b[A-Z][A-Z0-9&'’-]*(?:[ \t]+[A-Z][A-Z0-9&'’-]*)+\b")
 # `plansite new` fills the fields only the partnership can answer with text starting like this,
 # so that a placeholder is reported until someone replaces it.
 PLACEHOLDER = "[Replace"
@@ -33,114 +31,26 @@ def is_placeholder(text: str) -> bool:
     return text.lstrip().startswith(PLACEHOLDER)
 
 
-Texts = list[tuple[tuple[str | int, ...], str]]
-
-
-def _texts(model: BaseModel, path: tuple[str | int, ...] = ()) -> Texts:
-    """Every text value in a model, with its path. Ids and references are skipped."""
-    out: Texts = []
-    _collect(model, path, out)
-    return out
-
-
-# This walks every value of every partnership, so it avoids generators and getattr, and
-# tells values apart by their exact type (isinstance on a pydantic model class is slow).
-_TEXT, _MODEL, _LIST, _OTHER = range(4)
-_KINDS: dict[type, int] = {str: _TEXT, list: _LIST}
-
-
-def _kind(value: object) -> int:
-    kind = _KINDS.get(type(value))
-    if kind is None:
-        kind = _KINDS[type(value)] = (
-            _MODEL
-            if isinstance(value, BaseModel)
-            else _LIST
-            if isinstance(value, list)
-            else _TEXT
-            if isinstance(value, str)
-            else _OTHER
-        )
-    return kind
-
-
-def _collect(model: BaseModel, path: tuple[str | int, ...], out: Texts) -> None:
-    values, known = model.__dict__, _KINDS
-    for name, prose in _fields(type(model)):
-        value = values[name]
-        if value is None:
-            continue
-        kind = known.get(type(value))
-        if kind is None:
-            kind = _kind(value)
-        if kind == _TEXT:
-            if prose:
-                out.append(((*path, name), value))
-        elif kind == _MODEL:
-            _collect(value, (*path, name), out)
-        elif kind == _LIST and value:
-            _collect_list(value, (*path, name), prose, out)
-
-
-def _collect_list(items: list[Any], path: tuple[str | int, ...], prose: bool, out: Texts) -> None:
-    for i, value in enumerate(items):
-        kind = _kind(value)
-        if kind == _TEXT:
-            if prose:
-                out.append(((*path, i), value))
-        elif kind == _MODEL:
-            _collect(value, (*path, i), out)
-        elif kind == _LIST and value:
-            _collect_list(value, (*path, i), prose, out)
-
-
-@functools.cache
-def _fields(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
-    """The model's fields in order, each with whether its texts are prose."""
-    return tuple((name, name not in _NOT_PROSE) for name in model.model_fields)
-
-
-# Fields that hold ids, addresses or verbatim names rather than prose a reader needs help with.
-_NOT_PROSE = {
-    "id",
-    "level",
-    "parent",
-    "under",
-    "leads",
-    "partners",
-    "services",
-    "frameworks",
-    "organisation",
-    "organisations",
-    "audiences",
-    "help",
-    "localities",
-    "outcomes",
-    "website",
-    "url",
-    "email",
-    "phone",
-    "colour",
-    "logo",
-    "former_ids",
-    "about",
-    "current_plan",
-    "local_authority",
-    "funders",
-    "publisher",
-    "term",
-    "expansions",
-    "acronyms",
-    "aliases",
-}
-
-
 def acronyms(text: str) -> set[str]:
+    shouted = _shouted_spans(text)
     return {
         m.group(1)
         for m in ACRONYM_RE.finditer(text)
-        if m.group(1) not in NOT_ACRONYMS and not ROMAN_RE.match(m.group(1))
+        if m.group(1) not in NOT_ACRONYMS
+        and not ROMAN_RE.match(m.group(1))
+        and not any(start <= m.start() < end for start, end in shouted)
     }
+
+
+def _shouted_spans(text: str) -> list[tuple[int, int]]:
+    """Where a text is set in capitals, as headings of printed plans often are: a run of
+    capitalised words with at least one long word ("SOUTH LANARKSHIRE COMMUNITY JUSTICE")
+    is not a row of acronyms."""
+    return [
+        m.span()
+        for m in CAPITALS_RUN_RE.finditer(text)
+        if any(len(word) >= 6 for word in m.group(0).split())
+    ]
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -217,7 +127,7 @@ def advise(data: Dataset) -> list[Diagnostic]:
                         f"service {s.id!r} gives no way to reach it",
                     )
                 )
-        prose = _file_texts(_prose_sources(pd))  # walked once, read by both checks
+        prose = file_texts(prose_sources(pd))  # walked once, read by both checks
         out += _unexplained_acronyms(data, pd, prose)
         out += _placeholders(pd, prose)
         if not pd.releases:
@@ -248,31 +158,6 @@ def _out_of_period(data: Dataset, pd: PartnershipData, plan: PlanData) -> list[D
     return out
 
 
-Source = tuple[YamlFile | None, tuple[str | int, ...], BaseModel]
-FileTexts = list[tuple[YamlFile, Texts]]
-
-
-def _file_texts(sources: list[Source]) -> FileTexts:
-    """The texts of each source that came from a file, with that file."""
-    return [(file, _texts(model, prefix)) for file, prefix, model in sources if file is not None]
-
-
-def _prose_sources(pd: PartnershipData) -> list[Source]:
-    """The models whose text is shown on the partnership's pages, with their files."""
-    sources: list[Source] = [(pd.files.get("partnership"), (), pd.partnership)]
-    for plan in pd.plans.values():
-        sources.append((plan.files.get("plan"), (), plan.plan))
-        sources.append((plan.files.get("participation"), (), plan.participation))
-        for kind, items in (
-            ("actions", plan.actions),
-            ("indicators", plan.indicators),
-            ("statistics", plan.statistics),
-        ):
-            sources += [(plan.files.get(kind), (kind, i), item) for i, item in enumerate(items)]
-    sources += [(pd.files.get("services"), ("services", i), s) for i, s in enumerate(pd.services)]
-    return sources
-
-
 def _placeholders(pd: PartnershipData, prose: FileTexts) -> list[Diagnostic]:
     sources: list[Source] = []
     local = (
@@ -283,7 +168,7 @@ def _placeholders(pd: PartnershipData, prose: FileTexts) -> list[Diagnostic]:
     for kind, key, items in local:
         sources += [(pd.files.get(kind), (key, i), item) for i, item in enumerate(items)]
     out: list[Diagnostic] = []
-    for file, texts in prose + _file_texts(sources):
+    for file, texts in prose + file_texts(sources):
         for path, text in texts:
             if is_placeholder(text):
                 message = f"{text!r} is a placeholder written by `plansite new`"

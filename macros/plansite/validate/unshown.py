@@ -2,7 +2,9 @@
 
 Every field of the data is published wherever it has a value, except the fields the model
 declares internal (``INTERNAL`` in ``plansite.model.common``) and values marked not public.
-Internal values are listed by ``plansite check`` so that nobody believes they are on the site.
+Internal values are listed by ``plansite check`` so that nobody believes they are on the site,
+and so are a partnership's own glossary terms that none of its texts uses (its glossary lists
+only the terms in use).
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from pydantic import BaseModel
 
 from plansite.load.dataset import Dataset
 from plansite.load.errors import Diagnostic
+from plansite.load.texts import unused_terms
 from plansite.load.yaml_reader import Path_, YamlFile
 from plansite.model.public import internal_fields, marked_fields
+from plansite.model.registry import Organisation, PartnerGroup
 
 
 def _internal(value: object, path: Path_) -> Iterator[Path_]:
@@ -43,7 +47,16 @@ def unshown(data: Dataset) -> list[Diagnostic]:
                 "note-internal", path, f"the {field} here are kept in the data and never published"
             ))  # fmt: skip
 
+    names: dict[str, Organisation | PartnerGroup] = {**data.organisations, **data.groups}
     for pd in data.partnerships.values():
+        gfile = pd.files.get("local-glossary")
+        for term in unused_terms(pd, pd.glossary, names):
+            if gfile:
+                says = (
+                    f"no text of this partnership uses {term.term!r}, so its glossary leaves it out"
+                )
+                at = ("terms", pd.glossary.index(term), "term")
+                out.append(gfile.diagnostic("note-unused-term", at, says))
         for plan in pd.plans.values():
             note(plan.files.get("plan"), (), plan.plan)
             note(plan.files.get("actions"), ("actions",), plan.actions)
