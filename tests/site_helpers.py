@@ -19,6 +19,7 @@ from plansite.history.store import snapshot, write_release
 from plansite.load.fields import validate
 from plansite.load.yaml_reader import read_yaml
 from plansite.model.files import FILE_KINDS
+from plansite.model.public import internal_fields
 from plansite.site.build import BuildResult, build_all
 from plansite.validate import check
 from tests.conftest import ROOT
@@ -119,13 +120,17 @@ def _is_optional_str(model: BaseModel, name: str) -> bool:
     return type(None) in get_args(info.annotation)
 
 
-def plant(model: BaseModel, payloads: Iterator[str]) -> int:
-    """Replace every text value in ``model`` with the next payload; return how many."""
+def plant(model: BaseModel, payloads: Iterator[str], internal: bool = True) -> int:
+    """Replace every text value in ``model`` with the next payload; return how many.
+    ``internal``: fill the fields the model declares internal too."""
     planted = 0
+    skipped = () if internal else internal_fields(type(model))
     for name in type(model).model_fields:
         value = getattr(model, name)
+        if name in skipped:
+            continue
         if isinstance(value, BaseModel):
-            planted += plant(value, payloads)
+            planted += plant(value, payloads, internal)
         elif value is None and _field_is_text(model, name) and _is_optional_str(model, name):
             setattr(model, name, next(payloads))
             planted += 1
@@ -136,7 +141,7 @@ def plant(model: BaseModel, payloads: Iterator[str]) -> int:
                 continue
             for i, item in enumerate(value):
                 if isinstance(item, BaseModel):
-                    planted += plant(item, payloads)
+                    planted += plant(item, payloads, internal)
                 elif isinstance(item, str) and _field_is_text(model, name):
                     value[i] = next(payloads)
                     planted += 1
@@ -146,8 +151,11 @@ def plant(model: BaseModel, payloads: Iterator[str]) -> int:
     return planted
 
 
-def plant_everywhere(source: Path, target: Path, payloads: Iterator[str]) -> int:
-    """Copy a data folder, putting payloads into every text field of every file."""
+def plant_everywhere(
+    source: Path, target: Path, payloads: Iterator[str], internal: bool = True
+) -> int:
+    """Copy a data folder, putting payloads into every text field of every file (and of the
+    fields declared internal, unless ``internal`` is false)."""
     shutil.copytree(source, target)
     # Published releases cannot take payloads (editing them is refused); release the
     # planted data afresh instead, so the log and feeds carry payloads too.
@@ -165,7 +173,7 @@ def plant_everywhere(source: Path, target: Path, payloads: Iterator[str]) -> int
         assert not problems, problems
         model, problems = validate(kind.model, file)
         assert model is not None, problems
-        planted += plant(model, payloads)
+        planted += plant(model, payloads, internal)
         dumped = model.model_dump(mode="json", exclude_none=True, by_alias=True)
         path.write_text(
             yaml.safe_dump(dumped, allow_unicode=True, sort_keys=False), encoding="utf-8"

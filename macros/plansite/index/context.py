@@ -341,6 +341,33 @@ class SiteIndex:
             return partner.name
         return self.data.organisations[org_id].name
 
+    def due_by(self, action: Action) -> date | None:
+        """The last day the plan gives for an action, where it gives one."""
+        t = action.timescale
+        if t is None or t.due is None or self.plan is None:
+            return None
+        resolved = t.due.resolved(self.plan.plan.years)
+        return resolved.last if resolved else None
+
+    def is_overdue(self, action: Action) -> bool:
+        """Its due date has passed and no report says it is complete or withdrawn, in a plan
+        still in force (a plan that has ended is history: its actions are not overdue)."""
+        due = self.due_by(action)
+        return (
+            self.standing in ("current", "draft")
+            and due is not None
+            and due < self.today
+            and self.status_of(action) not in ("complete", "withdrawn")
+        )
+
+    def overdue(self) -> list[Action]:
+        return [a for a in self.actions.values() if self.is_overdue(a)]
+
+    def actions_with_status(self, status: str) -> list[Action]:
+        """Actions whose latest report gives ``status`` ('not-reported': none has)."""
+        wanted = None if status == "not-reported" else status
+        return [a for a in self.actions.values() if self.status_of(a) == wanted]
+
     def status_of(self, action: Action) -> str | None:
         statuses = [u.status for u in action.updates if u.status]
         return statuses[-1] if statuses else None

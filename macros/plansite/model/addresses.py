@@ -20,6 +20,9 @@ PATTERNS: dict[str, str] = {
     "outcome": "outcomes/{}/",
     "national-outcome": "outcomes/{}/{}/",  # framework, item
     "action": "actions/{}/",
+    "actions": "actions/",  # every action, with ways to narrow the list
+    "actions-status": "actions/status/{}/",  # by how they stand
+    "actions-overdue": "actions/overdue/",
     "partners": "partners/",
     "partner": "partners/{}/",
     "services": "services/",

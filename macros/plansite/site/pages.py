@@ -13,6 +13,18 @@ from plansite.index.context import SiteIndex
 from plansite.model.addresses import FACETS, url_for
 from plansite.model.plan import Action
 
+# How an action stands, in words, by its latest report ("not-reported": no report yet).
+ACTION_STATUS = {
+    "planned": "Planned",
+    "not-started": "Not started",
+    "in-progress": "In progress",
+    "ongoing": "Ongoing",
+    "delayed": "Delayed",
+    "complete": "Complete",
+    "withdrawn": "Withdrawn",
+}
+ACTION_STATUS_PAGES = {**ACTION_STATUS, "not-reported": "No progress reported"}
+
 # Where the log narrowed to one kind of item lives: changes/<slug>/.
 CHANGE_SLUGS = {
     "action": "actions",
@@ -58,6 +70,15 @@ def site_pages(site: SiteIndex) -> list[PageSpec]:
         pages += [PageSpec("national-outcome", key, nat.url, nat.item.title)
                   for key, nat in site.national.items()]  # fmt: skip
         pages += [item("action", a.id, _action_title(site, a)) for a in site.actions.values()]
+        plural = site.level_name(site.action_level, plural=True)
+        pages.append(index("actions", f"All {plural.lower()}", plural))
+        pages += [PageSpec("actions-filter", status, url_for("actions-status", status),
+                           f"{plural}: {words.lower()}")
+                  for status, words in ACTION_STATUS_PAGES.items()
+                  if site.actions_with_status(status)]  # fmt: skip
+        if site.overdue():
+            pages.append(PageSpec("actions-filter", "overdue", url_for("actions-overdue"),
+                                  f"{plural}: overdue"))  # fmt: skip
     if site.earlier:
         pages.append(index("plans", "All plans"))
         pages += [item("earlier-plan", e.plan.id, e.plan.title) for e in site.earlier]

@@ -22,18 +22,9 @@ from plansite.model.dates import PartialDate
 from plansite.model.era import at
 from plansite.model.service import RESOURCE_KINDS
 from plansite.site import charts
-from plansite.site.pages import CHANGE_SLUGS, PageSpec
+from plansite.site.pages import ACTION_STATUS, CHANGE_SLUGS, PageSpec
 from plansite.site.text import Glossary, plain, rich
 
-ACTION_STATUS = {
-    "planned": "Planned",
-    "not-started": "Not started",
-    "in-progress": "In progress",
-    "ongoing": "Ongoing",
-    "delayed": "Delayed",
-    "complete": "Complete",
-    "withdrawn": "Withdrawn",
-}
 SERVICE_STATUS = {
     "planned": "Planned",
     "pilot": "Pilot",

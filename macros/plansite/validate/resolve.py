@@ -49,6 +49,10 @@ DEFINED_IN = {
 
 # services/for/…, services/in/… and services/help/… are the directory's filtered lists.
 RESERVED_SERVICE_IDS = {PATTERNS[kind].split("/")[1] for kind in FACETS.values()}
+# actions/status/… and actions/overdue/ list actions by how they stand.
+RESERVED_ACTION_IDS = {
+    PATTERNS[kind].split("/")[1] for kind in ("actions-status", "actions-overdue")
+}
 # A partnership's site is published at OUT/<id>/, beside the national index's own pages and
 # the theme's folders: an id equal to one of these would overwrite them.
 RESERVED_PARTNERSHIP_IDS = frozenset({"about", "assets", "guide", "search"})
@@ -565,6 +569,14 @@ def _check_plan(
                 )
             else:
                 c.ref(af, (*at, "under"), a.under, nodes, "plan item", "plan.yaml nodes")
+        if a.id in RESERVED_ACTION_IDS:
+            c.add(
+                af,
+                "id-reserved",
+                (*at, "id"),
+                f"{url_for('action', a.id)} holds a list of actions, so {a.id!r} "
+                "cannot be an action id",
+            )
         for key in a.columns:
             c.ref(af, (*at, "columns", key), key, columns, "column", "plan.yaml columns")
         c.refs(
