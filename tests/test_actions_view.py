@@ -28,7 +28,9 @@ def test_all_actions_are_listed_with_ways_to_narrow_them(shipped_site: Path) -> 
     assert links["No progress reported (4)"] == "status/not-reported/"
     assert links["Example Council (3)"] == "../partners/example-council/#leads"
     home = lhtml.parse(str(shipped_site / "example/index.html")).getroot()
-    menu = home.xpath('//nav[contains(@class, "md-nav--primary")]//a[normalize-space()="Actions"]')
+    menu = home.xpath(
+        '//nav[contains(@class, "md-nav--primary")]//a[normalize-space()="All actions"]'
+    )
     assert menu and menu[0].get("href").endswith("actions/")
 
 

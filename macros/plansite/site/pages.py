@@ -71,7 +71,7 @@ def site_pages(site: SiteIndex) -> list[PageSpec]:
                   for key, nat in site.national.items()]  # fmt: skip
         pages += [item("action", a.id, _action_title(site, a)) for a in site.actions.values()]
         plural = site.level_name(site.action_level, plural=True)
-        pages.append(index("actions", f"All {plural.lower()}", plural))
+        pages.append(index("actions", f"All {plural.lower()}", f"All {plural.lower()}"))
         pages += [PageSpec("actions-filter", status, url_for("actions-status", status),
                            f"{plural}: {words.lower()}")
                   for status, words in ACTION_STATUS_PAGES.items()
