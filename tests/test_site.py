@@ -4,6 +4,7 @@ and nothing fetched from elsewhere. Hostile data is the subject of ``test_inject
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from pathlib import Path
 
@@ -98,8 +99,23 @@ def test_status_is_always_in_words(shipped_site: Path) -> None:
 
 
 def test_missing_facts_are_said_not_left_blank(shipped_site: Path) -> None:
+    # Said once, with somewhere to ask: the partnership's own contact details.
     html = (shipped_site / "south-lanarkshire/services/bail-supervision/index.html").read_text()
-    assert "Contact details are not published in the plan." in html
+    assert html.count("The plan gives no way to contact this service.") == 1
+    assert '<a href="../../#contact">Ask the partnership</a>' in html
+    assert html.count("Not stated in the plan") <= 2  # status and provider, in the record
+
+
+def test_a_service_page_leads_with_how_to_get_the_help(shipped_site: Path) -> None:
+    # No contact of its own: its provider's public contact routes, from the register.
+    html = (shipped_site / "south-lanarkshire/services/womens-hubs/index.html").read_text()
+    body = html[html.index('class="plansite-page"') :]
+    assert body.index('id="get-help"') < body.index('id="in-the-plan"')
+    assert (
+        "The plan gives no contact details for this group. Its provider can be reached here:"
+        in body
+    )
+    assert '<a href="https://www.sacro.org.uk/" rel="noopener noreferrer">' in body
 
 
 def test_a_failed_build_leaves_the_published_output_as_it_was(
@@ -119,3 +135,13 @@ def test_a_failed_build_leaves_the_published_output_as_it_was(
     with pytest.raises(BuildError, match=r"services.yaml:4:11: \[value-not-allowed\]"):
         build(broken, out)
     assert tree_hash(out) == before
+
+
+def test_the_guide_for_editors_is_out_of_residents_search(shipped_site: Path) -> None:
+    # A resident searching for help must not get YAML examples; the guide is still published.
+    for pid in ("example", "clackmannanshire"):
+        assert (shipped_site / pid / "guide/plan-shapes/index.html").is_file()
+        index = json.loads((shipped_site / pid / "search/search_index.json").read_text())
+        locations = [doc["location"] for doc in index["docs"]]
+        assert any(loc.startswith("services/") for loc in locations)
+        assert not [loc for loc in locations if loc.startswith("guide/")], pid

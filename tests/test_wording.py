@@ -30,3 +30,23 @@ def test_the_page_not_found_says_so_in_its_title(shipped_site: Path) -> None:
     for page in [shipped_site / "404.html", *shipped_site.glob("*/404.html")]:
         title = re.search(r"<title>(.*?)</title>", page.read_text(), re.S)
         assert title and title[1].startswith("Page not found - "), page
+
+
+def test_an_acronym_is_spelled_out_once_per_page() -> None:
+    from plansite.model.registry import GlossaryTerm
+    from plansite.site.text import Glossary, plain
+
+    glossary = Glossary([
+        GlossaryTerm(term="HMP", expansions=["His Majesty's Prison"]),
+        GlossaryTerm(term="CJSW", expansions=["Criminal Justice Social Work"]),
+    ])  # fmt: skip
+    first = str(plain("Visits at HMP Glenochil and HMP Low Moss", glossary))
+    assert first.count("(His Majesty&#39;s Prison)") == 1
+    assert first.count('<abbr title="His Majesty&#39;s Prison">HMP</abbr>') == 2
+    # Where the text spells it out itself, it is not spelled out again.
+    said = str(plain("Criminal Justice Social Work (CJSW) leads", glossary))
+    assert said.count("Criminal Justice Social Work") == 2  # the text's own, and the title
+    assert "(Criminal Justice Social Work)" not in said
+    assert "(His Majesty" not in str(plain("HMP again", glossary))  # same page
+    glossary.new_page()
+    assert "(His Majesty&#39;s Prison)" in str(plain("HMP on the next page", glossary))

@@ -203,6 +203,11 @@ class _Reference:
 
 
 REFERENCE_INTRO = """\
+---
+search:
+  exclude: true
+---
+
 # Field reference
 
 Every field of every data file, with the kind of value it takes, whether it must be given

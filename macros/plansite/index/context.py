@@ -277,6 +277,16 @@ class SiteIndex:
         dates = {r.number: r.date for r in self.pd.releases}
         return [(n, dates[n], groups[n]) for n in sorted(groups, reverse=True)]
 
+    def contact_routes(self, service: Service) -> list[tuple[str, Organisation]]:
+        """The providers of a service that gives no contact of its own, with their public
+        contact details or website, from the register of organisations."""
+        out = []
+        for pr in service.providers:
+            org = self.data.organisations.get(pr.organisation)
+            if org and ((org.contact and org.contact.reachable()) or org.website):
+                out.append((pr.organisation, org))
+        return out
+
     def services_named(self, ids: list[str]) -> list[Service]:
         return [self.services[i] for i in ids]
 

@@ -108,8 +108,8 @@ CATALOGUE: dict[str, Problem] = {
     ),
     "warn-out-of-period": Problem(
         "warning",
-        "check the plan's period and the body's valid_from / valid_to dates, or name the body "
-        "that did the work at the time",
+        "check the plan's period and the valid_from / valid_to dates of the body or framework, "
+        "or name the body (or link to the framework) of the plan's time",
     ),
     "warn-not-ready": Problem(
         "warning",

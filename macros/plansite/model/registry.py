@@ -15,9 +15,11 @@ from plansite.model.common import (
     ContactPoint,
     Day,
     Flag,
+    FrameworkRef,
     PlainText,
     RichText,
     Slug,
+    Source,
     Strict,
     Url,
     When,
@@ -108,6 +110,15 @@ class PartnerGroupsFile(Strict):
     groups: list[PartnerGroup] = Field(max_length=500)
 
 
+class Citation(Strict):
+    """The publication a framework comes from."""
+
+    title: PlainText
+    url: Url | None = None
+    published: When | None = None
+    note: PlainText | None = None
+
+
 class FrameworkItem(Strict):
     id: Slug
     number: PlainText | None = Field(None, description="The number the framework prints, if any.")
@@ -117,6 +128,15 @@ class FrameworkItem(Strict):
     )
     summary: PlainText | None = Field(None, description="What it means, in plain words.")
     aliases: list[PlainText] = Field(default_factory=list, description="Other wordings plans use.")
+    serves: list[FrameworkRef] = Field(
+        default_factory=list,
+        description="Items of other frameworks it serves, e.g. the priority action an outcome "
+        "delivers, as 'framework:item'.",
+    )
+    indicators: list[PlainText] = Field(
+        default_factory=list, description="The national indicators that measure it, as printed."
+    )
+    source: Source | None = Field(None, description="Where in the publication it is printed.")
 
 
 class Framework(Strict):
@@ -133,6 +153,11 @@ class Framework(Strict):
         False, description="true when each item gets an outcome page on sites whose plans use it."
     )
     summary: PlainText | None = None
+    valid_from: When | None = Field(None, description="When partnerships began to use it.")
+    valid_to: When | None = Field(
+        None, description="When it was replaced: plans of later periods should not link to it."
+    )
+    source: Citation | None = Field(None, description="The publication it comes from.")
     items: list[FrameworkItem] = Field(min_length=1, max_length=500)
 
 

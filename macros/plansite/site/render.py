@@ -139,7 +139,7 @@ class Renderer:
             bytecode_cache=COMPILED,
         )
         years = dict(site.plan.plan.years) if site and site.plan else {}
-        glossary = Glossary(site.terms) if site else None
+        glossary = self.glossary = Glossary(site.terms) if site else None
         if site:
             self.env.globals.update(site=site, p=site.partnership)
         self.env.globals.update(
@@ -169,6 +169,8 @@ class Renderer:
 
     def render(self, spec: PageSpec, **values: Any) -> str:
         template = self.env.get_template(f"{spec.kind}.html")
+        if self.glossary:
+            self.glossary.new_page()
 
         def link(target: str) -> str:
             """A link from this page to ``target`` (a site-root URL), relative so the site

@@ -78,9 +78,11 @@ def plain(text: str | None, glossary: Glossary | None = None) -> Markup:
 
 
 class Glossary:
-    """Acronym expansions for one site, used to mark up the first use on each page."""
+    """Acronym expansions for one site. On each page an acronym is spelled out in words the
+    first time it is used, and marked up with its expansion every time."""
 
     def __init__(self, terms: Iterable[GlossaryTerm]) -> None:
+        self.seen: set[str] = set()  # acronyms spelled out on the page being rendered
         self.expansions: dict[str, str] = {}
         for term in terms:
             if term.expansions and not term.do_not_expand:
@@ -103,9 +105,20 @@ class Glossary:
                 inside_abbr = part.startswith("<abbr") or (inside_abbr and part != "</abbr>")
                 continue
             if not inside_abbr:
-                parts[i] = self.pattern.sub(self._abbr, part)
+                parts[i] = self.pattern.sub(lambda m, text=part: self._abbr(m, text), part)
         return Markup("".join(parts))  # noqa: S704 - only escaped text and our <abbr> tags
 
-    def _abbr(self, match: re.Match[str]) -> str:
+    def new_page(self) -> None:
+        self.seen.clear()
+
+    def _abbr(self, match: re.Match[str], text: str) -> str:
         word = match.group(1)
-        return f'<abbr title="{escape(self.expansions[word])}">{word}</abbr>'
+        expansion = escape(self.expansions[word])
+        marked = f'<abbr title="{expansion}">{word}</abbr>'
+        # Spelled out once per page, unless the text already does ("Sacro Women's Hub
+        # (SWH)" needs no second spelling).
+        if word in self.seen or str(expansion).casefold() in text.casefold():
+            self.seen.add(word)
+            return marked
+        self.seen.add(word)
+        return f"{marked} ({expansion})"

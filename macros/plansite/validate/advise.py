@@ -144,6 +144,22 @@ def _out_of_period(data: Dataset, pd: PartnershipData, plan: PlanData) -> list[D
     if why := outside(p.valid_from, p.valid_to, start, end):
         message = f"plan {plan.plan.id!r} falls outside the partnership's existence: {why}"
         out.append(plan.files["plan"].diagnostic("warn-out-of-period", ("period",), message))
+    # A plan links to the frameworks of its own time: an outcome set replaced before the
+    # plan began (or one that came in after it ended) is most likely a slip.
+    linking: list[tuple[str, tuple[str | int, ...], list[str]]] = [
+        ("plan", ("nodes", i, "frameworks"), n.frameworks) for i, n in enumerate(plan.plan.nodes)
+    ]
+    linking += [("actions", ("actions", i, "frameworks"), a.frameworks)
+                for i, a in enumerate(plan.actions)]  # fmt: skip
+    linking += [("indicators", ("indicators", i, "frameworks"), x.frameworks)
+                for i, x in enumerate(plan.indicators)]  # fmt: skip
+    for kind, at, refs in linking:
+        file = plan.files.get(kind)
+        for j, ref in enumerate(refs):
+            fw = data.frameworks.get(ref.partition(":")[0])
+            if file and fw and (why := outside(fw.valid_from, fw.valid_to, start, end)):
+                message = f"this links to {fw.name} ({fw.version}), but {why}"
+                out.append(file.diagnostic("warn-out-of-period", (*at, j), message))
     afile = plan.files.get("actions")
     if afile is None:
         return out

@@ -224,11 +224,16 @@ def _check_registries(c: Checker, data: Dataset) -> None:
                 "organisation",
                 "organisations.yaml",
             )
+    every_item = framework_items(data)
     for ffile, frameworks in framework_sources:
         for i, fw in enumerate(frameworks):
             c.unique(
                 ffile, ("frameworks", i, "items"), (it.id for it in fw.items), {}, f"{fw.id} item"
             )
+            c.order(ffile, ("frameworks", i, "valid_to"), fw.valid_from, fw.valid_to, fw.id)
+            for j, item in enumerate(fw.items):
+                at = ("frameworks", i, "items", j, "serves")
+                c.refs(ffile, at, item.serves, every_item, "framework item", "frameworks.yaml")
             c.ref(
                 ffile,
                 ("frameworks", i, "publisher"),
