@@ -82,9 +82,10 @@ class Page(HTMLParser):
 
 
 def pages(root: Path) -> Iterator[tuple[Path, Page]]:
-    """Every page of a built site; embeddable fragments (embed/*.html) are not pages."""
+    """Every page of a built site. Embeddable fragments (embed/services-*.html) are not pages;
+    the page about them (data/embed/index.html) is."""
     for path in sorted(root.rglob("*.html")):
-        if path.parent.name == "embed":
+        if path.parent.name == "embed" and path.name != "index.html":
             continue
         yield path, Page(path.read_text(encoding="utf-8"))
 

@@ -200,7 +200,13 @@ def test_embeddable_lists_have_no_script_and_absolute_links(shipped_site: Path) 
     assert len(fragments) > 5
     for path in fragments:
         html = path.read_text()
-        assert "<script" not in html and "<iframe" not in html and "style" not in html
+        assert "<script" not in html and "<iframe" not in html and "<style" not in html
+        # No style that could clash with the host page: only the one on each listed link that
+        # keeps it a target at least 24px square (WCAG 2.5.8), and no colours or fonts.
+        links = re.findall(r"<li><a ([^>]*)>", html)
+        assert links and html.count("style=") == len(links), path
+        for attrs in links:
+            assert attrs.endswith(' style="display:inline-block;min-width:24px;min-height:24px"')
         assert re.search(r'<section aria-labelledby="([^"]+)"><h2 id="\1">', html)
         for href in re.findall(r'href="([^"]+)"', html):
             assert href.startswith("https://plans.example.org/example/"), href
