@@ -45,6 +45,11 @@ class NationalOutcome:
         return url_for("national-outcome", self.framework.id, self.item.id)
 
 
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word to at most ``limit`` characters, with an ellipsis if cut."""
+    return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "…"
+
+
 # plansite's own words for an action's columns, where the plan prints no heading of its own.
 ACTION_LABELS = {
     "text": "What the plan says",
@@ -166,17 +171,14 @@ class SiteIndex:
         """A short name for breadcrumbs: 'Aim 2', or unnumbered, 'Aim: Young people …'."""
         if node.number:
             return f"{self.level_name(node.level)} {node.number}"
-        title = node.title if len(node.title) <= 40 else node.title[:37].rsplit(" ", 1)[0] + "…"
-        return f"{self.level_name(node.level)}: {title}"
+        return f"{self.level_name(node.level)}: {shorten(node.title, 40)}"
 
     def action_name(self, action: Action) -> str:
         """'Action 4' where the plan numbers it; otherwise the start of its own words."""
         label = self.level_name(self.action_level)
         if action.number:
             return f"{label} {action.number}"
-        text = action.summary or action.text
-        short = text if len(text) <= 90 else text[:87].rsplit(" ", 1)[0] + "…"
-        return f"{label}: {short}"
+        return f"{label}: {shorten(action.summary or action.text, 90)}"
 
     def kind_words(self) -> dict[str, str]:
         """Each kind of item in the log, in the plan's own words where it has them."""

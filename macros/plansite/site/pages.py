@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plansite.index.context import SiteIndex
+from plansite.index.context import SiteIndex, shorten
 from plansite.model.addresses import FACETS, url_for
 from plansite.model.plan import Action
 
@@ -116,5 +116,4 @@ def _action_title(site: SiteIndex, action: Action) -> str:
     name = site.action_name(action)
     if not action.number:
         return name
-    text = action.summary or action.text
-    return f"{name}: {text if len(text) <= 90 else text[:87].rsplit(' ', 1)[0] + '…'}"
+    return f"{name}: {shorten(action.summary or action.text, 90)}"
