@@ -26,7 +26,8 @@ import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 from plansite.index.context import SiteIndex, build_index
-from plansite.site.pages import CHANGE_SLUGS, site_pages
+from plansite.pages.registry import site_pages
+from plansite.pages.words import CHANGE_SLUGS
 from plansite.validate import check
 from tests.browser_helpers import serve
 from tests.conftest import ROOT, SHIPPED

@@ -23,12 +23,14 @@ MAY_IMPORT: dict[str, set[str]] = {
     "validate": {"model", "load", "history"},
     "index": {"model", "load", "history"},
     "exports": {"model", "load", "history", "index", "schema"},
-    "site": {"model", "load", "history", "validate", "index", "exports", "schema"},
+    "pages": {"model", "load", "history", "index", "exports"},
+    "site": {"model", "load", "history", "validate", "index", "exports", "pages", "schema"},
     "sheets": {"model", "load", "history", "validate"},
     "scaffold": {"model", "load", "validate"},
-    "bench": {"model", "load", "history", "validate", "index", "exports", "site", "schema"},
-    "cli": {"model", "load", "history", "validate", "index", "exports", "site", "schema",
-            "sheets", "scaffold", "bench"},
+    "bench": {"model", "load", "history", "validate", "index", "exports", "pages", "site",
+              "schema"},
+    "cli": {"model", "load", "history", "validate", "index", "exports", "pages", "site",
+            "schema", "sheets", "scaffold", "bench"},
 }  # fmt: skip
 
 

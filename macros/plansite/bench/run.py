@@ -65,7 +65,7 @@ def _plansite(*words: str) -> list[str]:
 def _plain_projects(site: Path, work: Path) -> tuple[list[Path], int]:
     """One plain MkDocs project per site plansite built (the national index included)."""
     from plansite.index.context import build_index
-    from plansite.site.pages import site_pages
+    from plansite.pages.registry import site_pages
     from plansite.validate import check
 
     data = check(work / "data").data

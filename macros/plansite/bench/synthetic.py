@@ -2008,7 +2008,7 @@ def generate(
 def count_pages(out: Path) -> tuple[dict[str, int], int, float]:
     """Pages per partnership as ``site_pages`` lists them, warnings, and seconds to check."""
     from plansite.index.context import build_index
-    from plansite.site.pages import site_pages
+    from plansite.pages.registry import site_pages
     from plansite.validate import check
 
     started = time.perf_counter()

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from plansite.exports.downloads import Download
 from plansite.index.context import SiteIndex
 from plansite.model.registry import Organisation, PartnerGroup
-from plansite.site.pages import PageSpec
+from plansite.pages.spec import PageSpec
 
 GOVERNMENT_KINDS = {
     "local-authority", "council-service", "health-board", "health-and-social-care-partnership",

@@ -32,8 +32,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from plansite.exports.downloads import Download, downloads
-from plansite.exports.embed import Fragment, fragments
+from plansite.exports.downloads import downloads
+from plansite.exports.embed import fragments
 from plansite.exports.hsds import Hsds
 from plansite.exports.tables import figures_csv
 from plansite.history.feeds import Feed, atom, json_feed
@@ -43,12 +43,15 @@ from plansite.load.dataset import Dataset
 from plansite.load.errors import Diagnostic
 from plansite.model.addresses import url_for
 from plansite.model.registry import NEUTRAL_EXIT_URL
+from plansite.pages import national, registry
+from plansite.pages.data import Published
+from plansite.pages.national import NationalIndex, national_rows
+from plansite.pages.spec import PageSpec
+from plansite.pages.standing import notice
 from plansite.site.cache import checked
 from plansite.site.feeds import national_feeds, site_feeds
 from plansite.site.metadata import describe, script
-from plansite.site.national import national_rows
 from plansite.site.outline import MAIN_HEADING, outline
-from plansite.site.pages import PageSpec, site_pages
 from plansite.site.preview import (
     KeptFile,
     begin,
@@ -60,16 +63,8 @@ from plansite.site.preview import (
 )
 from plansite.site.redirects import redirect_page
 from plansite.site.render import COMPILED, Renderer, figures_url
-from plansite.site.standing import notice
 
 LOGO_URI = "assets/images/partnership-logo"
-HSDS_TITLES = {
-    "services.json": "Services, with their organisations, areas, places and categories (JSON)",
-    "organizations.json": "Organisations that provide the services (JSON)",
-    "taxonomies.json": "The two category lists: who services are for, and kinds of help (JSON)",
-    "taxonomy_terms.json": "The categories themselves (JSON)",
-    "csv/datapackage.json": "The same as CSV tables: a data package listing each table",
-}
 
 
 def _data_epoch(data: Dataset, pid: str) -> int:
@@ -166,12 +161,10 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.by_src: dict[str, int] = {}
         self.renderer: Renderer | None = None
         self.site: SiteIndex | None = None
-        self.values: dict[str, Any] = {}
+        self.files = Published([], {}, [])
+        self.national: NationalIndex | None = None
         self.logo: Path | None = None
         self.feeds: list[tuple[Feed, list[Change], str]] = []
-        self.downloads: list[Download] = []
-        self.hsds: dict[str, str] = {}
-        self.fragments: list[Fragment] = []
         self.incremental = False
         self.errors: list[Diagnostic] = []
         self.prepared: dict[int, Prepared] = {}
@@ -208,16 +201,10 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
                 known = ", ".join(sorted(f.name for f in folders.glob("*/") if f.is_dir()))
                 raise PluginError(f"no partnership {pid!r} in {root} (there are: {known})")
             self.site = build_index(data, pid)
-            self.pages = site_pages(self.site)
-            self.downloads = downloads(self.site)
-            self.hsds = Hsds(self.site).files()
-            self.fragments = fragments(self.site)
-            self.values = {
-                "downloads": self.downloads,
-                "fragments": self.fragments,
-                "hsds_files": [(name, HSDS_TITLES.get(name, name)) for name in self.hsds
-                               if not name.startswith("csv/") or name == "csv/datapackage.json"],
-            }  # fmt: skip
+            self.pages = registry.site_pages(self.site)
+            self.files = Published(
+                downloads(self.site), Hsds(self.site).files(), fragments(self.site)
+            )
             partnership = self.site.partnership
             config.site_name = escape(partnership.name)
             colour = partnership.branding.colour if partnership.branding else None
@@ -238,9 +225,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
                 config.theme["logo"] = LOGO_URI + self.logo.suffix.lower()
         else:
             name = site_file.name if site_file else "Community justice plans"
-            self.pages = [PageSpec("national", "", "", name, "Partnerships")]
+            self.pages = national.pages(name)
             sites = [build_index(data, p) for p in sorted(data.partnerships)]
-            self.values = {"national": national_rows(data, sites, name)}
+            self.national = national_rows(data, sites, name)
             config.site_name = escape(name)
             config.extra["plansite_site"] = False
             config.extra["plansite_draft"] = _draft_notice(sites, national=True)
@@ -253,7 +240,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         # data are byte-identical.
         os.environ["SOURCE_DATE_EPOCH"] = str(_data_epoch(data, pid))
         self.by_src = {spec.src_uri: i for i, spec in enumerate(self.pages)}
-        self.renderer = Renderer(templates, self.site)
+        site = self.site
+        years = dict(site.plan.plan.years) if site and site.plan else None
+        self.renderer = Renderer(templates, site.terms if site else None, years)
         # Navigation titles can come from data (a plan's word for its outcomes): escaped
         # once, as the theme prints them as they are.
         config.nav = [{str(escape(spec.nav)): spec.src_uri} for spec in self.pages if spec.nav]
@@ -273,11 +262,11 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             for old, new in self.site.redirects.items():
                 html = redirect_page(old, new, str(config.site_name))
                 files.append(File.generated(config, old + "index.html", content=html))
-        for fragment in self.fragments:
+        for fragment in self.files.fragments:
             files.append(File.generated(config, fragment.path, content=str(fragment.html) + "\n"))
-        for download in self.downloads:
+        for download in self.files.downloads:
             files.append(File.generated(config, download.path, content=download.content))
-        for name, content in self.hsds.items():
+        for name, content in self.files.hsds.items():
             files.append(File.generated(config, url_for("hsds", name), content=content))
         plans = [self.site.plan, *self.site.earlier] if self.site and self.site.plan else []
         for plan in plans:
@@ -365,7 +354,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
     def prepare(self, index: int) -> Prepared:
         spec = self.pages[index]
         data, description = (
-            describe(self.site, spec, self.downloads) if self.site else (None, spec.title)
+            describe(self.site, spec, self.files.downloads) if self.site else (None, spec.title)
         )
         feeds = [
             {"title": str(escape(feed.title)), "path": feed.path}
@@ -384,7 +373,12 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             raise PluginError(f"no generated page {index}")
         spec = self.pages[index]
         try:
-            html = self.renderer.render(spec, **self.values)
+            if self.site is not None:
+                page = registry.context(self.site, spec, self.files)
+                html = self.renderer.render(spec, page)
+            else:
+                assert self.national is not None
+                html = self.renderer.render(spec, self.national)
         except TemplateError as exc:
             where = f"{spec.url or 'the home page'} ({spec.kind}.html)"
             raise PageRenderError(f"{where} failed to render: {exc}") from exc

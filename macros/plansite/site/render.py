@@ -7,55 +7,28 @@ data ever becomes template source.
 from __future__ import annotations
 
 import posixpath
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup, escape
 
 from plansite.exports.tables import figure_words, period_label, period_words, value_label
-from plansite.index.context import FRAMEWORK_ITEM_WORDS, SiteIndex
 from plansite.model.addresses import url_for
 from plansite.model.common import Period
 from plansite.model.dates import PartialDate
 from plansite.model.era import at
+from plansite.model.registry import GlossaryTerm
 from plansite.model.service import RESOURCE_KINDS
+from plansite.pages.spec import PageSpec
+from plansite.pages.words import ACTION_STATUS, CHANGE_SLUGS, PLAN_STATUS, ROUTES, SERVICE_STATUS
 from plansite.site import charts
-from plansite.site.pages import ACTION_STATUS, CHANGE_SLUGS, PageSpec
 from plansite.site.text import Glossary, plain, rich
 
-SERVICE_STATUS = {
-    "planned": "Planned",
-    "pilot": "Pilot",
-    "active": "Running",
-    "paused": "Paused",
-    "closed": "Closed",
-    "unknown": "Not known",
-}
-PLAN_STATUS = {
-    "draft": "Draft",
-    "consultation": "Out for consultation",
-    "submitted": "Submitted",
-    "recommended": "Recommended for approval",
-    "approved": "Approved",
-    "published": "Published",
-    "superseded": "Replaced by a newer plan",
-}
-ROUTES = {
-    "self-referral": "You can refer yourself",
-    "family-or-friend": "A family member or friend can refer you",
-    "court": "Through the court",
-    "social-work": "Through social work",
-    "police": "Through the police",
-    "prison": "Through the prison",
-    "health": "Through health services",
-    "education": "Through school or college",
-    "housing": "Through housing services",
-    "third-sector": "Through a voluntary organisation",
-    "professional": "Through a professional who works with you",
-    "other": "Other routes",
-}
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 
 def when(value: PartialDate | None, years: dict[int, PartialDate] | None = None) -> Markup:
@@ -126,10 +99,16 @@ COMPILED = CompiledTemplates()
 
 
 class Renderer:
-    """Renders page bodies; ``site`` is None for the national index."""
+    """Renders page bodies from their contexts. The glossary's terms explain abbreviations
+    where pages use them, and a plan's years give "year 2" its dates (none on the national
+    index)."""
 
-    def __init__(self, templates: Path, site: SiteIndex | None) -> None:
-        self.site = site
+    def __init__(
+        self,
+        templates: Path,
+        terms: list[GlossaryTerm] | None = None,
+        years: dict[int, PartialDate] | None = None,
+    ) -> None:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates)),
             autoescape=True,
@@ -138,10 +117,8 @@ class Renderer:
             lstrip_blocks=True,
             bytecode_cache=COMPILED,
         )
-        years = dict(site.plan.plan.years) if site and site.plan else {}
-        glossary = self.glossary = Glossary(site.terms) if site else None
-        if site:
-            self.env.globals.update(site=site, p=site.partnership)
+        years = years or {}
+        glossary = self.glossary = Glossary(terms) if terms is not None else None
         self.env.globals.update(
             plain=lambda t: plain(t, glossary),
             rich=lambda t, caption="Table": rich(t, glossary, caption),
@@ -161,13 +138,14 @@ class Renderer:
             service_status=SERVICE_STATUS,
             plan_status=PLAN_STATUS,
             routes=ROUTES,
-            framework_item_words=FRAMEWORK_ITEM_WORDS,
             change_slugs=CHANGE_SLUGS,
             resource_kinds=RESOURCE_KINDS,
             url_for=url_for,
         )
 
-    def render(self, spec: PageSpec, **values: Any) -> str:
+    def render(self, spec: PageSpec, page_context: DataclassInstance) -> str:
+        """The body of page ``spec``: its template receives the fields of its context, the
+        page itself and ``link``, and nothing else of the data."""
         template = self.env.get_template(f"{spec.kind}.html")
         if self.glossary:
             self.glossary.new_page()
@@ -181,5 +159,6 @@ class Renderer:
                 rel = "./" if rel == "." else rel + "/"
             return rel + (f"#{fragment}" if fragment else "")
 
-        context: dict[str, Any] = {"page": spec, "link": link, **values}
+        own = {f.name: getattr(page_context, f.name) for f in fields(page_context)}
+        context: dict[str, Any] = {"page": spec, "link": link, **own}
         return template.render(context)

@@ -3,20 +3,33 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from plansite.index.context import SiteIndex
 from plansite.load.dataset import Dataset
+from plansite.model.plan import PlanFile
 from plansite.model.registry import Licence
-from plansite.site.standing import HEADINGS
+from plansite.pages.spec import PageSpec
+from plansite.pages.standing import HEADINGS
+
+
+@dataclass(frozen=True)
+class NationalRow:
+    name: str
+    url: str
+    plan: PlanFile | None  # its current plan
+    standing: str  # where that plan stands, in words
+    outcomes: list[str]  # the national outcomes it links to
+    fictional: bool
 
 
 @dataclass
 class NationalIndex:
+    """The context of the national index page."""
+
     name: str
     summary: str | None
     licence: Licence | None = None
-    rows: list[dict[str, Any]] = field(default_factory=list)
+    rows: list[NationalRow] = field(default_factory=list)
 
 
 def national_rows(data: Dataset, sites: list[SiteIndex], name: str) -> NationalIndex:
@@ -31,13 +44,17 @@ def national_rows(data: Dataset, sites: list[SiteIndex], name: str) -> NationalI
         outcomes = [nat.item.title for nat in site.national.values()
                     if nat.framework.id not in local]  # fmt: skip
         index.rows.append(
-            {
-                "name": site.partnership.name,
-                "url": f"{pid}/",
-                "plan": site.plan.plan if site.plan else None,
-                "standing": HEADINGS[site.standing] if site.plan else "",
-                "outcomes": outcomes,
-                "fictional": site.partnership.fictional,
-            }
+            NationalRow(
+                name=site.partnership.name,
+                url=f"{pid}/",
+                plan=site.plan.plan if site.plan else None,
+                standing=HEADINGS[site.standing] if site.plan else "",
+                outcomes=outcomes,
+                fictional=site.partnership.fictional,
+            )
         )
     return index
+
+
+def pages(name: str) -> list[PageSpec]:
+    return [PageSpec("national", "", "", name, "Partnerships")]

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from plansite.index.context import SiteIndex
 from plansite.load.dataset import PlanData
 from plansite.model.era import NOT_ADOPTED, Standing, at, standing
-from plansite.site.render import PLAN_STATUS
+from plansite.pages.words import PLAN_STATUS
 
 HEADINGS: dict[Standing, str] = {
     "current": "Current plan",

@@ -1,0 +1,118 @@
+"""The outcomes the plan works towards: its own, and the national ones it links to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from plansite.history.log import Change
+from plansite.index.context import FRAMEWORK_ITEM_WORDS, NationalOutcome, SiteIndex
+from plansite.model.plan import Indicator, Node
+from plansite.model.service import Service
+from plansite.pages.parts import (
+    ActionTable,
+    FrameworkGroup,
+    History,
+    Link,
+    Page,
+    action_table,
+    framework_groups,
+    history,
+    node_link,
+    partner_links,
+    words,
+)
+from plansite.pages.spec import PageSpec, index, item
+
+
+@dataclass(frozen=True)
+class OutcomesPage(Page):
+    local: list[Node]
+    names: dict[str, str]  # node id -> "Aim 2: …"
+    national: list[FrameworkGroup]  # the frameworks the plan's items and actions link to
+    plan_indicators: list[Indicator]
+
+
+@dataclass(frozen=True)
+class OutcomePage(Page):
+    node: Node
+    level: str  # the plan's name for its level: "Aim"
+    parent: Link | None
+    frameworks: list[FrameworkGroup]
+    within: list[Link]  # the items below it, at any depth
+    actions: ActionTable
+    indicators: list[Indicator]
+    partners: list[Link]  # leading or supporting its actions
+    services: list[Service]
+    changes: list[Change]  # the latest, of it and of everything under it
+    history: History
+
+
+@dataclass(frozen=True)
+class NationalOutcomePage(Page):
+    outcome: NationalOutcome
+    word: str  # what one item of its framework is called: "outcome", "priority"
+    serves: list[FrameworkGroup]  # what it serves in other frameworks
+    local: list[Link]  # the plan's items that work towards it
+    actions: ActionTable
+
+
+def pages(site: SiteIndex) -> list[PageSpec]:
+    if not site.plan:
+        return []
+    return [
+        index("outcomes", site.outcomes_title, site.outcomes_title),
+        *(item("outcome", n.id, n.title) for n in site.outcome_nodes()),
+        *(PageSpec("national-outcome", key, nat.url, nat.item.title)
+          for key, nat in site.national.items()),
+    ]  # fmt: skip
+
+
+def outcomes(site: SiteIndex, spec: PageSpec) -> OutcomesPage:
+    local = site.outcome_nodes()
+    refs = [*site.nodes_for_national, *site.actions_for_national]
+    return OutcomesPage(
+        site.partnership,
+        words(site),
+        local=local,
+        names={n.id: site.node_name(n) for n in local},
+        national=framework_groups(site, list(dict.fromkeys(refs))),
+        plan_indicators=site.plan_indicators,
+    )
+
+
+def outcome(site: SiteIndex, spec: PageSpec) -> OutcomePage:
+    n = site.nodes[spec.key]
+    level = site.level_name(n.level)
+    actions = site.actions_within(n.id)
+    involved = list(dict.fromkeys(i for a in actions for i in [*a.leads, *a.partners]))
+    caption = f"{site.level_name(site.action_level, plural=True)} for this {level.lower()}"
+    return OutcomePage(
+        site.partnership,
+        words(site),
+        node=n,
+        level=level,
+        parent=node_link(site, site.nodes[n.parent]) if n.parent else None,
+        frameworks=framework_groups(site, n.frameworks),
+        within=[node_link(site, s) for s in site.descendants(n.id)],
+        actions=action_table(site, actions, caption),
+        indicators=site.indicators_under.get(n.id, []),
+        partners=partner_links(site, involved),
+        services=site.services_for_node.get(n.id, []),
+        changes=site.changes_under(n.id)[:20],
+        history=history(site, "node", n.id),
+    )
+
+
+def national_outcome(site: SiteIndex, spec: PageSpec) -> NationalOutcomePage:
+    nat = site.national[spec.key]
+    word = FRAMEWORK_ITEM_WORDS[nat.framework.kind]
+    caption = f"{site.level_name(site.action_level, plural=True)} towards this {word}"
+    return NationalOutcomePage(
+        site.partnership,
+        words(site),
+        outcome=nat,
+        word=word,
+        serves=framework_groups(site, nat.item.serves),
+        local=[node_link(site, n) for n in site.nodes_for_national.get(spec.key, [])],
+        actions=action_table(site, site.national_actions(spec.key), caption),
+    )

@@ -1,0 +1,159 @@
+"""Views that several kinds of page share, built from the index so templates need nothing else.
+
+A component in ``_components.html`` takes one of these (an action table, the frameworks an
+item works towards, an item's history) and nothing from the site: the page that shows it and
+a macro in a hand-written page build it the same way, here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from plansite.history.log import Change
+from plansite.index.context import SiteIndex
+from plansite.load.dataset import PlanData
+from plansite.model.addresses import url_for
+from plansite.model.partnership import Partnership
+from plansite.model.plan import Action, Column, Node
+from plansite.model.registry import Framework, FrameworkItem
+
+
+@dataclass(frozen=True)
+class Words:
+    """The plan's own names for things, or plansite's where it has none."""
+
+    outcomes: str  # what the outcomes index lists: "Aims", "Outcomes"
+    action: str  # one action: "Action", "Commitment"
+    actions: str  # several: "Actions", "Commitments"
+    text: str  # the headings of an action's known columns
+    leads: str
+    partners: str
+    timescale: str
+    completion: str
+
+
+def words(site: SiteIndex, plan: PlanData | None = None) -> Words:
+    """The words of the presented plan (or of ``plan``, an earlier one)."""
+    shown = plan or site.plan
+    levels = shown.plan.levels if shown else []
+    return Words(
+        outcomes=site.outcomes_title,
+        action=levels[-1].name if levels else "action",
+        actions=levels[-1].plural if levels else "action",
+        **{
+            c: site.label(c, plan) for c in ("text", "leads", "partners", "timescale", "completion")
+        },
+    )
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str  # from the site root
+    text: str
+
+
+def node_link(site: SiteIndex, node: Node) -> Link:
+    return Link(site.node_url(node), site.node_name(node))
+
+
+def partner_links(site: SiteIndex, ids: list[str]) -> list[Link]:
+    return [Link(url_for("partner", i), site.partners[i].name) for i in ids]
+
+
+@dataclass(frozen=True)
+class FrameworkEntry:
+    item: FrameworkItem
+    url: str | None  # its outcome page on this site, where it has one
+
+
+@dataclass(frozen=True)
+class FrameworkGroup:
+    framework: Framework
+    entries: list[FrameworkEntry]
+
+
+def framework_groups(site: SiteIndex, refs: list[str]) -> list[FrameworkGroup]:
+    """What an item works towards, grouped by framework in the order it was written."""
+    out = []
+    for fw, items in site.frameworks_of(refs):
+        entries = []
+        for item in items:
+            nat = site.national.get(f"{fw.id}:{item.id}")
+            entries.append(FrameworkEntry(item, nat.url if nat else None))
+        out.append(FrameworkGroup(fw, entries))
+    return out
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    action: Action
+    lead_names: list[str]
+    partner_names: list[str]
+    framework_items: list[list[FrameworkItem]]  # one list per framework column of the table
+    status: str | None  # by its latest report
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class ActionTable:
+    """Actions as a table: a plan's further columns and its frameworks when ``full``."""
+
+    caption: str
+    words: Words
+    rows: list[ActionRow]
+    columns: list[Column] = field(default_factory=list)
+    frameworks: list[Framework] = field(default_factory=list)
+    with_partners: bool = False
+    with_completion: bool = False
+
+
+def action_table(
+    site: SiteIndex, actions: list[Action], caption: str, full: bool = False
+) -> ActionTable:
+    columns = site.plan.plan.columns if full and site.plan else []
+    refs = [r for a in actions for r in a.frameworks]
+    fws = [fw for fw, _ in site.frameworks_of(refs)] if full else []
+    rows = [
+        ActionRow(
+            action=a,
+            lead_names=[site.partners[i].name for i in a.leads],
+            partner_names=[site.partners[i].name for i in a.partners],
+            framework_items=[site.items_in(a.frameworks, fw.id) for fw in fws],
+            status=site.status_of(a),
+            overdue=site.is_overdue(a),
+        )
+        for a in actions
+    ]
+    return ActionTable(
+        caption,
+        words(site),
+        rows,
+        list(columns),
+        fws,
+        with_partners=full and any(a.partners for a in actions),
+        with_completion=full and any(a.completion for a in actions),
+    )
+
+
+@dataclass(frozen=True)
+class History:
+    """When an item was first published and last changed, and its changes."""
+
+    published: date | None
+    updated: date | None
+    changes: list[Change]
+
+
+def history(site: SiteIndex, kind: str, ident: str) -> History:
+    return History(
+        site.published_on(kind, ident), site.updated_on(kind, ident), site.changes_for(kind, ident)
+    )
+
+
+@dataclass(frozen=True)
+class Page:
+    """What every page of a partnership's site may show besides its own subject."""
+
+    partnership: Partnership
+    words: Words

@@ -1,0 +1,83 @@
+"""The plan page: the whole presented plan, its items as a tree with their actions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from plansite.index.context import SiteIndex
+from plansite.model.addresses import url_for
+from plansite.model.plan import Indicator, Node, PlanFile
+from plansite.pages.parts import (
+    ActionTable,
+    FrameworkGroup,
+    Page,
+    action_table,
+    framework_groups,
+    words,
+)
+from plansite.pages.spec import PageSpec
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """An item of the plan with everything the plan page shows under it."""
+
+    node: Node
+    name: str  # "Aim 2: …"
+    outcome: bool  # an item of an outcome level: it has a page of its own
+    more: str  # the link text to that page
+    frameworks: list[FrameworkGroup]
+    children: list[PlanItem]
+    actions: ActionTable | None
+
+
+@dataclass(frozen=True)
+class PlanPage(Page):
+    plan: PlanFile
+    items: list[PlanItem]  # the top of the tree
+    actions: ActionTable | None  # a plan with one level: all its actions in one table
+    indicators: list[Indicator]  # of the whole plan
+
+
+def pages(site: SiteIndex) -> list[PageSpec]:
+    if not site.plan:
+        return []
+    plan = site.plan.plan
+    return [PageSpec("plan", plan.id, url_for("plan"), plan.title, "The plan")]
+
+
+def _items(site: SiteIndex, parent: str | None) -> list[PlanItem]:
+    out = []
+    for n in site.children.get(parent, []):
+        level = site.level_name(n.level)
+        acts = site.actions_under.get(n.id, [])
+        where = f" {n.number}" if n.number else f": {n.title}"
+        caption = f"{site.level_name(site.action_level, plural=True)} under {level.lower()}{where}"
+        out.append(
+            PlanItem(
+                node=n,
+                name=site.node_name(n),
+                outcome=n.level in site.outcome_levels,
+                more=f"More about {level.lower()} {n.number if n.number else '“' + n.title + '”'}",
+                frameworks=framework_groups(site, n.frameworks),
+                children=_items(site, n.id),
+                actions=action_table(site, acts, caption, full=True) if acts else None,
+            )
+        )
+    return out
+
+
+def context(site: SiteIndex, spec: PageSpec) -> PlanPage:
+    assert site.plan is not None
+    plan = site.plan.plan
+    single = len(plan.levels) == 1
+    return PlanPage(
+        site.partnership,
+        words(site),
+        plan=plan,
+        items=_items(site, None),
+        actions=action_table(site, list(site.actions.values()), plan.levels[-1].plural, full=True)
+        if single
+        else None,
+        indicators=site.plan_indicators,
+    )

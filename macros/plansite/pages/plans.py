@@ -1,0 +1,85 @@
+"""Every plan of the partnership, and each earlier plan kept whole on a page of its own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from plansite.index.context import SiteIndex
+from plansite.load.dataset import PlanData
+from plansite.model.addresses import url_for
+from plansite.model.plan import Action, Node
+from plansite.pages.parts import FrameworkGroup, Link, Page, Words, framework_groups, words
+from plansite.pages.spec import PageSpec, index, item
+
+
+@dataclass(frozen=True)
+class PlansPage(Page):
+    plans: list[tuple[Link, PlanData]]  # newest first
+
+
+@dataclass(frozen=True)
+class OrgThen:
+    """An organisation as an earlier plan names it, and its name today if that differs."""
+
+    name: str
+    url: str | None  # its partner page, where it has one
+    now: str | None
+
+
+@dataclass(frozen=True)
+class EarlierPlanPage(Page):
+    earlier: PlanData
+    plan_words: Words  # that plan's own headings, not the presented plan's
+    newer_link: Link | None  # the plan of this site that replaced it
+    under: dict[str | None, list[Node | Action]]  # its items under each parent
+    orgs: dict[str, OrgThen]
+    frameworks: dict[str, list[FrameworkGroup]]  # by item id
+    statuses: dict[str, str]  # action id -> its last reported status
+
+
+def pages(site: SiteIndex) -> list[PageSpec]:
+    if not site.earlier:
+        return []
+    return [index("plans", "All plans"),
+            *(item("earlier-plan", e.plan.id, e.plan.title) for e in site.earlier)]  # fmt: skip
+
+
+def plans(site: SiteIndex, spec: PageSpec) -> PlansPage:
+    return PlansPage(
+        site.partnership,
+        words(site),
+        plans=[
+            (Link(site.plan_url(e.plan.id), e.plan.title), e) for e in site.plans_newest_first()
+        ],
+    )
+
+
+def _org(site: SiteIndex, org_id: str, e: PlanData) -> OrgThen:
+    then = site.name_then(org_id, e)
+    today = site.data.organisations.get(org_id)
+    return OrgThen(
+        then,
+        url_for("partner", org_id) if org_id in site.partners else None,
+        today.name if today and today.name != then else None,
+    )
+
+
+def earlier_plan(site: SiteIndex, spec: PageSpec) -> EarlierPlanPage:
+    e = site.pd.plans[spec.key]
+    newer = e.plan.superseded_by
+    newer_link = None
+    if newer and newer.plan:
+        newer_link = Link(site.plan_url(newer.plan), site.pd.plans[newer.plan].plan.title)
+    items: list[Node | Action] = [*e.plan.nodes, *e.actions]
+    named = dict.fromkeys(i for a in e.actions for i in [*a.leads, *a.partners])
+    return EarlierPlanPage(
+        site.partnership,
+        words(site),
+        earlier=e,
+        plan_words=words(site, e),
+        newer_link=newer_link,
+        under=site.outline_of(e),
+        orgs={i: _org(site, i, e) for i in named},
+        frameworks={i.id: framework_groups(site, i.frameworks) for i in items},
+        statuses={a.id: s for a in e.actions if (s := site.status_of(a))},
+    )

@@ -1,0 +1,127 @@
+"""The page layer: every kind of page has a typed context, and its template reads nothing else."""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from pathlib import Path
+
+import jinja2
+import pytest
+from jinja2 import meta, nodes
+
+from plansite.exports.downloads import downloads
+from plansite.exports.embed import fragments
+from plansite.exports.hsds import Hsds
+from plansite.index.context import SiteIndex, build_index
+from plansite.pages import national, registry
+from plansite.pages.data import Published
+from plansite.pages.parts import Page
+from plansite.pages.spec import PageSpec
+from plansite.site.render import Renderer
+from plansite.validate import check
+from tests.conftest import ROOT
+
+TEMPLATES = ROOT / "overrides" / "partials" / "plansite"
+BUILDERS = {**registry.CONTEXTS, **registry.WITH_FILES}
+
+
+def context_class(kind: str) -> type:
+    """The dataclass a kind's context builder declares it returns."""
+    if kind == "national":
+        return national.NationalIndex
+    hints = typing.get_type_hints(BUILDERS[kind])
+    return typing.cast(type, hints["return"])
+
+
+def template_names(kind: str) -> set[str]:
+    """Every name the template of ``kind`` reads that it does not set itself."""
+    env = Renderer(TEMPLATES).env
+    tree = env.parse((TEMPLATES / f"{kind}.html").read_text(encoding="utf-8"))
+    # Jinja counts a name set inside a condition as read from outside: it sets them itself.
+    own = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    return set(meta.find_undeclared_variables(tree)) - own
+
+
+KINDS = sorted([*BUILDERS, "national"])
+
+
+def test_every_template_is_a_kind_of_page_or_the_components() -> None:
+    on_disk = {p.stem for p in TEMPLATES.glob("*.html")}
+    assert on_disk == {*KINDS, "_components"}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_context_is_a_frozen_dataclass(kind: str) -> None:
+    cls = context_class(kind)
+    assert dataclasses.is_dataclass(cls), cls
+    if kind != "national":  # the national index is filled row by row as it is built
+        assert cls.__dataclass_params__.frozen, cls  # type: ignore[attr-defined]
+        assert issubclass(cls, Page), cls
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_template_reads_only_its_context(kind: str) -> None:
+    """A template may use its context's fields, the page and ``link``, and the renderer's
+    formatting helpers and wording tables: never the whole site."""
+    helpers = set(Renderer(TEMPLATES).env.globals)
+    allowed = {f.name for f in dataclasses.fields(context_class(kind))} | {"page", "link"}
+    unknown = template_names(kind) - allowed - helpers
+    assert not unknown, f"{kind}.html reads {sorted(unknown)}, not in its context"
+    assert "site" not in helpers and "p" not in helpers
+
+
+def test_the_components_read_only_their_arguments() -> None:
+    helpers = set(Renderer(TEMPLATES).env.globals)
+    assert template_names("_components") <= helpers
+
+
+def test_a_template_that_reaches_for_the_site_fails(tmp_path: Path) -> None:
+    """The guard above is real: the renderer has no ``site`` for a template to find."""
+    (tmp_path / "home.html").write_text("{{ site.partnership.name }}", encoding="utf-8")
+
+    @dataclasses.dataclass(frozen=True)
+    class Bare:
+        title: str
+
+    with pytest.raises(jinja2.UndefinedError, match="'site' is undefined"):
+        Renderer(tmp_path).render(PageSpec("home", "", "", "Home"), Bare("Home"))
+
+
+@pytest.fixture(scope="module")
+def shipped() -> dict[str, SiteIndex]:
+    data = check(ROOT / "data").public
+    return {pid: build_index(data, pid) for pid in sorted(data.partnerships)}
+
+
+def test_every_page_of_the_shipped_sites_gets_the_context_its_kind_declares(
+    shipped: dict[str, SiteIndex],
+) -> None:
+    seen: set[str] = set()
+    for site in shipped.values():
+        files = Published(downloads(site), Hsds(site).files(), fragments(site))
+        for spec in registry.site_pages(site):
+            page = registry.context(site, spec, files)
+            assert isinstance(page, context_class(spec.kind)), (spec.url, type(page))
+            assert page.partnership is site.partnership
+            seen.add(spec.kind)
+    assert seen == set(BUILDERS), set(BUILDERS) - seen
+
+
+def test_page_addresses_are_unique_and_from_the_map(shipped: dict[str, SiteIndex]) -> None:
+    from plansite.model.addresses import PATTERNS
+
+    for pid, site in shipped.items():
+        urls = [spec.url for spec in registry.site_pages(site)]
+        assert len(urls) == len(set(urls)), pid
+        for spec in registry.site_pages(site):
+            if spec.kind == "removed":
+                continue  # the address it had when it was published
+            pattern = PATTERNS[spec.kind if spec.kind in PATTERNS else _pattern_of(spec.kind)]
+            prefix = pattern.split("{", 1)[0]
+            assert spec.url.startswith(prefix), (pid, spec.kind, spec.url)
+
+
+def _pattern_of(kind: str) -> str:
+    """Kinds whose pages sit at several patterns, by the first of them."""
+    return {"actions-filter": "actions", "service-filter": "services"}[kind]
