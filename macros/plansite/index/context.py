@@ -13,7 +13,7 @@ from datetime import date
 from plansite.history.log import KIND_WORDS, Change, history
 from plansite.history.log import items as history_items
 from plansite.history.store import snapshot
-from plansite.load.dataset import Dataset, PartnershipData, PlanData
+from plansite.load.dataset import Dataset, PartnershipData, PlanData, current_plan
 from plansite.load.texts import unused_terms
 from plansite.model.addresses import url_for
 from plansite.model.era import Standing, began, name_on, outside, standing
@@ -385,20 +385,11 @@ class SiteIndex:
         return statuses[-1] if statuses else None
 
 
-def _current_plan(pd: PartnershipData) -> PlanData | None:
-    if pd.partnership.current_plan and pd.partnership.current_plan in pd.plans:
-        return pd.plans[pd.partnership.current_plan]
-    if not pd.plans:
-        return None
-    # Without a declared current plan, the one whose period ends last.
-    return max(pd.plans.values(), key=lambda p: p.plan.period.end.last or date.min)
-
-
 def build_index(data: Dataset, pid: str, today: date | None = None) -> SiteIndex:
     """Index one partnership: its current data, and its log with any changes not yet released
     (which every page then marks as a draft; feeds never carry them)."""
     pd = data.partnerships[pid]
-    plan = _current_plan(pd)
+    plan = current_plan(pd)
     day = today or date.today()
     start, end = (began(plan.plan), plan.plan.period.end.last) if plan else (None, None)
     terms = [t for t in [*pd.glossary, *data.glossary]

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from plansite.load.writing import NewsPost, WrittenPage
 from plansite.load.yaml_reader import YamlFile
 from plansite.model.changes import ChangeNote
 from plansite.model.partnership import Partnership
@@ -58,10 +60,22 @@ class PartnershipData:
     files: dict[str, YamlFile] = field(default_factory=dict)
     folder: Path = field(default_factory=Path)
     releases: list[PublishedRelease] = field(default_factory=list)  # oldest first
+    pages: list[WrittenPage] = field(default_factory=list)  # its own pages, by file name
+    posts: list[NewsPost] = field(default_factory=list)  # its news, by file name
 
     @property
     def id(self) -> str:
         return self.partnership.id
+
+
+def current_plan(pd: PartnershipData) -> PlanData | None:
+    """The plan a partnership's site presents: the one it names, else the one whose period
+    ends last."""
+    if pd.partnership.current_plan and pd.partnership.current_plan in pd.plans:
+        return pd.plans[pd.partnership.current_plan]
+    if not pd.plans:
+        return None
+    return max(pd.plans.values(), key=lambda p: p.plan.period.end.last or date.min)
 
 
 def referenced(pd: PartnershipData) -> set[str]:
@@ -125,6 +139,7 @@ def public_dataset(data: Dataset) -> Dataset:
             organisations=public_view(pd.organisations),
             glossary=public_view(pd.glossary),
             files={},
+            posts=[post for post in pd.posts if not post.facts.draft],
         )
         for pid, pd in data.partnerships.items()
     }

@@ -46,6 +46,20 @@ CATALOGUE: dict[str, Problem] = {
     "yaml-too-many": Problem("error", "split the data, or remove repeated items"),
     "yaml-documents": Problem("error", "keep one document per file: remove the '---' separators"),
     "yaml-not-mapping": Problem("error", "start the file with the expected top-level keys"),
+    "page-facts-missing": Problem(
+        "error", "start the file with '---', its facts such as 'title: ...', then '---'"
+    ),
+    "page-file-name": Problem("error", "rename the file: lower-case letters, digits, hyphens, .md"),
+    "page-address-taken": Problem("error", "rename the file: its name is the page's address"),
+    "page-heading": Problem(
+        "error", "the title is the page's main heading: start the text's headings at ##"
+    ),
+    "page-template": Problem(
+        "error", "check the {{ }} and {% %} around this line: each must be closed"
+    ),
+    "page-macro-unknown": Problem("error", "use one of the macros the guide lists"),
+    "page-macro-argument": Problem("error", "give the macro the arguments the guide shows"),
+    "page-macro-ref": Problem("error", "use an id that is in the data"),
     # Checking fields
     "field-missing": Problem("error", "add the field"),
     "field-unknown": Problem("error", "fix the spelling or remove the field"),

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from plansite.load.dataset import Dataset, PartnershipData, PlanData
 from plansite.load.errors import Diagnostic, did_you_mean
 from plansite.load.fields import validate
+from plansite.load.writing import read_writing
 from plansite.load.yaml_reader import YamlFile, read_yaml
 from plansite.model.files import FileKind, kinds_for
 
@@ -162,6 +163,8 @@ def load(root: Path, only: str | None = None) -> tuple[Dataset, list[Diagnostic]
         local_terms = _model(found, "local-glossary", registry.GlossaryFile)
         local_groups = _model(found, "local-partner-groups", registry.PartnerGroupsFile)
         local_frameworks = _model(found, "local-frameworks", registry.FrameworksFile)
+        pages, posts, problems = read_writing(folder, reader.rel(folder))
+        reader.problems += problems
         data.partnerships[folder.name] = PartnershipData(
             partnership=p,
             plans=plans,
@@ -173,6 +176,8 @@ def load(root: Path, only: str | None = None) -> tuple[Dataset, list[Diagnostic]
             frameworks=local_frameworks.frameworks if local_frameworks else [],
             files=_files(found),
             folder=folder,
+            pages=pages,
+            posts=posts,
         )
     # Local organisations, groups and frameworks join the national registers (duplicates
     # are reported by validate).

@@ -8,6 +8,7 @@ would turn ``no`` into False and ``0123`` into 83). The model converts strings t
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -151,14 +152,17 @@ class _RefusedError(Exception):
         self.code, self.at, self.message = code, at, message
 
 
+def _failed(
+    out: YamlFile, code: str, message: str, line: int = 1, col: int = 1, hint: str = ""
+) -> tuple[YamlFile, list[Diagnostic]]:
+    """No data, and one located diagnostic."""
+    return out, [Diagnostic(code, out.rel, line, col, "", message, hint)]
+
+
 def read_yaml(path: Path, rel: str) -> tuple[YamlFile, list[Diagnostic]]:
     """Parse ``path``; on any problem return no data and one located diagnostic."""
     out = YamlFile(rel)
-
-    def fail(
-        code: str, message: str, line: int = 1, col: int = 1, hint: str = ""
-    ) -> tuple[YamlFile, list[Diagnostic]]:
-        return out, [Diagnostic(code, rel, line, col, "", message, hint)]
+    fail = functools.partial(_failed, out)
 
     size = path.stat().st_size
     if size > MAX_BYTES:
@@ -176,6 +180,15 @@ def read_yaml(path: Path, rel: str) -> tuple[YamlFile, list[Diagnostic]]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return fail("file-encoding", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8", line)
+    return parse_yaml(text, rel)
+
+
+def parse_yaml(text: str, rel: str) -> tuple[YamlFile, list[Diagnostic]]:
+    """Parse YAML ``text`` read from ``rel``; on any problem return no data and one located
+    diagnostic."""
+    out = YamlFile(rel)
+    fail = functools.partial(_failed, out)
+
     if tab := _tab_indent(text):
         return fail("yaml-tab", "this line is indented with a tab", *tab)
     if not _has_data(text):

@@ -42,7 +42,22 @@ PATTERNS: dict[str, str] = {
     "hsds": "data/hsds/{}",
     "embed": "data/embed/",
     "accessibility": "accessibility/",
+    "own-page": "{}/",  # a page the partnership writes itself
+    "news": "news/",
+    "news-page": "news/page/{}/",  # older news, ten posts a page
+    "post": "news/{}/",
+    "news-tag": "news/tags/{}/",
 }
+
+# The first part of every address plansite makes: a page a partnership writes cannot take one.
+RESERVED = {p.split("/", 1)[0] for p in PATTERNS.values() if p and not p.startswith("{")} | {
+    "assets",
+    "search",
+    "404.html",
+    "sitemap.xml",
+}
+# Under news/, the addresses of the lists: a post cannot take one.
+NEWS_RESERVED = {"page", "tags"}
 
 # The service directory narrowed by a facet of a service.
 FACETS = {"audience": "services-for", "locality": "services-in", "help": "services-help"}

@@ -15,10 +15,12 @@ from plansite.pages.parts import (
     History,
     Link,
     Page,
+    Progress,
     action_table,
     framework_groups,
     history,
     partner_links,
+    progress,
     words,
 )
 from plansite.pages.spec import PageSpec, index, item
@@ -42,18 +44,8 @@ class ActionPage(Page):
 
 
 @dataclass(frozen=True)
-class Count:
-    key: str
-    words: str
-    count: int
-
-
-@dataclass(frozen=True)
 class ActionsPage(Page):
-    total: int
-    show_overdue: bool  # the plan is in force, so "overdue" means something
-    overdue: int
-    statuses: list[Count]  # each status some action has, in plansite's order
+    progress: Progress
     leads: list[tuple[Link, int]]  # each lead, with how many actions it leads
     actions: ActionTable
 
@@ -113,18 +105,10 @@ def action(site: SiteIndex, spec: PageSpec) -> ActionPage:
 def actions(site: SiteIndex, spec: PageSpec) -> ActionsPage:
     every = list(site.actions.values())
     plural = site.level_name(site.action_level, plural=True)
-    statuses = [
-        Count(key, text, n)
-        for key, text in ACTION_STATUS_PAGES.items()
-        if (n := len(site.actions_with_status(key)))
-    ]
     return ActionsPage(
         site.partnership,
         words(site),
-        total=len(every),
-        show_overdue=site.standing in ("current", "draft"),
-        overdue=len(site.overdue()),
-        statuses=statuses,
+        progress=progress(site),
         leads=[
             (Link(url_for("partner", pid), site.partners[pid].name), len(acts))
             for pid, acts in site.leads.items()

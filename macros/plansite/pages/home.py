@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
 
 from plansite.index.context import SiteIndex
 from plansite.model.plan import PlanFile
@@ -17,6 +19,9 @@ class HomePage(Page):
     audiences: dict[str, Category]
     plan: PlanFile | None
     plans: int  # how many plans the site keeps, when more than one
+    own: Markup = field(
+        default_factory=Markup
+    )  # the sections the partnership wrote for it (pages/home.md)
 
 
 def pages(site: SiteIndex) -> list[PageSpec]:

@@ -17,6 +17,7 @@ from plansite.model.addresses import url_for
 from plansite.model.partnership import Partnership
 from plansite.model.plan import Action, Column, Node
 from plansite.model.registry import Framework, FrameworkItem
+from plansite.pages.words import ACTION_STATUS_PAGES
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,36 @@ class History:
 def history(site: SiteIndex, kind: str, ident: str) -> History:
     return History(
         site.published_on(kind, ident), site.updated_on(kind, ident), site.changes_for(kind, ident)
+    )
+
+
+@dataclass(frozen=True)
+class Count:
+    key: str  # a status, as in ACTION_STATUS_PAGES
+    words: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How the plan's actions stand: how many by their latest report, and overdue."""
+
+    total: int
+    show_overdue: bool  # the plan is in force, so "overdue" means something
+    overdue: int
+    statuses: list[Count]  # each status some action has, in plansite's order
+
+
+def progress(site: SiteIndex) -> Progress:
+    return Progress(
+        total=len(site.actions),
+        show_overdue=site.standing in ("current", "draft"),
+        overdue=len(site.overdue()),
+        statuses=[
+            Count(key, text, n)
+            for key, text in ACTION_STATUS_PAGES.items()
+            if (n := len(site.actions_with_status(key)))
+        ],
     )
 
 

@@ -23,6 +23,7 @@ from plansite.pages import (
     plan,
     plans,
     services,
+    writing,
 )
 from plansite.pages.parts import Page
 from plansite.pages.spec import PageSpec
@@ -36,8 +37,10 @@ LISTS: list[Callable[[SiteIndex], list[PageSpec]]] = [
     plans.pages,
     partners.pages,
     services.pages,
+    writing.news_pages,
     participation.pages,
     about.pages,
+    writing.page_pages,
     glossary.pages,
     changes.index_pages,
     data.pages,
@@ -69,6 +72,10 @@ CONTEXTS: dict[str, Build] = {
     "changes": changes.changes,
     "removed": changes.removed,
     "accessibility": accessibility.context,
+    "news": writing.news,
+    "news-tag": writing.news_tag,
+    "own-page": writing.own_page,
+    "post": writing.post,
 }
 # Pages that show the files the site publishes beside its pages.
 WITH_FILES = {"data": data.data, "embed": data.embed}

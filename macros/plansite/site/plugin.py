@@ -14,16 +14,17 @@ Hand-written pages in ``docs/`` go through Markdown and mkdocs-macros as usual.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 from jinja2 import TemplateError
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -41,6 +42,7 @@ from plansite.history.log import Change
 from plansite.index.context import SiteIndex, build_index
 from plansite.load.dataset import Dataset
 from plansite.load.errors import Diagnostic
+from plansite.load.writing import NewsPost, WrittenPage
 from plansite.model.addresses import url_for
 from plansite.model.registry import NEUTRAL_EXIT_URL
 from plansite.pages import national, registry
@@ -48,6 +50,8 @@ from plansite.pages.data import Published
 from plansite.pages.national import NationalIndex, national_rows
 from plansite.pages.spec import PageSpec
 from plansite.pages.standing import notice
+from plansite.pages.writing import WRITTEN, home_text
+from plansite.site.blocks import Blocks
 from plansite.site.cache import checked
 from plansite.site.feeds import national_feeds, site_feeds
 from plansite.site.metadata import describe, script
@@ -103,6 +107,10 @@ class Prepared:
     description: str
     feeds: list[dict[str, str]]
     standing: dict[str, str] | None = None
+
+
+def _kind_of(written: WrittenPage | NewsPost) -> str:
+    return "post" if isinstance(written, NewsPost) else "own-page"
 
 
 class PageRenderError(Exception):
@@ -280,7 +288,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             files.append(File.generated(config, uri, abs_src_path=str(self.logo)))
         state = preview_for(config.site_dir) if self.incremental else None
         if state is not None and not self.errors:
-            begin(state, config, self.contacts())
+            begin(state, config, b.contacts() if (b := self.blocks("")) else "")
         fingerprints = {}
         for i, spec in enumerate(self.pages):
             inclusion = InclusionLevel.INCLUDED if spec.nav else InclusionLevel.NOT_IN_NAV
@@ -288,12 +296,19 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             if existing is not None:
                 raise PluginError(f"docs/{spec.src_uri} would hide a generated page: rename it")
             kind = File
+            text = self.written(spec)
             if state is not None:
-                self.prepared[i] = prepared = self.prepare(i)
+                # A written page is framed once MkDocs has rendered its text: its own
+                # text decides whether it changed.
+                prepared = self.prepare(i, escape(text)) if text else self.prepare(i)
+                if not text:
+                    self.prepared[i] = prepared
                 fingerprints[spec.src_uri] = mark = fingerprint(spec.title, prepared)
                 if state.pages.get(spec.src_uri) == mark:
                     kind = KeptFile
-            files.append(kind.generated(config, spec.src_uri, content="", inclusion=inclusion))
+            files.append(
+                kind.generated(config, spec.src_uri, content=text or "", inclusion=inclusion)
+            )
         if state is not None:
             self.page_urls = remember(state, files, fingerprints, Path(config.site_dir),
                                       keep=bool(self.errors))  # fmt: skip
@@ -317,15 +332,35 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         env.bytecode_cache = COMPILED  # the theme's templates, compiled once per process
         env.globals["url_for"] = url_for  # the theme's pages link by the same map of addresses
 
+    def written(self, spec: PageSpec) -> str | None:
+        """The Markdown a partnership wrote for a page: a page or post of its own, or the
+        text its home page adds; None for pages made from the data alone."""
+        if self.site is None:
+            return None
+        if spec.kind in WRITTEN:
+            found: list[WrittenPage | NewsPost] = [*self.site.pd.pages, *self.site.pd.posts]
+            url = spec.url
+            return next(w.body for w in found if url_for(_kind_of(w), w.slug) == url)
+        if spec.kind == "home" and (own := home_text(self.site)):
+            return own.body
+        return None
+
     def on_page_markdown(self, markdown: str, /, *, page: Page, **_: Any) -> str:
-        if page.file.src_uri in self.by_src:
+        index = self.by_src.get(page.file.src_uri)
+        if index is not None and self.written(self.pages[index]) is None:
             page.meta["render_macros"] = False  # read by mkdocs-macros, which runs after us
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, **_: Any) -> str:
         index = self.by_src.get(page.file.src_uri)
         if index is not None:
-            prepared = self.prepared.pop(index, None) or self.prepare(index)
+            if self.written(self.pages[index]) is not None:
+                # The partnership's own text, rendered by Markdown and the macros, framed.
+                prepared = self.prepare(index, Markup(html))  # noqa: S704 - MkDocs' output
+            elif index in self.prepared:
+                prepared = self.prepared.pop(index)
+            else:
+                prepared = self.prepare(index)
             html = prepared.body
             # MkDocs read no headings from an empty source: give the page its table of
             # contents, which also gives the theme's "skip to content" link a target.
@@ -342,16 +377,14 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             page.title = escape(self.pages[index].title)
         return html
 
-    def contacts(self) -> str:
-        """The partnership's contact details as its home page shows them, for hand-written
-        pages (see ``macros``); empty on the national index."""
+    def blocks(self, url: str) -> Blocks | None:
+        """What the data macros of a hand-written page at ``url`` show; None on the national
+        index, which has no partnership's data."""
         if self.renderer is None or self.site is None:
-            return ""
-        blocks = self.renderer.env.get_template("_components.html").module
-        html = "".join(str(blocks.contact_block(ct)) for ct in self.site.partnership.contacts)  # type: ignore[attr-defined]
-        return f"\n\n{html}\n\n" if html else ""
+            return None
+        return Blocks(self.site, self.renderer, url)
 
-    def prepare(self, index: int) -> Prepared:
+    def prepare(self, index: int, text: Markup | None = None) -> Prepared:
         spec = self.pages[index]
         data, description = (
             describe(self.site, spec, self.files.downloads) if self.site else (None, spec.title)
@@ -365,16 +398,21 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         standing = None
         if self.site is not None and spec.kind == "earlier-plan":
             standing = notice(self.site, self.site.pd.plans[spec.key]).as_dict()
-        return Prepared(self.render(index), jsonld, str(escape(description)), feeds, standing)
+        body = self.render(index, text)
+        return Prepared(body, jsonld, str(escape(description)), feeds, standing)
 
-    def render(self, index: int) -> str:
-        """The body of generated page number ``index``."""
+    def render(self, index: int, text: Markup | None = None) -> str:
+        """The body of generated page number ``index``; ``text``: what MkDocs made of the
+        partnership's own Markdown for it."""
         if self.renderer is None or not 0 <= index < len(self.pages):
             raise PluginError(f"no generated page {index}")
         spec = self.pages[index]
         try:
             if self.site is not None:
                 page = registry.context(self.site, spec, self.files)
+                if text is not None:
+                    own = "own" if spec.kind == "home" else "body"
+                    page = dataclasses.replace(cast(Any, page), **{own: text})
                 html = self.renderer.render(spec, page)
             else:
                 assert self.national is not None

@@ -7,6 +7,7 @@ data ever becomes template source.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
@@ -73,6 +74,21 @@ def figures_url(indicator_id: str, measure_id: str) -> str:
 
 def not_stated(what: str = "Not stated in the plan") -> Markup:
     return Markup('<span class="plansite-missing">{}</span>').format(what)
+
+
+def link_from(here: str) -> Callable[[str], str]:
+    """Links from the page at ``here`` (a directory URL from the site root)."""
+
+    def link(target: str) -> str:
+        """A link to ``target`` (a site-root URL), relative so the site works at a domain
+        root and under any sub-path."""
+        path, _, fragment = target.partition("#")
+        rel = posixpath.relpath(path or ".", here or ".")
+        if not path or path.endswith("/"):  # a page: directory URL
+            rel = "./" if rel == "." else rel + "/"
+        return rel + (f"#{fragment}" if fragment else "")
+
+    return link
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -150,15 +166,7 @@ class Renderer:
         if self.glossary:
             self.glossary.new_page()
 
-        def link(target: str) -> str:
-            """A link from this page to ``target`` (a site-root URL), relative so the site
-            works at a domain root and under any sub-path."""
-            path, _, fragment = target.partition("#")
-            rel = posixpath.relpath(path or ".", spec.url or ".")
-            if not path or path.endswith("/"):  # a page: directory URL
-                rel = "./" if rel == "." else rel + "/"
-            return rel + (f"#{fragment}" if fragment else "")
-
+        link = link_from(spec.url)
         own = {f.name: getattr(page_context, f.name) for f in fields(page_context)}
         context: dict[str, Any] = {"page": spec, "link": link, **own}
         return template.render(context)

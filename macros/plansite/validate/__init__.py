@@ -13,6 +13,7 @@ from plansite.validate.advise import advise
 from plansite.validate.report import Report
 from plansite.validate.resolve import check_dataset
 from plansite.validate.unshown import unshown
+from plansite.validate.writing import check_writing
 
 
 def check(root: Path, only: str | None = None) -> Report:
@@ -27,6 +28,7 @@ def check(root: Path, only: str | None = None) -> Report:
         problems += check_dataset(data)
         problems += advise(data)
         problems += unshown(data)
+        problems += check_writing(data)
     problems.sort(key=lambda d: (d.severity != "error", d.file, d.line, d.column, d.code))
     return Report(data, problems)
 

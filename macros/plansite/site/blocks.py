@@ -1,0 +1,113 @@
+"""What the data macros show: the same components as the generated pages, for one page.
+
+Each method builds its view with the page layer (``plansite.pages.parts``), exactly as a
+generated page does, and renders the component of ``_components.html`` that shows it. Every
+value is escaped by the template; nothing from the data is ever read as a template.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from markupsafe import Markup
+
+from plansite.index.context import SiteIndex
+from plansite.load.errors import did_you_mean
+from plansite.model.addresses import url_for
+from plansite.pages.parts import action_table, progress
+from plansite.site.render import Renderer, link_from
+
+
+class MacroError(Exception):
+    """A macro was given something the data does not have; the message says what to write."""
+
+
+def _pick(what: str, key: str, known: dict[str, Any]) -> Any:
+    if key in known:
+        return known[key]
+    hint = did_you_mean(key, known) or f"there are {len(known)}: see the data"
+    raise MacroError(f"no {what} {key!r} on this site; {hint}")
+
+
+class Blocks:
+    """The components a hand-written page at ``url`` may show."""
+
+    def __init__(self, site: SiteIndex, renderer: Renderer, url: str) -> None:
+        self.site = site
+        self.link = link_from(url)
+        self.c: Any = renderer.env.get_template("_components.html").module
+
+    def _html(self, *parts: Any) -> str:
+        # Blank lines round it: Markdown passes an HTML block through as it is.
+        return "\n\n" + "".join(str(p) for p in parts) + "\n\n"
+
+    def action(self, key: str) -> str:
+        site = self.site
+        a = _pick("action", key, site.actions)
+        table = action_table(site, [a], site.action_name(a))
+        latest = a.updates[-1] if a.updates else None
+        return self._html(self.c.action_table(table, self.link), self.c.latest_update(latest))
+
+    def outcome(self, key: str) -> str:
+        site = self.site
+        n = _pick("item of the plan", key, site.nodes)
+        name = site.node_name(n)
+        table = action_table(
+            site,
+            site.actions_within(n.id),
+            f"{site.level_name(site.action_level, plural=True)}: {name}",
+        )
+        heading = Markup('<p class="plansite-lede"><a href="{}">{}</a></p>').format(
+            self.link(site.node_url(n)), name
+        )
+        summary = Markup("<p>{}</p>").format(n.summary) if n.summary else ""
+        return self._html(heading, summary, self.c.action_table(table, self.link))
+
+    def indicator(self, key: str) -> str:
+        plan = self.site.plan
+        found = {i.id: i for i in plan.indicators} if plan else {}
+        return self._html(self.c.indicator_block(_pick("indicator", key, found), self.link, 3))
+
+    def partner(self, key: str) -> str:
+        site = self.site
+        org = _pick("partner", key, site.partners)
+        caption = f"{site.level_name(site.action_level, plural=True)} led by {org.name}"
+        table = action_table(site, site.leads.get(key, []), caption)
+        heading = Markup('<p class="plansite-lede"><a href="{}">{}</a></p>').format(
+            self.link(url_for("partner", key)), org.name
+        )
+        return self._html(heading, self.c.action_table(table, self.link))
+
+    def services(self, **facets: str | None) -> str:
+        site = self.site
+        chosen = list(site.services.values())
+        for facet, key in facets.items():
+            if key is None:
+                continue
+            if facet == "partner":
+                _pick("partner", key, site.partners)
+                chosen = [s for s in chosen if key in {p.organisation for p in s.providers}]
+                continue
+            lists: dict[str, dict[str, Any]] = {
+                "audience": site.audiences,
+                "help": site.help,
+                "locality": site.localities(),
+            }
+            known = lists[facet]
+            _pick(facet.replace("help", "kind of help"), key, known)
+            chosen = [s for s in chosen if s in site.services_matching(facet, key)]
+        chosen.sort(key=lambda s: s.name.lower())
+        return self._html(self.c.service_list(chosen, self.link, "No services match.", 3))
+
+    def progress(self) -> str:
+        return self._html(self.c.progress_list(progress(self.site), self.link))
+
+    def changes(self, since: str | date) -> str:
+        day = since if isinstance(since, date) else date.fromisoformat(str(since))
+        shown = [c for c in self.site.log if c.release is not None and c.date >= day]
+        return self._html(self.c.change_list(shown, self.link))
+
+    def contacts(self) -> str:
+        blocks = [self.c.contact_block(ct) for ct in self.site.partnership.contacts]
+        return self._html(*blocks) if blocks else ""
