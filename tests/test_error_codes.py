@@ -65,6 +65,15 @@ MEMBERS = "memberships:\n" + "".join(
     "  - {organisation: sample-council, role: member}\n" for _ in range(1001)
 )
 
+# A national outcome the sample plan does not link to, and the plan answering to its framework.
+SECOND_OUTCOME = replace(
+    "frameworks.yaml",
+    "        title: People have better access to services\n",
+    "        title: People have better access to services\n"
+    '      - id: housing\n        number: "5"\n        title: People have somewhere to live\n',
+)
+ANSWERS_TO = replace(f"{PLAN}/plan.yaml", "levels:\n", "answers_to: [common-outcomes]\nlevels:\n")
+
 CASES = [
     Case(
         "file-too-large",
@@ -425,6 +434,25 @@ CASES = [
         "names Sample Council (sample-council), but it ended on 31 March 2016, before the plan",
     ),
     Case(
+        "warn-outcome-unanswered",
+        f"{PLAN}/plan.yaml",
+        26,
+        both(
+            SECOND_OUTCOME,
+            ANSWERS_TO,
+            replace(f"{PLAN}/plan.yaml", "end: 2019/20", "end: 2098/99"),  # still running
+        ),
+        "plan 'sample-plan' does not answer outcome 5 of Common outcomes, 'People have "
+        "somewhere to live': nothing in the plan links to it and no reason is given",
+    ),
+    Case(
+        "warn-no-participation",
+        f"{PLAN}/participation.yaml",
+        2,
+        write(f"{PLAN}/participation.yaml", "statement: We asked.\nrecords: []\n"),
+        "plan 'sample-plan' has no participation records",
+    ),
+    Case(
         "warn-not-ready",
         f"{PS}/partnership.yaml",
         1,
@@ -441,6 +469,13 @@ CASES = [
             "notes: [Some tables were garbled.]\ninternal_notes: [Ask about table 3.]\n",
         ),
         "the internal notes here are kept in the data and never published",
+    ),
+    Case(
+        "note-outcome-unanswered",
+        f"{PLAN}/plan.yaml",
+        26,
+        both(SECOND_OUTCOME, ANSWERS_TO),  # the plan ended in 2020
+        "plan 'sample-plan' does not answer outcome 5 of Common outcomes",
     ),
     Case(
         "note-unused-term",

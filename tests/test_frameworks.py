@@ -1,14 +1,25 @@
 """Today's national framework beside the replaced ones, each with the years it was in use and
-its sources; a plan is warned when it links to a framework of another time."""
+its sources; a plan is warned when it links to a framework of another time, when it leaves a
+national outcome of the framework it answers to without an answer, and when it has no
+participation records; a plan may map its items to those of the partnership's earlier plans."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+import pytest
 import yaml
 from lxml import html as lhtml
 
+from plansite.load.errors import Diagnostic
+from plansite.validate import check
+from plansite.validate.duties import duties
 from tests.conftest import SHIPPED, CheckRun, edit
+
+PLAN = "partnerships/sample/plans/sample-plan"
+# What the minimal data's one framework gains: an outcome its sample plan does not link to.
+HOUSING = '      - id: housing\n        number: "5"\n        title: People have somewhere to live\n'
 
 
 def _frameworks() -> dict[str, dict]:
@@ -62,3 +73,181 @@ def test_a_plan_linking_to_a_replaced_framework_is_warned(minimal: Path, run_che
         "plan.yaml:48:18: [warn-out-of-period] nodes item 2, frameworks item 1: this links to "
         "Common outcomes (2016), but it ended on 31 March 2016, before the plan began"
     ) in result.out
+
+
+def test_the_framework_counts_match_the_publications() -> None:
+    fws = _frameworks()
+    assert len(fws["cj-strategy-aims-2022"]["items"]) == 4
+    assert len(fws["cj-performance-framework-2023"]["items"]) == 9
+    actions = fws["cj-strategy-priority-actions-2022"]
+    numbers = {int(i["number"]) for i in actions["items"]}
+    # The strategy has thirteen; each one not listed is named in the source note.
+    missing = sorted(set(range(1, 14)) - numbers)
+    assert numbers <= set(range(1, 14))
+    assert missing == [9, 10, 12, 13]
+    assert "9, 10, 12 and 13" in actions["source"]["note"]
+    # Every link between the sets points at an item that exists.
+    every = {f"{fw['id']}:{i['id']}" for fw in fws.values() for i in fw["items"]}
+    served = [ref for fw in fws.values() for i in fw["items"] for ref in i.get("serves", [])]
+    assert served and set(served) <= every
+
+
+def _answering(root: Path, *, running: bool = False) -> None:
+    """The sample plan answers to its framework, which has an outcome the plan ignores."""
+    edit(root, "frameworks.yaml", "        title: People have better access to services\n",
+         "        title: People have better access to services\n" + HOUSING)  # fmt: skip
+    edit(root, f"{PLAN}/plan.yaml", "levels:\n", "answers_to: [common-outcomes]\nlevels:\n")
+    if running:
+        edit(root, f"{PLAN}/plan.yaml", "end: 2019/20", "end: 2098/99")
+
+
+def _answer(root: Path, text: str) -> None:
+    edit(root, f"{PLAN}/plan.yaml", "levels:\n", f"national_outcomes:\n{text}levels:\n")
+
+
+def _codes(problems: list[Diagnostic], *codes: str) -> list[Diagnostic]:
+    return [p for p in problems if p.code in codes]
+
+
+UNANSWERED = ("warn-outcome-unanswered", "note-outcome-unanswered")
+
+
+def test_a_running_plan_is_warned_of_an_outcome_it_neither_addresses_nor_explains(
+    minimal: Path,
+) -> None:
+    _answering(minimal, running=True)
+    found = _codes(check(minimal).problems, *UNANSWERED)
+    assert [(d.code, d.path) for d in found] == [("warn-outcome-unanswered", "answers_to item 1")]
+    assert "'People have somewhere to live'" in found[0].message
+    assert "common-outcomes:housing" in found[0].hint  # says exactly what to write
+
+
+def test_an_outcome_linked_or_explained_is_answered(minimal: Path) -> None:
+    _answering(minimal, running=True)
+    _answer(minimal, "  - outcome: common-outcomes:housing\n    priority: false\n"
+            "    reason: The council's housing plan covers it.\n")  # fmt: skip
+    assert _codes(check(minimal).problems, *UNANSWERED) == []
+
+
+def test_a_linked_outcome_needs_no_entry(minimal: Path) -> None:
+    edit(minimal, f"{PLAN}/plan.yaml", "levels:\n", "answers_to: [common-outcomes]\nlevels:\n")
+    assert _codes(check(minimal).problems, *UNANSWERED) == []  # its one outcome is linked
+
+
+@pytest.mark.parametrize(
+    ("entry", "says"),
+    [
+        ("    priority: false\n", "marked not a priority, but no reason is given"),
+        ("    priority: true\n", "marked a priority, but nothing in the plan links to it"),
+    ],
+)
+def test_an_answer_without_substance_is_reported_at_the_answer(
+    minimal: Path, entry: str, says: str
+) -> None:
+    _answering(minimal, running=True)
+    _answer(minimal, f"  - outcome: common-outcomes:housing\n{entry}")
+    found = _codes(check(minimal).problems, *UNANSWERED)
+    assert [d.path for d in found] == ["national_outcomes item 1, priority"]
+    assert says in found[0].message
+
+
+def test_a_plan_whose_time_has_passed_gets_a_note_not_a_warning(minimal: Path) -> None:
+    _answering(minimal)  # the sample plan ran from 2017/18 to 2019/20
+    report = check(minimal)
+    data = report.data
+    assert [d.code for d in _codes(report.problems, *UNANSWERED)] == ["note-outcome-unanswered"]
+    assert report.ok(strict=True)  # a past plan cannot be changed: never a reason to stop
+    # The day decides: while the plan ran, the same gap was a warning.
+    while_running = duties(data, date(2018, 6, 1))
+    assert [d.code for d in _codes(while_running, *UNANSWERED)] == ["warn-outcome-unanswered"]
+
+
+def test_a_plan_answers_to_a_framework_that_exists_and_is_of_its_time(minimal: Path) -> None:
+    edit(minimal, f"{PLAN}/plan.yaml", "levels:\n", "answers_to: [common-outcome]\nlevels:\n")
+    (unknown,) = _codes(check(minimal).problems, "ref-unknown")
+    assert unknown.message == "unknown framework 'common-outcome'"
+    assert "did you mean 'common-outcomes'" in unknown.hint
+    edit(minimal, f"{PLAN}/plan.yaml", "[common-outcome]", "[common-outcomes]")
+    edit(minimal, "frameworks.yaml", "    kind: outcomes\n",
+         "    kind: outcomes\n    valid_from: 2023-04\n")  # fmt: skip
+    late = [d for d in _codes(check(minimal).problems, "warn-out-of-period")
+            if d.path == "answers_to item 1"]  # fmt: skip
+    assert late and "it began in April 2023, after the plan ended" in late[0].message
+
+
+def test_an_answer_names_an_outcome_that_exists(minimal: Path) -> None:
+    _answer(minimal, "  - outcome: common-outcomes:houses\n    priority: true\n")
+    (unknown,) = _codes(check(minimal).problems, "ref-unknown")
+    assert unknown.path == "national_outcomes item 1, outcome"
+
+
+def test_a_plan_without_participation_records_is_warned(minimal: Path) -> None:
+    path = minimal / PLAN / "participation.yaml"
+    assert _codes(check(minimal).problems, "warn-no-participation") == []
+    path.write_text("statement: We asked.\nrecords: []\n", encoding="utf-8")
+    (found,) = _codes(check(minimal).problems, "warn-no-participation")
+    assert (found.file.endswith("participation.yaml"), found.line) == (True, 2)
+    path.unlink()  # no file at all: the plan itself is pointed at
+    (found,) = _codes(check(minimal).problems, "warn-no-participation")
+    assert found.file.endswith("plan.yaml")
+    # Participation statements are asked of outcome improvement plans only.
+    edit(minimal, f"{PLAN}/plan.yaml", "kind: outcome-improvement-plan", "kind: action-plan")
+    assert _codes(check(minimal).problems, "warn-no-participation") == []
+
+
+def test_the_example_plan_answers_every_outcome_of_the_2023_framework() -> None:
+    report = check(SHIPPED)
+    assert _codes(report.problems, *UNANSWERED, "warn-no-participation") == []
+    pl = report.data.partnerships["example"].plans["example-plan-2024-27"]
+    assert pl.plan.answers_to == ["cj-performance-framework-2023"]
+    linked = {r for n in pl.plan.nodes for r in n.frameworks}
+    linked |= {r for a in pl.actions for r in a.frameworks}
+    explained = {a.outcome for a in pl.plan.national_outcomes if not a.priority and a.reason}
+    outcomes = {f"cj-performance-framework-2023:{i['id']}"
+                for i in _frameworks()["cj-performance-framework-2023"]["items"]}  # fmt: skip
+    assert len(outcomes) == 9
+    assert outcomes <= linked | explained
+    # Every answer is whole: each outcome once, a priority linked, a non-priority explained.
+    assert {a.outcome for a in pl.plan.national_outcomes} == outcomes
+    assert {a.outcome for a in pl.plan.national_outcomes if a.priority} <= linked
+
+
+def test_an_item_follows_an_item_of_an_earlier_plan_only(minimal: Path) -> None:
+    later = minimal / "partnerships/sample/plans/later-plan"
+    later.mkdir()
+    text = (minimal / PLAN / "plan.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: sample-plan", "id: later-plan").replace("2017/18", "2020/21")
+    text = text.replace("end: 2019/20", "end: 2022/23")
+    text = text.replace("id: access-priority", "id: later-priority").replace(
+        "id: access-outcome", "id: later-outcome").replace(
+        "parent: access-priority", "parent: later-priority")  # fmt: skip
+    text = text.replace(
+        "    title: Access to services\n",
+        "    title: Access to services\n    follows: [access-priority]\n",
+    )
+    (later / "plan.yaml").write_text(text, encoding="utf-8")
+    (later / "participation.yaml").write_text(
+        (minimal / PLAN / "participation.yaml").read_text().replace("event-1", "event-2")
+    )
+    (later / "actions.yaml").write_text("actions: []\n", encoding="utf-8")
+    assert check(minimal).errors == []
+    # An item of a later plan, or of the same plan, is not something to carry on from.
+    edit(
+        minimal,
+        f"{PLAN}/plan.yaml",
+        "    title: Access to services\n",
+        "    title: Access to services\n    follows: [later-priority, access-outcome]\n",
+    )
+    bad = [(d.code, d.path) for d in check(minimal).errors]
+    assert bad == [("ref-unknown", "nodes item 1, follows item 1"),
+                   ("ref-unknown", "nodes item 1, follows item 2")]  # fmt: skip
+
+
+def test_an_earlier_plan_page_says_where_its_items_carried_on(shipped_site: Path) -> None:
+    page = shipped_site / "example/plans/example-plan-2021-24/index.html"
+    root = lhtml.parse(str(page)).getroot()
+    section = root.xpath('//section[@aria-labelledby="example-plan-2021-24-housing-on-release"]')
+    words = " ".join(section[0].text_content().split())
+    assert "Carried on in the current plan as Priority 1: Better access to services." in words
+    link = section[0].xpath('.//a[normalize-space()="Priority 1: Better access to services"]')
+    assert link[0].get("href").endswith("outcomes/better-access/")

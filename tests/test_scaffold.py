@@ -132,6 +132,7 @@ def test_a_new_partnership_has_no_errors_and_its_warnings_list_what_is_missing(
         ("warn-not-ready", "services"),
         ("warn-not-ready", "nodes"),
         ("warn-not-ready", "actions"),
+        ("warn-no-participation", "records"),
     }
     said = " ".join(w.message for w in mine)
     for missing in (
@@ -139,6 +140,7 @@ def test_a_new_partnership_has_no_errors_and_its_warnings_list_what_is_missing(
         "no local outcomes yet",
         "no actions yet",
         "when it was prepared",
+        "no participation records",
     ):
         assert missing in said
     # The command prints the same list, so the first thing the user sees is what to do.

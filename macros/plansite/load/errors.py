@@ -125,15 +125,30 @@ CATALOGUE: dict[str, Problem] = {
         "check the plan's period and the valid_from / valid_to dates of the body or framework, "
         "or name the body (or link to the framework) of the plan's time",
     ),
+    "warn-outcome-unanswered": Problem(
+        "warning",
+        "link an item or action of the plan to the outcome, or add it to national_outcomes: "
+        "with priority: false and a reason",
+    ),
+    "warn-no-participation": Problem(
+        "warning",
+        "add the plan's participation records to participation.yaml: who was involved in "
+        "preparing it, how, when, and what came of it",
+    ),
     "warn-not-ready": Problem(
         "warning",
         "fill this in before the first release; `plansite release` publishes when it is ready",
     ),
-    # Notes: what the data holds that no page or download shows
+    # Notes: what the data holds that no page or download shows, and gaps in past plans
     "note-internal": Problem(
         "note",
         "internal fields are for the people who keep the data; move the text to a field "
         "that is shown if readers should see it",
+    ),
+    "note-outcome-unanswered": Problem(
+        "note",
+        "the plan's time has passed: record its answer to the outcome in national_outcomes: "
+        "if the printed plan gives one",
     ),
     "note-unused-term": Problem(
         "note", "remove the term, or use it where the plan does (a glossary lists what is used)"

@@ -133,8 +133,24 @@ class Node(Strict):
     frameworks: list[FrameworkRef] = Field(
         default_factory=list, description="National framework items it serves, as 'framework:item'."
     )
+    follows: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of items of the partnership's earlier plans that this one carries "
+        "forward, as the partnership maps its old outcomes to its new ones.",
+    )
     former_ids: list[Slug] = Field(default_factory=list)
     source: Source | None = None
+
+
+class OutcomeAnswer(Strict):
+    """The plan's answer to one nationally determined outcome of a framework it answers to:
+    whether the partnership made it a local priority and, if not, why."""
+
+    outcome: FrameworkRef = Field(description="The national outcome, as 'framework:item'.")
+    priority: Flag = Field(description="true when the partnership made it a local priority.")
+    reason: PlainText | None = Field(
+        None, description="Why it is not a local priority (needed when priority is false)."
+    )
 
 
 class PlanFile(Strict):
@@ -155,6 +171,17 @@ class PlanFile(Strict):
     )
     summary: RichText | None = Field(None, description="What the plan is, in plain words.")
     source_document: SourceDocument | None = None
+    answers_to: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of the national frameworks whose outcomes the plan answers to, "
+        "e.g. cj-performance-framework-2023: check asks for an answer to each outcome.",
+    )
+    national_outcomes: list[OutcomeAnswer] = Field(
+        default_factory=list,
+        max_length=500,
+        description="For national outcomes of those frameworks: whether each is a local "
+        "priority and, if not, why.",
+    )
     levels: list[Level] = Field(min_length=1, max_length=8)
     nodes: list[Node] = Field(default_factory=list, max_length=2000)
     sections: list[Section] = Field(default_factory=list, max_length=100)

@@ -35,6 +35,7 @@ class EarlierPlanPage(Page):
     orgs: dict[str, OrgThen]
     frameworks: dict[str, list[FrameworkGroup]]  # by item id
     statuses: dict[str, str]  # action id -> its last reported status
+    carried_on: dict[str, list[Link]]  # its item id -> the current plan's items that follow it
 
 
 def pages(site: SiteIndex) -> list[PageSpec]:
@@ -82,4 +83,16 @@ def earlier_plan(site: SiteIndex, spec: PageSpec) -> EarlierPlanPage:
         orgs={i: _org(site, i, e) for i in named},
         frameworks={i.id: framework_groups(site, i.frameworks) for i in items},
         statuses={a.id: s for a in e.actions if (s := site.status_of(a))},
+        carried_on=_carried_on(site),
     )
+
+
+def _carried_on(site: SiteIndex) -> dict[str, list[Link]]:
+    """Where the partnership says an earlier plan's item is carried on (``follows``); only
+    items with a page of their own are linked."""
+    out: dict[str, list[Link]] = {}
+    for m in site.nodes.values():
+        url = url_for("outcome", m.id) if m.level in site.outcome_levels else ""
+        for old in m.follows:
+            out.setdefault(old, []).append(Link(url, site.node_name(m)))
+    return out

@@ -10,6 +10,7 @@ from pathlib import Path
 from plansite.history.store import read_releases
 from plansite.load.loader import load
 from plansite.validate.advise import advise
+from plansite.validate.duties import duties
 from plansite.validate.report import Report
 from plansite.validate.resolve import check_dataset
 from plansite.validate.unshown import unshown
@@ -27,6 +28,7 @@ def check(root: Path, only: str | None = None) -> Report:
             problems += published.problems
         problems += check_dataset(data)
         problems += advise(data)
+        problems += duties(data)
         problems += unshown(data)
         problems += check_writing(data)
     problems.sort(key=lambda d: (d.severity != "error", d.file, d.line, d.column, d.code))

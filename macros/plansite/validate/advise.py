@@ -149,6 +149,7 @@ def _out_of_period(data: Dataset, pd: PartnershipData, plan: PlanData) -> list[D
     linking: list[tuple[str, tuple[str | int, ...], list[str]]] = [
         ("plan", ("nodes", i, "frameworks"), n.frameworks) for i, n in enumerate(plan.plan.nodes)
     ]
+    linking.append(("plan", ("answers_to",), plan.plan.answers_to))  # framework ids
     linking += [("actions", ("actions", i, "frameworks"), a.frameworks)
                 for i, a in enumerate(plan.actions)]  # fmt: skip
     linking += [("indicators", ("indicators", i, "frameworks"), x.frameworks)

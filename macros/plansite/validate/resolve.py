@@ -18,6 +18,7 @@ from plansite.load.errors import Diagnostic, did_you_mean
 from plansite.load.yaml_reader import Path_, YamlFile
 from plansite.model.addresses import FACETS, PATTERNS, url_for
 from plansite.model.dates import PartialDate
+from plansite.model.era import began
 from plansite.validate.colours import TEXT_MIN, WHITE, contrast
 
 # What a reference may point at, by the file kinds that define it. When one of those files
@@ -32,6 +33,8 @@ DEFINED_IN = {
         "local-partner-groups",
     },
     "framework item": {"frameworks", "local-frameworks"},
+    "framework": {"frameworks", "local-frameworks"},
+    "item of an earlier plan": {"plan"},
     "column": {"plan"},
     "audience": {"taxonomy"},
     "kind of help": {"taxonomy"},
@@ -373,6 +376,7 @@ def _check_partnership(c: Checker, data: Dataset, folder: str, pd: PartnershipDa
             leaders,
             (node_ids, action_ids, indicator_ids, engagement_ids, stat_ids),
         )
+    _check_answers(c, data, pd, fw_items)
     service_ids: dict[str, str] = {}
     sfile = pd.files.get("services")
     c.unique(sfile, ("services",), (s.id for s in pd.services), service_ids, "service")
@@ -471,6 +475,26 @@ def _check_partnership(c: Checker, data: Dataset, folder: str, pd: PartnershipDa
                 )
             elif (NOTE_KINDS[kind], item) not in released:
                 c.ref(nfile, ("notes", i, "about", j), item, known[kind], kind, "the data")
+
+
+def _check_answers(c: Checker, data: Dataset, pd: PartnershipData, fw_items: set[str]) -> None:
+    """A plan's declared framework, its answers to the national outcomes, and the items of
+    earlier plans its own carry forward."""
+    where = "frameworks.yaml"
+    for plan_id, pl in pd.plans.items():
+        f, plan = pl.files.get("plan"), pl.plan
+        c.refs(f, ("answers_to",), plan.answers_to, data.frameworks, "framework", where)
+        for i, answer in enumerate(plan.national_outcomes):
+            path = ("national_outcomes", i, "outcome")
+            c.ref(f, path, answer.outcome, fw_items, "framework item", where)
+        # Node ids are unique across a partnership's plans, so an id names its plan too.
+        start = began(plan) or date.max
+        earlier = {n.id for other, p in pd.plans.items()
+                   if other != plan_id and (began(p.plan) or date.min) < start
+                   for n in p.plan.nodes}  # fmt: skip
+        for i, n in enumerate(plan.nodes):
+            c.refs(f, ("nodes", i, "follows"), n.follows, earlier, "item of an earlier plan",
+                   "the nodes of another of this partnership's plans")  # fmt: skip
 
 
 def _check_plan(
