@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from plansite.history.log import Change
 from plansite.index.context import FRAMEWORK_ITEM_WORDS, NationalOutcome, SiteIndex
 from plansite.model.plan import Indicator, Node
+from plansite.model.registry import Framework, FrameworkItem
 from plansite.model.service import Service
 from plansite.pages.parts import (
     ActionTable,
@@ -25,11 +26,30 @@ from plansite.pages.spec import PageSpec, index, item
 
 
 @dataclass(frozen=True)
+class Answer:
+    """The plan's answer to one outcome of a national framework it answers to."""
+
+    item: FrameworkItem
+    url: str | None  # its outcome page on this site, where the plan links to it
+    priority: bool | None  # None: the plan does not say
+    reason: str | None
+    local: list[Link]  # the plan's items that work towards it
+    actions: int  # how many actions work towards it, directly or through an item
+
+
+@dataclass(frozen=True)
+class Answers:
+    framework: Framework
+    answers: list[Answer]
+
+
+@dataclass(frozen=True)
 class OutcomesPage(Page):
     local: list[Node]
     names: dict[str, str]  # node id -> "Aim 2: …"
     national: list[FrameworkGroup]  # the frameworks the plan's items and actions link to
     plan_indicators: list[Indicator]
+    answers: list[Answers]  # for each framework the plan answers to, outcome by outcome
 
 
 @dataclass(frozen=True)
@@ -77,7 +97,38 @@ def outcomes(site: SiteIndex, spec: PageSpec) -> OutcomesPage:
         names={n.id: site.node_name(n) for n in local},
         national=framework_groups(site, list(dict.fromkeys(refs))),
         plan_indicators=site.plan_indicators,
+        answers=answers(site),
     )
+
+
+def answers(site: SiteIndex) -> list[Answers]:
+    """What the plan says of each outcome of the frameworks it answers to (``answers_to``)."""
+    if not site.plan:
+        return []
+    plan = site.plan.plan
+    said = {a.outcome: a for a in plan.national_outcomes}
+    out = []
+    for fw_id in plan.answers_to:
+        fw = site.data.frameworks.get(fw_id)
+        if fw is None:
+            continue
+        rows = []
+        for entry in fw.items:
+            key = f"{fw.id}:{entry.id}"
+            answer = said.get(key)
+            nat = site.national.get(key)
+            rows.append(
+                Answer(
+                    item=entry,
+                    url=nat.url if nat else None,
+                    priority=answer.priority if answer else None,
+                    reason=answer.reason if answer else None,
+                    local=[node_link(site, n) for n in site.nodes_for_national.get(key, [])],
+                    actions=len(site.national_actions(key)),
+                )
+            )
+        out.append(Answers(fw, rows))
+    return out
 
 
 def outcome(site: SiteIndex, spec: PageSpec) -> OutcomePage:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from plansite.index.context import SiteIndex
 from plansite.model.addresses import url_for
 from plansite.model.plan import Indicator, Node, PlanFile
+from plansite.model.registry import Framework
 from plansite.pages.parts import (
     ActionTable,
     FrameworkGroup,
@@ -37,6 +38,7 @@ class PlanPage(Page):
     items: list[PlanItem]  # the top of the tree
     actions: ActionTable | None  # a plan with one level: all its actions in one table
     indicators: list[Indicator]  # of the whole plan
+    answers_to: list[Framework]  # the national frameworks whose outcomes it answers
 
 
 def pages(site: SiteIndex) -> list[PageSpec]:
@@ -80,4 +82,5 @@ def context(site: SiteIndex, spec: PageSpec) -> PlanPage:
         if single
         else None,
         indicators=site.plan_indicators,
+        answers_to=[site.data.frameworks[f] for f in plan.answers_to if f in site.data.frameworks],
     )
