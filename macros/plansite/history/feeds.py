@@ -49,6 +49,8 @@ def _stamp(change: Change) -> str:
 
 
 def _content(change: Change) -> str:
+    if change.kind == "news":  # a post's note is its summary, not a reason
+        return " ".join([change.text, *change.notes])
     return " ".join([change.text, *(f"Why: {n}" for n in change.notes)])
 
 

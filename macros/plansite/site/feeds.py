@@ -19,13 +19,21 @@ def _fallback(site: SiteIndex) -> str:
     return first.isoformat() if first else "1970-01-01"
 
 
+def news(site: SiteIndex) -> list[Change]:
+    """The partnership's news posts as feed entries. A post belongs to no release of the
+    data (0): it is published when the site is."""
+    return [Change(0, post.day, "added", "news", post.slug, url_for("post", post.slug),
+                   f"News: {post.facts.title}", [post.facts.summary], key=f"news/{post.slug}")
+            for post in site.pd.posts]  # fmt: skip
+
+
 def site_feeds(site: SiteIndex) -> list[FeedSpec]:
     p = site.partnership
     base = str(p.site_url) if p.site_url else None
     feeds: list[FeedSpec] = [
         (Feed(p.id, f"{p.name}: what's changed", p.name, url_for("feed", url_for("changes")),
               url_for("changes"), base),
-         site.log, _fallback(site)),
+         site.log + news(site), _fallback(site)),
     ]  # fmt: skip
     for node in site.outcome_nodes():
         page = url_for("outcome", node.id)

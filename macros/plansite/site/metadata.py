@@ -128,4 +128,14 @@ def describe(
             for d in downloads or []
         ]  # fmt: skip
         return data, f"Open data from {p.name}."
+    if spec.kind == "post":
+        post = next(x for x in site.pd.posts if x.slug == spec.key)
+        data = {"@context": "https://schema.org", "@type": "NewsArticle",
+                "headline": post.facts.title, "description": post.facts.summary,
+                "datePublished": post.day.isoformat(), "publisher": partnership,
+                "keywords": post.facts.tags, "inLanguage": "en-GB"}  # fmt: skip
+        return _with({}, **data), post.facts.summary
+    if spec.kind == "own-page":
+        page = next(x for x in site.pd.pages if x.slug == spec.key)
+        return None, page.facts.summary or spec.title
     return None, spec.title
