@@ -74,7 +74,44 @@ SECOND_OUTCOME = replace(
 )
 ANSWERS_TO = replace(f"{PLAN}/plan.yaml", "levels:\n", "answers_to: [common-outcomes]\nlevels:\n")
 
+NEWS = f"{PS}/news/2025-01-10-update.md"
+PAGE = f"{PS}/pages/get-involved.md"
+FACTS = "---\ntitle: Get involved\n---\n"
+
+
+def post(text: str) -> Callable[[Path], None]:
+    return write(NEWS, "---\ntitle: An update\nsummary: What is new.\n---\n\n" + text)
+
+
 CASES = [
+    Case("page-facts-missing", PAGE, 1, write(PAGE, "# Get involved\n"), "three hyphens"),
+    Case(
+        "page-file-name",
+        f"{PS}/news/update.md",
+        1,
+        write(f"{PS}/news/update.md", FACTS),
+        "YYYY-MM-DD-a-short-name.md",
+    ),
+    Case(
+        "page-address-taken",
+        f"{PS}/pages/services.md",
+        1,
+        write(f"{PS}/pages/services.md", FACTS),
+        "services/ belongs to a page plansite makes",
+    ),
+    Case("page-heading", NEWS, 8, post("Hello.\n\n# A second title\n"), "level 1"),
+    Case("page-template", NEWS, 6, post('{{ action("a1") \n'), "unexpected"),
+    Case(
+        "page-macro-unknown", NEWS, 7, post('Text.\n{{ acton("a1") }}\n'), "did you mean 'action'"
+    ),
+    Case(
+        "page-macro-argument",
+        NEWS,
+        6,
+        post('{{ services(audiance="families") }}\n'),
+        "did you mean 'audience'",
+    ),
+    Case("page-macro-ref", NEWS, 6, post('{{ action("a3") }}\n'), "no action 'a3'"),
     Case(
         "file-too-large",
         "organisations.yaml",
