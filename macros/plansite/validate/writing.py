@@ -87,9 +87,19 @@ def _text(written: WrittenPage | NewsPost, known: dict[str, set[str]]) -> list[D
     except jinja2.TemplateSyntaxError as exc:
         return [*out, Diagnostic("page-template", rel, exc.lineno, 1, "", exc.message or "")]
     own = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    called = set()
     for call in tree.find_all(nodes.Call):
         if isinstance(call.node, nodes.Name):
+            called.add(id(call.node))
             out += _call(call, call.node.name, rel, known, own)
+    for name in tree.find_all(nodes.Name):  # a value named but never given: {{ acton }}
+        if id(name) in called or name.ctx != "load" or name.name in own | BUILT_IN:
+            continue
+        hint = did_you_mean(name.name, MACROS) or "write a macro as {{ name(...) }}"
+        message = f"there is no macro or value {name.name!r}"
+        if name.name in MACROS:
+            message, hint = f"{name.name} is a macro: call it", f"write it as {_usage(name.name)}"
+        out.append(Diagnostic("page-macro-unknown", rel, name.lineno, 1, "", message, hint))
     return out
 
 
