@@ -10,9 +10,11 @@ import functools
 import json
 from dataclasses import dataclass
 
+from plansite.exports.reports import report_csv, report_json
 from plansite.exports.tables import csv_text, period_label
 from plansite.history.store import snapshot
 from plansite.index.context import SiteIndex
+from plansite.index.reports import year_in_figures
 from plansite.model.addresses import url_for
 from plansite.model.files import FILE_KINDS
 from plansite.model.release import PublishedRelease
@@ -143,6 +145,18 @@ def downloads(site: SiteIndex) -> list[Download]:
         "was later changed.",
         releases_json(pd.releases),
         "application/json"))  # fmt: skip
+    for report in pd.reports:
+        year = year_in_figures(site, report.year)
+        label = f"Annual report {report.slug}"
+        out.append(Download(
+            url_for("report-figures", report.slug, "csv"), f"{label}: indicator figures (CSV)",
+            "The figures of the year the report gives, one row per figure.",
+            report_csv(year), "text/csv"))  # fmt: skip
+        out.append(Download(
+            url_for("report-figures", report.slug, "json"), f"{label}: what it counts (JSON)",
+            "Per outcome: the progress reports, the actions completed, delayed and started, "
+            "and the figures of the year.",
+            report_json(pd.partnership.id, year), "application/json"))  # fmt: skip
     schemas = schemas_once()
     for kind in FILE_KINDS:
         name = f"{kind.name}.schema.json"

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from plansite.load.writing import NewsPost, WrittenPage
+from plansite.load.writing import AnnualReport, NewsPost, WrittenPage
 from plansite.load.yaml_reader import YamlFile
 from plansite.model.changes import ChangeNote
 from plansite.model.partnership import Partnership
@@ -62,6 +62,7 @@ class PartnershipData:
     releases: list[PublishedRelease] = field(default_factory=list)  # oldest first
     pages: list[WrittenPage] = field(default_factory=list)  # its own pages, by file name
     posts: list[NewsPost] = field(default_factory=list)  # its news, by file name
+    reports: list[AnnualReport] = field(default_factory=list)  # by year, oldest first
 
     @property
     def id(self) -> str:

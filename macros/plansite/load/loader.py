@@ -163,7 +163,7 @@ def load(root: Path, only: str | None = None) -> tuple[Dataset, list[Diagnostic]
         local_terms = _model(found, "local-glossary", registry.GlossaryFile)
         local_groups = _model(found, "local-partner-groups", registry.PartnerGroupsFile)
         local_frameworks = _model(found, "local-frameworks", registry.FrameworksFile)
-        pages, posts, problems = read_writing(folder, reader.rel(folder))
+        writing, problems = read_writing(folder, reader.rel(folder))
         reader.problems += problems
         data.partnerships[folder.name] = PartnershipData(
             partnership=p,
@@ -176,8 +176,9 @@ def load(root: Path, only: str | None = None) -> tuple[Dataset, list[Diagnostic]
             frameworks=local_frameworks.frameworks if local_frameworks else [],
             files=_files(found),
             folder=folder,
-            pages=pages,
-            posts=posts,
+            pages=writing.pages,
+            posts=writing.posts,
+            reports=writing.reports,
         )
     # Local organisations, groups and frameworks join the national registers (duplicates
     # are reported by validate).

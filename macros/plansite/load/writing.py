@@ -16,7 +16,14 @@ from pathlib import Path
 from plansite.load.errors import Diagnostic
 from plansite.load.fields import validate
 from plansite.load.yaml_reader import parse_yaml
-from plansite.model.writing import PAGE_NAME, POST_NAME, PageFacts, PostFacts
+from plansite.model.writing import (
+    PAGE_NAME,
+    POST_NAME,
+    REPORT_NAME,
+    PageFacts,
+    PostFacts,
+    ReportFacts,
+)
 
 MAX_BYTES = 200_000
 FENCE = "---"
@@ -28,6 +35,42 @@ class WrittenPage:
     facts: PageFacts
     body: str  # Markdown; the front matter's lines left blank, so line numbers hold
     rel: str  # the file, from the data folder's parent: data/partnerships/x/pages/y.md
+
+
+@dataclass
+class ReportYear:
+    """A reporting year: 1 April to 31 March."""
+
+    start: int  # the year it begins in
+
+    @property
+    def slug(self) -> str:
+        return f"{self.start}-{(self.start + 1) % 100:02d}"
+
+    @property
+    def first(self) -> date:
+        return date(self.start, 4, 1)
+
+    @property
+    def last(self) -> date:
+        return date(self.start + 1, 3, 31)
+
+    @property
+    def due(self) -> date:
+        """The Act asks for the report by 31 December after the year ends."""
+        return date(self.start + 1, 12, 31)
+
+
+@dataclass
+class AnnualReport:
+    year: ReportYear
+    facts: ReportFacts
+    body: str  # the partnership's narrative, Markdown with the data macros
+    rel: str
+
+    @property
+    def slug(self) -> str:
+        return self.year.slug
 
 
 @dataclass
@@ -85,27 +128,35 @@ def _read(path: Path, rel: str, model: type, problems: list[Diagnostic]) -> tupl
     return facts, body
 
 
-def read_writing(
-    folder: Path, rel: str
-) -> tuple[list[WrittenPage], list[NewsPost], list[Diagnostic]]:
-    """The pages in ``folder/pages`` and the posts in ``folder/news``; ``rel`` names the
-    folder in messages."""
+@dataclass
+class Writing:
+    """Everything a partnership writes in Markdown."""
+
+    pages: list[WrittenPage]
+    posts: list[NewsPost]
+    reports: list[AnnualReport]
+
+
+FORMS = {"news": "YYYY-MM-DD-a-short-name.md", "reports": "2024-25.md", "pages": "a-short-name.md"}
+
+
+def read_writing(folder: Path, rel: str) -> tuple[Writing, list[Diagnostic]]:
+    """The pages in ``folder/pages``, the posts in ``folder/news`` and the annual reports in
+    ``folder/reports``; ``rel`` names the folder in messages."""
     problems: list[Diagnostic] = []
-    pages: list[WrittenPage] = []
-    posts: list[NewsPost] = []
-    for sub, pattern in (("pages", PAGE_NAME), ("news", POST_NAME)):
+    found = Writing([], [], [])
+    for sub, pattern in (("pages", PAGE_NAME), ("news", POST_NAME), ("reports", REPORT_NAME)):
         where = folder / sub
         for path in sorted(where.iterdir()) if where.is_dir() else []:
             if path.name.startswith(".") or path.is_dir():
                 continue
             path_rel = f"{rel}/{sub}/{path.name}"
             named = re.match(pattern, path.name)
-            if named is None:
-                form = "YYYY-MM-DD-a-short-name.md" if sub == "news" else "a-short-name.md"
+            if named is None or (sub == "reports" and (int(named[2]) + 1) % 100 != int(named[3])):
                 problems.append(
                     Diagnostic(
                         "page-file-name", path_rel, 1, 1, "",
-                        f"plansite reads only files named like {form} in {sub}/",
+                        f"plansite reads only files named like {FORMS[sub]} in {sub}/",
                         "use lower-case letters, digits and hyphens, and end the name with .md",
                     )
                 )  # fmt: skip
@@ -113,7 +164,13 @@ def read_writing(
             if sub == "pages":
                 facts, body = _read(path, path_rel, PageFacts, problems)
                 if isinstance(facts, PageFacts):
-                    pages.append(WrittenPage(named[1], facts, body, path_rel))
+                    found.pages.append(WrittenPage(named[1], facts, body, path_rel))
+                continue
+            if sub == "reports":
+                facts, body = _read(path, path_rel, ReportFacts, problems)
+                if isinstance(facts, ReportFacts):
+                    year = ReportYear(int(named[2]))
+                    found.reports.append(AnnualReport(year, facts, body, path_rel))
                 continue
             facts, body = _read(path, path_rel, PostFacts, problems)
             try:
@@ -125,5 +182,5 @@ def read_writing(
                 )  # fmt: skip
                 continue
             if isinstance(facts, PostFacts):
-                posts.append(NewsPost(named[2], facts.date or day, facts, body, path_rel))
-    return pages, posts, problems
+                found.posts.append(NewsPost(named[2], facts.date or day, facts, body, path_rel))
+    return found, problems

@@ -47,6 +47,9 @@ PATTERNS: dict[str, str] = {
     "news-page": "news/page/{}/",  # older news, ten posts a page
     "post": "news/{}/",
     "news-tag": "news/tags/{}/",
+    "reports": "reports/",  # annual reports, one per year from 1 April
+    "report": "reports/{}/",
+    "report-figures": "reports/{}/figures.{}",  # year, csv or json
 }
 
 # The first part of every address plansite makes: a page a partnership writes cannot take one.

@@ -14,6 +14,8 @@ from plansite.model.common import Count, Day, Flag, PlainText, Slug, Strict
 # A post's file name: the day it is dated, then its address.
 POST_NAME = r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$"
 PAGE_NAME = r"^([a-z0-9]+(?:-[a-z0-9]+)*)\.md$"
+# An annual report's file name: its reporting year, 1 April to 31 March, as 2024-25.
+REPORT_NAME = r"^((\d{4})-(\d{2}))\.md$"
 # The page whose text joins the home page, below the sections plansite writes.
 HOME_PAGE = "home"
 
@@ -55,4 +57,17 @@ class PostFacts(Strict):
     )
     draft: Flag = Field(
         False, description="true keeps it out of the published site until it is set to false."
+    )
+
+
+class ReportFacts(Strict):
+    """The front matter of an annual report: the partnership's narrative is the text below."""
+
+    published: Day | None = Field(
+        None,
+        description="The day the report was published, YYYY-MM-DD. Without it the report is "
+        "shown as in progress, and check counts it as not yet published.",
+    )
+    summary: PlainText | None = Field(
+        None, description="One or two sentences: shown in the list of reports and in feeds."
     )

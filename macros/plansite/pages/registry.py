@@ -22,6 +22,7 @@ from plansite.pages import (
     partners,
     plan,
     plans,
+    reports,
     services,
     writing,
 )
@@ -35,6 +36,7 @@ LISTS: list[Callable[[SiteIndex], list[PageSpec]]] = [
     outcomes.pages,
     actions.pages,
     plans.pages,
+    reports.pages,
     partners.pages,
     services.pages,
     writing.news_pages,
@@ -76,6 +78,8 @@ CONTEXTS: dict[str, Build] = {
     "news-tag": writing.news_tag,
     "own-page": writing.own_page,
     "post": writing.post,
+    "reports": reports.reports,
+    "report": reports.report,
 }
 # Pages that show the files the site publishes beside its pages.
 WITH_FILES = {"data": data.data, "embed": data.embed}

@@ -21,7 +21,7 @@ from plansite.pages.spec import PageSpec
 
 PER_PAGE = 10
 # Kinds whose text is Markdown the partnership wrote: rendered by MkDocs, then framed here.
-WRITTEN = {"own-page", "post"}
+WRITTEN = {"own-page", "post", "report"}
 
 
 def own_pages(site: SiteIndex) -> list[WrittenPage]:

@@ -42,7 +42,7 @@ from plansite.history.log import Change
 from plansite.index.context import SiteIndex, build_index
 from plansite.load.dataset import Dataset
 from plansite.load.errors import Diagnostic
-from plansite.load.writing import NewsPost, WrittenPage
+from plansite.load.writing import AnnualReport, NewsPost, WrittenPage
 from plansite.model.addresses import url_for
 from plansite.model.registry import NEUTRAL_EXIT_URL
 from plansite.pages import national, registry
@@ -107,10 +107,6 @@ class Prepared:
     description: str
     feeds: list[dict[str, str]]
     standing: dict[str, str] | None = None
-
-
-def _kind_of(written: WrittenPage | NewsPost) -> str:
-    return "post" if isinstance(written, NewsPost) else "own-page"
 
 
 class PageRenderError(Exception):
@@ -338,9 +334,11 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if self.site is None:
             return None
         if spec.kind in WRITTEN:
-            found: list[WrittenPage | NewsPost] = [*self.site.pd.pages, *self.site.pd.posts]
-            url = spec.url
-            return next(w.body for w in found if url_for(_kind_of(w), w.slug) == url)
+            pd = self.site.pd
+            found: dict[str, list[WrittenPage] | list[NewsPost] | list[AnnualReport]] = {
+                "own-page": pd.pages, "post": pd.posts, "report": pd.reports}  # fmt: skip
+            texts: list[WrittenPage | NewsPost | AnnualReport] = [*found[spec.kind]]
+            return next(w.body for w in texts if w.slug == spec.key)
         if spec.kind == "home" and (own := home_text(self.site)):
             return own.body
         return None
