@@ -6,7 +6,8 @@ every reference to point at something that exists, and every period to make sens
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from plansite.load.errors import Diagnostic, did_you_mean
 from plansite.load.yaml_reader import Path_, YamlFile
 from plansite.model.addresses import FACETS, PATTERNS, url_for
 from plansite.model.dates import PartialDate
+from plansite.model.plan import Node
 from plansite.validate.colours import TEXT_MIN, WHITE, contrast
 
 # What a reference may point at, by the file kinds that define it. When one of those files
@@ -299,10 +301,49 @@ def framework_items(data: Dataset) -> set[str]:
 
 
 def _check_partnership(c: Checker, data: Dataset, folder: str, pd: PartnershipData) -> None:
+    """Everything of one partnership, in the order its diagnostics are reported."""
+    orgs = data.organisations
+    _check_partnership_file(c, folder, pd, orgs)
+    fw_items = framework_items(data)
+    node_ids: dict[str, str] = {}
+    action_ids: dict[str, str] = {}
+    indicator_ids: dict[str, str] = {}
+    engagement_ids: dict[str, str] = {}
+    stat_ids: dict[str, str] = {}
+    leaders = set(orgs) | set(data.groups)
+    for plan_folder, plan in pd.plans.items():
+        _check_plan(
+            c,
+            data,
+            plan_folder,
+            plan,
+            fw_items,
+            leaders,
+            (node_ids, action_ids, indicator_ids, engagement_ids, stat_ids),
+        )
+    service_ids: dict[str, str] = {}
+    _check_services(c, data, pd, fw_items, node_ids, service_ids)
+    _check_services_of_actions(c, pd, service_ids)
+    known: dict[str, Collection[str]] = {
+        "action": action_ids,
+        "service": service_ids,
+        "outcome": node_ids,
+        "node": node_ids,
+        "indicator": indicator_ids,
+        "partner": orgs,
+        "organisation": orgs,
+        "plan": pd.plans,
+        "partnership": {pd.partnership.id},
+    }
+    _check_change_notes(c, pd, known)
+
+
+def _check_partnership_file(
+    c: Checker, folder: str, pd: PartnershipData, orgs: Collection[str]
+) -> None:
+    """partnership.yaml: its id, branding, chair, members, localities and plans."""
     p = pd.partnership
     pfile = pd.files.get("partnership")
-    orgs = data.organisations
-    leaders = set(orgs) | set(data.groups)
     if p.id != folder:
         c.add(pfile, "id-mismatch", ("id",), f"id {p.id!r} differs from its folder name {folder!r}")
     if p.id in RESERVED_PARTNERSHIP_IDS:
@@ -312,18 +353,7 @@ def _check_partnership(c: Checker, data: Dataset, folder: str, pd: PartnershipDa
     c.ref(
         pfile, ("local_authority",), p.local_authority, orgs, "organisation", "organisations.yaml"
     )
-    if p.branding and p.branding.colour:
-        ratio = contrast(p.branding.colour, WHITE)
-        if ratio < TEXT_MIN:
-            c.add(
-                pfile,
-                "colour-contrast",
-                ("branding", "colour"),
-                f"white text on {p.branding.colour} has a contrast of {ratio:.2f}:1; "
-                f"at least {TEXT_MIN}:1 is needed",
-            )
-    if p.branding and p.branding.logo:
-        _check_logo(c, pfile, pd.folder / p.branding.logo, p.branding.logo, pd.folder)
+    _check_branding(c, pfile, pd)
     if p.chair:
         c.ref(
             pfile,
@@ -357,26 +387,37 @@ def _check_partnership(c: Checker, data: Dataset, folder: str, pd: PartnershipDa
             path = ("superseded_by", "plan")
             c.ref(plan.files.get("plan"), path, newer.plan, others, "plan", where)
 
-    fw_items = framework_items(data)
-    node_ids: dict[str, str] = {}
-    action_ids: dict[str, str] = {}
-    indicator_ids: dict[str, str] = {}
-    engagement_ids: dict[str, str] = {}
-    stat_ids: dict[str, str] = {}
-    for plan_folder, plan in pd.plans.items():
-        _check_plan(
-            c,
-            data,
-            plan_folder,
-            plan,
-            fw_items,
-            leaders,
-            (node_ids, action_ids, indicator_ids, engagement_ids, stat_ids),
-        )
-    service_ids: dict[str, str] = {}
+
+def _check_branding(c: Checker, pfile: YamlFile | None, pd: PartnershipData) -> None:
+    """A colour white text is readable on, and a logo that is what it says it is."""
+    branding = pd.partnership.branding
+    if branding and branding.colour:
+        ratio = contrast(branding.colour, WHITE)
+        if ratio < TEXT_MIN:
+            c.add(
+                pfile,
+                "colour-contrast",
+                ("branding", "colour"),
+                f"white text on {branding.colour} has a contrast of {ratio:.2f}:1; "
+                f"at least {TEXT_MIN}:1 is needed",
+            )
+    if branding and branding.logo:
+        _check_logo(c, pfile, pd.folder / branding.logo, branding.logo, pd.folder)
+
+
+def _check_services(
+    c: Checker,
+    data: Dataset,
+    pd: PartnershipData,
+    fw_items: set[str],
+    node_ids: dict[str, str],
+    service_ids: dict[str, str],
+) -> None:
+    """services.yaml: unique ids free of the directory's addresses, and every reference."""
+    orgs = data.organisations
     sfile = pd.files.get("services")
     c.unique(sfile, ("services",), (s.id for s in pd.services), service_ids, "service")
-    localities = {loc.id for loc in p.localities}
+    localities = {loc.id for loc in pd.partnership.localities}
     for i, s in enumerate(pd.services):
         at = ("services", i)
         if s.id in RESERVED_SERVICE_IDS:
@@ -425,6 +466,12 @@ def _check_partnership(c: Checker, data: Dataset, folder: str, pd: PartnershipDa
                 f"the minimum age ({s.eligibility.min_age}) is above "
                 f"the maximum ({s.eligibility.max_age})",
             )
+
+
+def _check_services_of_actions(
+    c: Checker, pd: PartnershipData, service_ids: dict[str, str]
+) -> None:
+    """The services actions name, once every service id is known."""
     for plan in pd.plans.values():
         afile = plan.files.get("actions")
         for i, a in enumerate(plan.actions):
@@ -436,17 +483,10 @@ def _check_partnership(c: Checker, data: Dataset, folder: str, pd: PartnershipDa
                 "service",
                 "services.yaml",
             )
-    known: dict[str, Collection[str]] = {
-        "action": action_ids,
-        "service": service_ids,
-        "outcome": node_ids,
-        "node": node_ids,
-        "indicator": indicator_ids,
-        "partner": orgs,
-        "organisation": orgs,
-        "plan": pd.plans,
-        "partnership": {p.id},
-    }
+
+
+def _check_change_notes(c: Checker, pd: PartnershipData, known: dict[str, Collection[str]]) -> None:
+    """changes.yaml: published notes kept as they were, unique ids, and what each is about."""
     nfile = pd.files.get("changes")
     note_index = {n.id: i for i, n in enumerate(pd.notes)}
     c.problems += check_notes_kept(
@@ -473,6 +513,19 @@ def _check_partnership(c: Checker, data: Dataset, folder: str, pd: PartnershipDa
                 c.ref(nfile, ("notes", i, "about", j), item, known[kind], kind, "the data")
 
 
+@dataclass(frozen=True)
+class _Levels:
+    """How a plan is organised: its levels in order, their names, and its items by id."""
+
+    ids: list[str]  # from the top down to the actions' level
+    names: dict[str, str]
+    nodes: dict[str, Node]
+
+    @property
+    def above_actions(self) -> list[str]:
+        return self.ids[:-1]
+
+
 def _check_plan(
     c: Checker,
     data: Dataset,
@@ -482,25 +535,36 @@ def _check_plan(
     leaders: set[str],
     seen: tuple[dict[str, str], ...],
 ) -> None:
+    """One plan's files, in the order their diagnostics are reported."""
     node_ids, action_ids, indicator_ids, engagement_ids, stat_ids = seen
     plan = pl.plan
     f = pl.files.get("plan")
     if plan.id != folder:
         c.add(f, "id-mismatch", ("id",), f"id {plan.id!r} differs from its folder name {folder!r}")
-    years = dict(plan.years.items())
     c.order(f, ("period", "end"), plan.period.start, plan.period.end, "plan period")
-    whens: list[tuple[YamlFile | None, Path_, Any]] = [
-        (f, ("period", "start"), plan.period.start),
-        (f, ("period", "end"), plan.period.end),
-    ]
-    for i, change in enumerate(plan.status):
-        whens.append((f, ("status", i, "date"), change.date))
-    levels = [lv.id for lv in plan.levels]
-    names = {lv.id: lv.name for lv in plan.levels}
-    c.unique(f, ("levels",), levels, {}, "level")
-    node_levels = levels[:-1]
+    levels = _check_levels_and_nodes(c, pl, fw_items, node_ids)
+    _check_actions(c, pl, levels, fw_items, leaders, action_ids)
+    _check_indicators(c, pl, levels, fw_items, indicator_ids)
+    _check_participation(c, data, pl, engagement_ids)
+    sf = pl.files.get("statistics")
+    c.unique(sf, ("statistics",), (s.id for s in pl.statistics), stat_ids, "statistic")
+    _check_plan_years(c, pl)
+
+
+def _check_levels_and_nodes(
+    c: Checker, pl: PlanData, fw_items: set[str], node_ids: dict[str, str]
+) -> _Levels:
+    """plan.yaml's levels and items: each item sits under an item of a level above its own."""
+    plan = pl.plan
+    f = pl.files.get("plan")
+    levels = _Levels(
+        [lv.id for lv in plan.levels],
+        {lv.id: lv.name for lv in plan.levels},
+        {n.id: n for n in plan.nodes},
+    )
+    names, nodes, node_levels = levels.names, levels.nodes, levels.above_actions
+    c.unique(f, ("levels",), levels.ids, {}, "level")
     c.unique(f, ("nodes",), (n.id for n in plan.nodes), node_ids, "plan item")
-    nodes = {n.id: n for n in plan.nodes}
     for i, n in enumerate(plan.nodes):
         if n.level not in node_levels:
             c.add(
@@ -549,11 +613,25 @@ def _check_plan(
             "framework item",
             "frameworks.yaml",
         )
+    return levels
 
+
+def _check_actions(
+    c: Checker,
+    pl: PlanData,
+    levels: _Levels,
+    fw_items: set[str],
+    leaders: set[str],
+    action_ids: dict[str, str],
+) -> None:
+    """actions.yaml: where each action sits, its id, columns, leads, partners and timescale.
+    The plan's own columns are checked here too, beside the actions that fill them."""
+    names, node_levels = levels.names, levels.above_actions
     af = pl.files.get("actions")
     c.unique(af, ("actions",), (a.id for a in pl.actions), action_ids, "action")
+    plan = pl.plan
     columns = {col.id for col in plan.columns}
-    c.unique(f, ("columns",), (col.id for col in plan.columns), {}, "column")
+    c.unique(pl.files.get("plan"), ("columns",), (col.id for col in plan.columns), {}, "column")
     for i, a in enumerate(pl.actions):
         at = ("actions", i)
         if not node_levels and a.under is not None:
@@ -569,11 +647,11 @@ def _check_plan(
                     af,
                     "level-invalid",
                     (*at, "under"),
-                    f"{_a(names[levels[-1]])} must sit under {_any(node_levels, names)}: "
+                    f"{_a(names[levels.ids[-1]])} must sit under {_any(node_levels, names)}: "
                     "add 'under'",
                 )
             else:
-                c.ref(af, (*at, "under"), a.under, nodes, "plan item", "plan.yaml nodes")
+                c.ref(af, (*at, "under"), a.under, levels.nodes, "plan item", "plan.yaml nodes")
         if a.id in RESERVED_ACTION_IDS:
             c.add(
                 af,
@@ -603,16 +681,22 @@ def _check_plan(
         c.refs(af, (*at, "frameworks"), a.frameworks, fw_items, "framework item", "frameworks.yaml")
         if a.timescale:
             c.order(af, (*at, "timescale", "due"), a.timescale.start, a.timescale.due, "timescale")
-            whens += [
-                (af, (*at, "timescale", "start"), a.timescale.start),
-                (af, (*at, "timescale", "due"), a.timescale.due),
-            ]
-        whens += [(af, (*at, "updates", j, "date"), u.date) for j, u in enumerate(a.updates)]
 
+
+def _check_indicators(
+    c: Checker,
+    pl: PlanData,
+    levels: _Levels,
+    fw_items: set[str],
+    indicator_ids: dict[str, str],
+) -> None:
+    """indicators.yaml: unique ids and measures, and what each indicator is under."""
     inf = pl.files.get("indicators")
     c.unique(inf, ("indicators",), (x.id for x in pl.indicators), indicator_ids, "indicator")
     for i, ind in enumerate(pl.indicators):
-        c.refs(inf, ("indicators", i, "under"), ind.under, nodes, "plan item", "plan.yaml nodes")
+        c.refs(
+            inf, ("indicators", i, "under"), ind.under, levels.nodes, "plan item", "plan.yaml nodes"
+        )
         c.refs(
             inf,
             ("indicators", i, "frameworks"),
@@ -622,6 +706,12 @@ def _check_plan(
             "frameworks.yaml",
         )
         c.unique(inf, ("indicators", i, "measures"), (m.id for m in ind.measures), {}, "measure")
+
+
+def _check_participation(
+    c: Checker, data: Dataset, pl: PlanData, engagement_ids: dict[str, str]
+) -> None:
+    """participation.yaml: unique records, who took part, and when."""
     pf = pl.files.get("participation")
     c.unique(
         pf, ("records",), (e.id for e in pl.engagements), engagement_ids, "participation record"
@@ -637,9 +727,30 @@ def _check_plan(
         )
         if e.when:
             c.order(pf, ("records", i, "when", "due"), e.when.start, e.when.due, "date range")
-    sf = pl.files.get("statistics")
-    c.unique(sf, ("statistics",), (s.id for s in pl.statistics), stat_ids, "statistic")
-    for file, path, when in whens:
+
+
+def _plan_dates(pl: PlanData) -> Iterator[tuple[YamlFile | None, Path_, Any]]:
+    """Every date of the plan and its actions that may be written as a year of the plan."""
+    plan = pl.plan
+    f = pl.files.get("plan")
+    yield f, ("period", "start"), plan.period.start
+    yield f, ("period", "end"), plan.period.end
+    for i, change in enumerate(plan.status):
+        yield f, ("status", i, "date"), change.date
+    af = pl.files.get("actions")
+    for i, a in enumerate(pl.actions):
+        at = ("actions", i)
+        if a.timescale:
+            yield af, (*at, "timescale", "start"), a.timescale.start
+            yield af, (*at, "timescale", "due"), a.timescale.due
+        for j, u in enumerate(a.updates):
+            yield af, (*at, "updates", j, "date"), u.date
+
+
+def _check_plan_years(c: Checker, pl: PlanData) -> None:
+    """A date written as 'year 2' must be one of the years the plan's 'years' map names."""
+    years = dict(pl.plan.years.items())
+    for file, path, when in _plan_dates(pl):
         if (
             isinstance(when, PartialDate)
             and when.plan_year is not None
