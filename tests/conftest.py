@@ -3,17 +3,20 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import mkdocs.commands.build
 import pytest
 
+import plansite.site.build
 from plansite.cli import main
 from tests.browser_helpers import browser  # noqa: F401 - a fixture for every test module
 
@@ -22,11 +25,74 @@ SHIPPED = ROOT / "data"
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
 
 
+# Fixtures shared by many modules that build a whole site: a test that uses one is slow.
+SITE_FIXTURES = {"shipped_site"}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test that drives the browser, so the quick lane can leave them out."""
+    """Mark every test that drives the browser or uses a built site, so the quick lane
+    (``-m "not browser and not slow"``) can leave them out."""
     for item in items:
-        if "browser" in getattr(item, "fixturenames", ()):
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "browser" in fixtures:
             item.add_marker(pytest.mark.browser)
+        # A browser test loads pages from a server, and Chromium is slow to drive anyway.
+        if "browser" in fixtures or fixtures & SITE_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+
+
+# The quick lane holds only if every test that builds a site or runs a server says so. The
+# test being set up or run is kept here, and each build or server checks it is marked slow.
+_running: list[pytest.Item] = []
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+    _running[:] = [item]
+    try:
+        return (yield)
+    finally:
+        _running.clear()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    _running[:] = [item]
+    try:
+        return (yield)
+    finally:
+        _running.clear()
+
+
+def _must_be_slow(what: str) -> None:
+    if _running and _running[0].get_closest_marker("slow") is None:
+        raise RuntimeError(
+            f"{_running[0].nodeid} {what} but is not marked slow: add @pytest.mark.slow"
+        )
+
+
+def _audit(event: str, args: tuple[Any, ...]) -> None:
+    if event == "socket.bind":
+        _must_be_slow("runs a server")
+    elif event == "subprocess.Popen":
+        argv = [str(a) for a in args[1] or ()] if isinstance(args[1], list | tuple) else []
+        if "plansite.cli" in argv and {"build", "serve"} & set(argv):
+            _must_be_slow(f"runs `plansite {' '.join(a for a in argv if a in ('build', 'serve'))}`")
+
+
+def _watched(build: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(build)
+    def build_checked(*args: Any, **kwargs: Any) -> Any:
+        _must_be_slow("builds a site")
+        return build(*args, **kwargs)
+
+    return build_checked
+
+
+sys.addaudithook(_audit)
+# Every site build, in-process or in a forked worker, ends in MkDocs' build.
+mkdocs.commands.build.build = _watched(mkdocs.commands.build.build)
+plansite.site.build.mkdocs_build = _watched(plansite.site.build.mkdocs_build)
 
 
 @dataclass

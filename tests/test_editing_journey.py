@@ -8,6 +8,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from plansite.cli import main
@@ -59,6 +60,7 @@ def run(*words: str) -> None:
     assert main(list(words)) == 0, words
 
 
+@pytest.mark.slow
 def test_a_new_partnership_from_scaffold_to_second_release(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(SHIPPED, data)

@@ -96,6 +96,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base / "site" / "sample"
 
 
+@pytest.mark.slow
 def test_every_page_of_an_ended_partnership_says_it_is_an_archive(archive: Path) -> None:
     found = pages(archive)
     assert len(found) > 20
@@ -107,6 +108,7 @@ def test_every_page_of_an_ended_partnership_says_it_is_an_archive(archive: Path)
         assert "Where to go now" in line
 
 
+@pytest.mark.slow
 def test_an_archive_leads_with_its_plan_and_does_not_claim_to_run_the_site(archive: Path) -> None:
     home = words(archive / "index.html")
     assert home.index("About the plan") < home.index("Services listed in this plan's time")
@@ -118,6 +120,7 @@ def test_an_archive_leads_with_its_plan_and_does_not_claim_to_run_the_site(archi
     assert "ended on 31 March 2020 and its work passed to" in statement
 
 
+@pytest.mark.slow
 def test_a_past_plan_names_bodies_as_they_were_called_in_its_time(archive: Path) -> None:
     partner = words(archive / "partners/sample-council/index.html")
     assert "Sample Burgh Council" in partner
@@ -130,6 +133,7 @@ def test_a_past_plan_names_bodies_as_they_were_called_in_its_time(archive: Path)
     assert "Sample Burgh Council" in partners
 
 
+@pytest.mark.slow
 def test_terms_that_came_into_use_after_the_plan_are_not_explained_by_it(archive: Path) -> None:
     glossary = words(archive / "glossary/index.html")
     assert "CJSW" in glossary
@@ -146,6 +150,7 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out / "example"
 
 
+@pytest.mark.slow
 def test_every_page_says_where_its_plan_stands(example: Path) -> None:
     earlier = example / "plans/example-plan-2021-24/index.html"
     for page in pages(example):
@@ -158,6 +163,7 @@ def test_every_page_says_where_its_plan_stands(example: Path) -> None:
                                    "Improvement Plan 2024-27 (2024-27)"), (page, line)  # fmt: skip
 
 
+@pytest.mark.slow
 def test_a_replaced_plan_is_kept_readable_with_the_names_of_its_time(example: Path) -> None:
     page = example / "plans/example-plan-2021-24/index.html"
     text = words(page)
@@ -174,6 +180,7 @@ def test_a_replaced_plan_is_kept_readable_with_the_names_of_its_time(example: Pa
     assert "All 2 plans of Example Community Justice Partnership" in words(example / "index.html")
 
 
+@pytest.mark.slow
 def test_the_log_links_a_replaced_plans_items_to_where_they_are_shown(example: Path) -> None:
     changes = (example / "changes/index.html").read_text()
     assert "../plans/example-plan-2021-24/#example-plan-2021-24-prison-housing-advice" in changes
@@ -186,6 +193,7 @@ def test_the_log_links_a_replaced_plans_items_to_where_they_are_shown(example: P
     ]
 
 
+@pytest.mark.slow
 def test_past_plans_of_the_shipped_partnerships_say_their_period_has_ended(
     tmp_path: Path,
 ) -> None:

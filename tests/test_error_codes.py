@@ -590,6 +590,7 @@ def test_a_comma_inside_braces_gets_the_quoting_hint(
     ) in result.err
 
 
+@pytest.mark.slow
 def test_a_data_folder_outside_the_project_is_checked_and_built(tmp_path: Path) -> None:
     # An editor's data often lives elsewhere (a shared drive, another repository).
     data = tmp_path / "elsewhere" / "data"

@@ -361,6 +361,7 @@ def workspace() -> Iterator[Workspace]:
         yield space
 
 
+@pytest.mark.slow
 @FUZZ
 @given(damage=damaged_files)
 def test_damaged_data_gives_located_errors_and_publishes_nothing(
@@ -379,6 +380,7 @@ def test_damaged_data_gives_located_errors_and_publishes_nothing(
     assert workspace.next_to_output() == workspace.beside
 
 
+@pytest.mark.slow
 @settings(FUZZ, max_examples=PASSING_BUILDS)
 @given(damage=st.lists(st.tuples(st.sampled_from(YAML_FILES), damages), min_size=1, max_size=1))
 def test_damaged_data_that_passes_check_publishes_whole_or_not_at_all(

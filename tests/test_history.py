@@ -43,18 +43,22 @@ def second_release(root: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def released(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    base = tmp_path_factory.mktemp("history")
-    data = copy_minimal(base)
+def released_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal data with a second release; the log needs no site."""
+    data = copy_minimal(tmp_path_factory.mktemp("history"))
     second_release(data)
-    out = base / "site"
-    build(data, out)
-    return data, out
+    return data
 
 
-def test_the_log_has_exactly_the_changed_lines(released: tuple[Path, Path]) -> None:
-    data, _ = released
-    pd = check(data).data.partnerships["sample"]
+@pytest.fixture(scope="module")
+def released(released_data: Path) -> tuple[Path, Path]:
+    out = released_data.parent / "site"
+    build(released_data, out)
+    return released_data, out
+
+
+def test_the_log_has_exactly_the_changed_lines(released_data: Path) -> None:
+    pd = check(released_data).data.partnerships["sample"]
     log = history(pd.releases)
     assert [c.text for c in log if c.release == 2] == EXPECTED
     assert [c.text for c in log if c.release == 1] == [
@@ -65,6 +69,7 @@ def test_the_log_has_exactly_the_changed_lines(released: tuple[Path, Path]) -> N
     ]
 
 
+@pytest.mark.slow
 def test_the_lines_show_on_the_changes_page_and_the_items_own_pages(
     released: tuple[Path, Path],
 ) -> None:
@@ -82,6 +87,7 @@ def test_the_lines_show_on_the_changes_page_and_the_items_own_pages(
     assert 'Last updated</dt><dd><time datetime="2017-10-01">' in action
 
 
+@pytest.mark.slow
 def test_changes_can_be_narrowed_to_one_kind_without_javascript(
     released: tuple[Path, Path],
 ) -> None:
@@ -91,6 +97,7 @@ def test_changes_can_be_narrowed_to_one_kind_without_javascript(
     assert EXPECTED[0] not in services
 
 
+@pytest.mark.slow
 def test_the_atom_feed_is_valid_and_carries_the_lines(released: tuple[Path, Path]) -> None:
     _, out = released
     feed = ET.parse(out / "sample/changes/feed.xml").getroot()  # noqa: S314 - our own output
@@ -108,6 +115,7 @@ def test_the_atom_feed_is_valid_and_carries_the_lines(released: tuple[Path, Path
     assert 'rel="alternate" type="application/atom+xml"' in html
 
 
+@pytest.mark.slow
 def test_the_json_feed_is_valid_1_1(released: tuple[Path, Path]) -> None:
     _, out = released
     feed = json.loads((out / "sample/changes/feed.json").read_text())
@@ -120,6 +128,7 @@ def test_the_json_feed_is_valid_1_1(released: tuple[Path, Path]) -> None:
     assert len(ids) == len(set(ids))
 
 
+@pytest.mark.slow
 def test_entry_ids_are_stable_across_rebuilds(released: tuple[Path, Path], tmp_path: Path) -> None:
     data, out = released
     again = tmp_path / "again"
@@ -128,6 +137,7 @@ def test_entry_ids_are_stable_across_rebuilds(released: tuple[Path, Path], tmp_p
         assert (again / "sample" / name).read_bytes() == (out / "sample" / name).read_bytes()
 
 
+@pytest.mark.slow
 def test_a_build_with_unreleased_changes_marks_every_page_as_a_draft(
     released: tuple[Path, Path], tmp_path: Path
 ) -> None:
@@ -155,11 +165,10 @@ def test_a_build_with_unreleased_changes_marks_every_page_as_a_draft(
 
 
 def test_deleting_an_earlier_release_is_refused(
-    released: tuple[Path, Path], tmp_path: Path, run_check: Callable[..., CheckRun]
+    released_data: Path, tmp_path: Path, run_check: Callable[..., CheckRun]
 ) -> None:
-    data, _ = released
     copy = tmp_path / "data"
-    shutil.copytree(data, copy)
+    shutil.copytree(released_data, copy)
     (copy / f"{PS}/releases/0001-2017-05-01.json").unlink()
     result = run_check(copy)
     assert result.code == 1

@@ -437,6 +437,7 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
     return [m for arg in get_args(annotation) for m in _models_in(arg)]
 
 
+@pytest.mark.slow
 def test_every_planted_value_is_on_a_page_or_declared_internal(
     hostile: Hostile, scan: Scan
 ) -> None:
@@ -475,6 +476,7 @@ def _clean(scan: Scan, fmt: str, files: int) -> None:
     assert not scan.problems[fmt], "\n".join(scan.problems[fmt][:20])
 
 
+@pytest.mark.slow
 def test_pages_show_planted_values_as_text(hostile: Hostile, scan: Scan) -> None:
     # Every page, error and forwarding pages included: each value is one run of text (or one
     # attribute value) reading exactly as planted, and nothing on any page could run.
@@ -483,24 +485,29 @@ def test_pages_show_planted_values_as_text(hostile: Hostile, scan: Scan) -> None
     _clean(scan, "html", len(pages) - scan.files["embed"])
 
 
+@pytest.mark.slow
 def test_embeddable_lists_show_planted_values_as_text(scan: Scan) -> None:
     # Checked as pasted into another site, and as shown for copying on the site's own page.
     _clean(scan, "embed", 4)
 
 
+@pytest.mark.slow
 def test_structured_data_keeps_planted_values_and_cannot_be_broken_out_of(scan: Scan) -> None:
     # JSON-LD parses, holds each value exactly, and never contains "</script" or "<!--".
     _clean(scan, "json-ld", 5)
 
 
+@pytest.mark.slow
 def test_atom_feeds_are_well_formed_with_planted_values_as_text(scan: Scan) -> None:
     _clean(scan, "atom", 4)  # the partnership's, each outcome's and the national feed
 
 
+@pytest.mark.slow
 def test_json_feeds_keep_planted_values_exactly(scan: Scan) -> None:
     _clean(scan, "json-feed", 4)
 
 
+@pytest.mark.slow
 def test_json_downloads_keep_planted_values_exactly(hostile: Hostile, scan: Scan) -> None:
     # plan.json, the releases, the HSDS files and their data package, the schemas.
     data = hostile.site / "sample/data"
@@ -509,11 +516,13 @@ def test_json_downloads_keep_planted_values_exactly(hostile: Hostile, scan: Scan
     _clean(scan, "json", 20)
 
 
+@pytest.mark.slow
 def test_search_index_shows_planted_values_as_text(scan: Scan) -> None:
     # The theme puts search titles and texts into the page as HTML, so they are read as HTML.
     _clean(scan, "search", 2)
 
 
+@pytest.mark.slow
 def test_csv_cells_show_planted_values_and_never_run(scan: Scan) -> None:
     # Every CSV the site writes: no cell starts as a formula, each value is whole, and the
     # formula payloads were there to be neutralised (written after an apostrophe).
@@ -521,6 +530,7 @@ def test_csv_cells_show_planted_values_and_never_run(scan: Scan) -> None:
     assert scan.guarded_cells > 0
 
 
+@pytest.mark.slow
 def test_sitemaps_hold_only_addresses(hostile: Hostile, scan: Scan) -> None:
     assert not scan.problems["sitemap"], scan.problems["sitemap"]
     for path in [hostile.site / "sitemap.xml", hostile.site / "sample/sitemap.xml"]:
@@ -532,12 +542,14 @@ def test_sitemaps_hold_only_addresses(hostile: Hostile, scan: Scan) -> None:
         }
 
 
+@pytest.mark.slow
 def test_no_other_file_holds_planted_data(scan: Scan) -> None:
     # Scripts, styles, images and headers are the site's own; data reaches none of them.
     assert scan.files["other"] > 50
     assert not scan.problems["other"], scan.problems["other"]
 
 
+@pytest.mark.slow
 def test_template_payloads_never_ran(hostile: Hostile) -> None:
     # What the template payloads would have written had any of them been evaluated.
     for path in hostile.site.rglob("*"):
@@ -547,6 +559,7 @@ def test_template_payloads_never_ran(hostile: Hostile) -> None:
             assert "__builtins__" not in text and "<function " not in text, path
 
 
+@pytest.mark.slow
 def test_titles_are_escaped(hostile: Hostile) -> None:
     for path in hostile.site.rglob("*.html"):
         head = path.read_text(encoding="utf-8").split("</head>")[0]
@@ -558,6 +571,7 @@ def test_titles_are_escaped(hostile: Hostile) -> None:
         assert "<" not in titles[0], f"{path}: {titles[0]!r}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("payload", HTML_PAYLOADS[:3])
 def test_payloads_are_escaped_in_service_names(payload: str, tmp_path: Path) -> None:
     data = tmp_path / "data"
@@ -629,6 +643,7 @@ def test_no_planted_script_runs_in_a_browser(browser: Browser, hostile: Hostile)
 # --- Reproducers for escaping bugs -----------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_control_characters_in_data_leave_feeds_well_formed(tmp_path: Path) -> None:
     # Text may hold characters XML 1.0 forbids (written as escapes in YAML); a feed must still
     # parse, or feed readers drop all of it.
@@ -650,6 +665,7 @@ def test_control_characters_in_data_leave_feeds_well_formed(tmp_path: Path) -> N
     assert not broken, broken
 
 
+@pytest.mark.slow
 def test_csv_header_cells_from_data_never_run(tmp_path: Path) -> None:
     # actions.csv names its first column after the plan's own level ("Action id"); a level
     # named like a formula must be neutralised there as in every other cell.

@@ -85,6 +85,7 @@ def test_every_csv_round_trips_through_the_csv_module(shipped_site: Path) -> Non
         assert list(csv.reader(io.StringIO(out.getvalue()))) == rows
 
 
+@pytest.mark.slow
 def test_csv_cells_never_become_formulas(tmp_path: Path) -> None:
     data = copy_minimal(tmp_path)
     services = data / "partnerships/sample/services.yaml"
@@ -163,6 +164,7 @@ def test_a_renamed_service_redirects_from_its_old_address(shipped_site: Path) ->
     assert '<a href="../housing-support-on-release/">' in old
 
 
+@pytest.mark.slow
 def test_a_removed_item_leaves_a_no_longer_listed_page(tmp_path: Path) -> None:
     data = copy_minimal(tmp_path)
     services = data / "partnerships/sample/services.yaml"

@@ -47,6 +47,7 @@ def break_template(project: Path, name: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("stage", "name", "old", "new", "message"),
     [
@@ -84,6 +85,7 @@ def test_a_failure_at_any_stage_leaves_the_published_output_as_it_was(
     assert tree_hash(out) == before, stage
 
 
+@pytest.mark.slow
 def test_a_page_mkdocs_warns_about_stops_the_build_with_its_warning_in_full(
     tmp_path: Path,
 ) -> None:
@@ -98,6 +100,7 @@ def test_a_page_mkdocs_warns_about_stops_the_build_with_its_warning_in_full(
     assert tree_hash(out) == before
 
 
+@pytest.mark.slow
 def test_a_build_killed_midway_leaves_the_published_output_as_it_was(tmp_path: Path) -> None:
     out, before = published(tmp_path)
     command = [sys.executable, "-m", "plansite.cli", "build", "--data", str(ROOT / "data"),
@@ -118,6 +121,7 @@ def test_a_build_killed_midway_leaves_the_published_output_as_it_was(tmp_path: P
     assert not staging.exists()
 
 
+@pytest.mark.slow
 def test_rollback_restores_the_previous_output(tmp_path: Path) -> None:
     out, first = published(tmp_path)
     data = copy_minimal(tmp_path)
@@ -137,6 +141,7 @@ def test_rollback_with_nothing_to_go_back_to_is_refused(tmp_path: Path) -> None:
         rollback(tmp_path / "site")
 
 
+@pytest.mark.slow
 def test_two_builds_of_the_same_data_are_byte_identical(tmp_path: Path) -> None:
     outs = []
     for n, seed in enumerate(["1", "987654"]):

@@ -97,24 +97,27 @@ def committed_release_files(data: Path) -> Iterator[Path]:
 
 
 @pytest.fixture(scope="module")
-def secret_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    base = tmp_path_factory.mktemp("secrets")
-    data = copy_minimal(base)
+def secret_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal data with values marked not public, released; no site yet."""
+    data = copy_minimal(tmp_path_factory.mktemp("secrets"))
     plant_secrets(data)
     release = ["release", "--data", str(data), "--partnership", "sample", "--date", "2017-08-01"]
     assert main(release) == 0
-    out = base / "site"
-    build(data, out)
-    return data, out
+    return data
 
 
-def test_the_planted_values_are_what_the_data_marks_not_public(
-    secret_site: tuple[Path, Path],
-) -> None:
-    data, _ = secret_site
-    assert set(SECRETS) <= check(data).private
+@pytest.fixture(scope="module")
+def secret_site(secret_data: Path) -> tuple[Path, Path]:
+    out = secret_data.parent / "site"
+    build(secret_data, out)
+    return secret_data, out
 
 
+def test_the_planted_values_are_what_the_data_marks_not_public(secret_data: Path) -> None:
+    assert set(SECRETS) <= check(secret_data).private
+
+
+@pytest.mark.slow
 def test_no_output_of_a_site_holds_a_value_marked_not_public(
     secret_site: tuple[Path, Path],
 ) -> None:
@@ -130,9 +133,8 @@ def test_no_output_of_a_site_holds_a_value_marked_not_public(
     assert "Community justice coordinator" in home
 
 
-def test_release_files_hold_only_what_may_be_published(secret_site: tuple[Path, Path]) -> None:
-    data, _ = secret_site
-    releases = list(committed_release_files(data))
+def test_release_files_hold_only_what_may_be_published(secret_data: Path) -> None:
+    releases = list(committed_release_files(secret_data))
     assert len(releases) == 3  # two releases and the record of the newest
     for path in releases:
         text = published_text(path)
@@ -154,12 +156,12 @@ def test_no_output_of_any_shipped_site_holds_a_value_marked_not_public(
         assert [s for s in private if s.casefold() in text] == [], path
 
 
+@pytest.mark.slow
 def test_a_kept_back_value_written_in_published_text_stops_the_build(
-    secret_site: tuple[Path, Path], tmp_path: Path
+    secret_data: Path, tmp_path: Path
 ) -> None:
-    data, _ = secret_site
     copy = tmp_path / "data"
-    shutil.copytree(data, copy)
+    shutil.copytree(secret_data, copy)
     site = tmp_path / "site"
     build(copy, site)  # a good build to protect
     before = tree_hash(site)
@@ -257,6 +259,7 @@ TAMPERING = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("rel", "damage", "message"),
     TAMPERING,
@@ -296,6 +299,7 @@ def test_reordered_releases_are_refused(
     assert "[release-tampered]" in result.err
 
 
+@pytest.mark.slow
 def test_a_newest_release_removed_with_its_record_is_caught_by_the_published_site(
     two_releases: Path, tmp_path: Path, run_check: Callable[..., CheckRun]
 ) -> None:
@@ -339,6 +343,7 @@ def _history_of(page: Path) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
 
 
+@pytest.mark.slow
 def test_a_renamed_merged_or_split_item_keeps_its_first_publication_and_history(
     two_releases: Path, tmp_path: Path
 ) -> None:
@@ -389,6 +394,7 @@ def test_a_renamed_merged_or_split_item_keeps_its_first_publication_and_history(
     assert (out / "actions/a1/index.html").is_file()
 
 
+@pytest.mark.slow
 def test_release_notes_are_shown_on_the_changes_page_and_in_both_feeds(
     secret_site: tuple[Path, Path],
 ) -> None:

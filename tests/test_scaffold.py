@@ -165,6 +165,7 @@ def test_a_very_long_id_still_gets_a_plan_with_a_valid_id(minimal: Path) -> None
     assert check(minimal).errors == []
 
 
+@pytest.mark.slow
 def test_the_new_partnership_builds(minimal: Path, tmp_path: Path) -> None:
     new_partnership(minimal, "fresh", "Fresh Community Justice Partnership")
     out = tmp_path / "site"

@@ -39,6 +39,7 @@ def test_a_parallel_build_is_byte_identical_to_a_serial_one(
     assert f"{result.pages:,} pages so far" in lines[-1] and "s elapsed" in lines[-1]
 
 
+@pytest.mark.slow
 def test_the_build_command_reports_progress_and_a_summary(tmp_path: Path) -> None:
     out = tmp_path / "site"
     done = plansite("build", "--data", str(MINIMAL), "-d", str(out),
@@ -50,6 +51,7 @@ def test_the_build_command_reports_progress_and_a_summary(tmp_path: Path) -> Non
     assert "pages/s" in lines[-1]
 
 
+@pytest.mark.slow
 def test_jobs_must_be_a_positive_number(tmp_path: Path) -> None:
     done = plansite("build", "--data", str(MINIMAL), "--jobs", "0")
     assert done.returncode == 2 and "'0' is not a whole number of 1 or more" in done.stderr
@@ -85,6 +87,7 @@ def written(site: Path) -> dict[str, int]:
     return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
 
 
+@pytest.mark.slow
 def test_a_preview_rebuilds_only_the_pages_an_edit_changed(
     previewing: Path, tmp_path: Path
 ) -> None:
@@ -116,6 +119,7 @@ def test_a_preview_rebuilds_only_the_pages_an_edit_changed(
     assert "changes/#pending" in {e["location"] for e in again}
 
 
+@pytest.mark.slow
 def test_a_preview_shows_data_errors_and_recovers_when_they_are_fixed(
     previewing: Path, tmp_path: Path
 ) -> None:
@@ -135,6 +139,7 @@ def test_a_preview_shows_data_errors_and_recovers_when_they_are_fixed(
     assert sorted(written(site)) == pages
 
 
+@pytest.mark.slow
 def test_a_preview_reads_only_its_own_partnership(previewing: Path, tmp_path: Path) -> None:
     """Another partnership's broken file does not stop this one's preview (publishing still
     checks everything)."""
@@ -148,6 +153,7 @@ def test_a_preview_reads_only_its_own_partnership(previewing: Path, tmp_path: Pa
         build_all(MKDOCS_YML, previewing, tmp_path / "site", say=lambda _: None)
 
 
+@pytest.mark.slow
 def test_an_edit_shows_in_plansite_serve(tmp_path: Path) -> None:
     """The real command, served over HTTP: each edit reaches the page by itself."""
     data = copy_minimal(tmp_path)

@@ -49,6 +49,7 @@ def _headers(table: lhtml.HtmlElement) -> list[str]:
 # --- Section > Sub-section > Aim > Objective, a level missing in one branch ------------------
 
 
+@pytest.mark.slow
 def test_objectives_are_headed_and_named_in_the_plans_own_words(site: Path) -> None:
     page = _page(site, "uneven/actions/open-drop-in")
     assert _words(page.xpath(".//h1")[0]) == (
@@ -67,6 +68,7 @@ def test_objectives_are_headed_and_named_in_the_plans_own_words(site: Path) -> N
     assert crumbs == ["Home", "The plan", "Aim: Young people have safe places to meet"]
 
 
+@pytest.mark.slow
 def test_the_plans_table_view_has_every_printed_column(site: Path) -> None:
     page = _page(site, "uneven/plan")
     tables = page.xpath(".//table")
@@ -91,6 +93,7 @@ def test_the_plans_table_view_has_every_printed_column(site: Path) -> None:
     assert "Aim: Neighbours get help early" in heads
 
 
+@pytest.mark.slow
 def test_unnumbered_items_have_link_text_people_can_tell_apart(site: Path) -> None:
     for rel in ("uneven/plan", "uneven/outcomes", "keyed/plan", "keyed/outcomes"):
         targets: dict[str, set[str]] = defaultdict(set)
@@ -102,6 +105,7 @@ def test_unnumbered_items_have_link_text_people_can_tell_apart(site: Path) -> No
     assert not any(text in ("More about aim", "Aim", "Objective") for text in links)
 
 
+@pytest.mark.slow
 def test_the_outcome_level_names_the_index_the_navigation_and_the_log(site: Path) -> None:
     assert _words(_page(site, "uneven/outcomes").xpath(".//h1")[0]) == "Aims"
     home = lhtml.parse(str(site / "uneven/index.html")).getroot()
@@ -111,6 +115,7 @@ def test_the_outcome_level_names_the_index_the_navigation_and_the_log(site: Path
     assert [_words(a) for a in crumbs] == ["Home", "Aims"]
 
 
+@pytest.mark.slow
 def test_a_period_is_written_once(site: Path) -> None:
     for rel in ("uneven/plan", "uneven"):
         dl = _page(site, rel).xpath(".//dl")[0]
@@ -119,6 +124,7 @@ def test_a_period_is_written_once(site: Path) -> None:
         assert facts["Period"] == "2008-09", rel
 
 
+@pytest.mark.slow
 def test_the_actions_download_has_the_plans_headings_and_columns(site: Path) -> None:
     text = (site / "uneven/data/actions.csv").read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(text)))
@@ -133,6 +139,7 @@ def test_the_actions_download_has_the_plans_headings_and_columns(site: Path) -> 
 # --- Key priority > Outcome > Output > Action, links from each action ------------------------
 
 
+@pytest.mark.slow
 def test_each_action_shows_what_it_works_towards_in_both_frameworks(site: Path) -> None:
     page = _page(site, "keyed/actions/run-night-buses")
     section = _words(page).split("What it works towards", 1)[1].split("Progress", 1)[0]
@@ -147,6 +154,7 @@ def test_each_action_shows_what_it_works_towards_in_both_frameworks(site: Path) 
     )
 
 
+@pytest.mark.slow
 def test_the_table_view_has_a_column_per_framework(site: Path) -> None:
     table = _page(site, "keyed/plan").xpath(".//table")[1]  # the actions under "Dark paths"
     assert _headers(table) == ["Action", "Lead", "Supported by", "Timescale",
@@ -161,6 +169,7 @@ def test_the_table_view_has_a_column_per_framework(site: Path) -> None:
     assert rows[1]["Riverside Council strategic aims"] == ""
 
 
+@pytest.mark.slow
 def test_a_national_outcome_linked_only_by_actions_has_its_page(site: Path) -> None:
     page = _page(site, "keyed/outcomes/era-outcomes/safer-streets")
     actions = [_words(a) for a in page.xpath(".//table//th[@scope='row']//a")]
@@ -176,6 +185,7 @@ def test_a_national_outcome_linked_only_by_actions_has_its_page(site: Path) -> N
     assert "Streets feel safer after dark" in national and "A thriving riverside" not in national
 
 
+@pytest.mark.slow
 def test_indicators_of_the_whole_plan_are_on_the_plan_page(site: Path) -> None:
     page = _page(site, "keyed/plan")
     words = _words(page)
@@ -184,6 +194,7 @@ def test_indicators_of_the_whole_plan_are_on_the_plan_page(site: Path) -> None:
     assert page.xpath('.//*[@id="ind-recorded-crime"]')
 
 
+@pytest.mark.slow
 def test_publications_and_protocols_are_listed_apart_from_help(site: Path) -> None:
     page = _page(site, "keyed/services")
     words = _words(page)
@@ -197,6 +208,7 @@ def test_publications_and_protocols_are_listed_apart_from_help(site: Path) -> No
 # --- Nothing unpublished without saying so ---------------------------------------------------
 
 
+@pytest.mark.slow
 def test_internal_notes_are_listed_by_check_and_reach_no_file(
     site: Path, run_check: object
 ) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import copy_minimal
 from tests.site_helpers import build
 
@@ -15,6 +17,7 @@ def captions(page: Path) -> list[str]:
     return re.findall(r"<caption>(.*?)</caption>", page.read_text(), re.S)
 
 
+@pytest.mark.slow
 def test_tables_of_unnumbered_items_are_told_apart_by_their_titles(tmp_path: Path) -> None:
     """Plans that do not number their themes still get a caption per table that says which
     theme it belongs to."""

@@ -23,7 +23,7 @@ def news(site: SiteIndex) -> list[Change]:
     """The partnership's news posts as feed entries. A post belongs to no release of the
     data (0): it is published when the site is."""
     return [Change(0, post.day, "added", "news", post.slug, url_for("post", post.slug),
-                   f"News: {post.facts.title}", [post.facts.summary], key=f"news/{post.slug}")
+                   f"News: {post.facts.title}", [post.facts.summary], key=f"post:{post.slug}")
             for post in site.pd.posts]  # fmt: skip
 
 

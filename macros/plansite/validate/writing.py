@@ -17,7 +17,7 @@ from jinja2 import nodes
 from plansite.load.dataset import Dataset, PartnershipData, current_plan, referenced
 from plansite.load.errors import Diagnostic, did_you_mean
 from plansite.load.writing import NewsPost, WrittenPage
-from plansite.model.addresses import NEWS_RESERVED, RESERVED
+from plansite.model.addresses import NEWS_RESERVED, RESERVED, url_for
 from plansite.model.macros import BUILT_IN, MACROS
 
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
@@ -30,18 +30,17 @@ def check_writing(data: Dataset) -> list[Diagnostic]:
         known = _known(data, pd)
         seen: dict[str, str] = {}
         for page in pd.pages:
-            out += _address(page, page.slug in RESERVED, seen, "")
+            out += _address(page, page.slug in RESERVED, seen, url_for("own-page", page.slug))
             out += _text(page, known)
         for post in pd.posts:
-            out += _address(post, post.slug in NEWS_RESERVED, seen, "news/")
+            out += _address(post, post.slug in NEWS_RESERVED, seen, url_for("post", post.slug))
             out += _text(post, known)
     return out
 
 
 def _address(
-    written: WrittenPage | NewsPost, reserved: bool, seen: dict[str, str], under: str
+    written: WrittenPage | NewsPost, reserved: bool, seen: dict[str, str], url: str
 ) -> list[Diagnostic]:
-    url = f"{under}{written.slug}/"
     if reserved:
         message = f"the address {url} belongs to a page plansite makes"
     elif url in seen:
