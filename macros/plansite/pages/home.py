@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from plansite.index.context import SiteIndex
+from plansite.load.writing import AnnualReport
 from plansite.model.plan import PlanFile
 from plansite.model.registry import Category
 from plansite.pages.parts import Page, words
+from plansite.pages.reports import latest
 from plansite.pages.spec import PageSpec, index
 
 
@@ -19,6 +21,7 @@ class HomePage(Page):
     audiences: dict[str, Category]
     plan: PlanFile | None
     plans: int  # how many plans the site keeps, when more than one
+    report: AnnualReport | None  # the latest annual report
     own: Markup = field(
         default_factory=Markup
     )  # the sections the partnership wrote for it (pages/home.md)
@@ -36,4 +39,5 @@ def context(site: SiteIndex, spec: PageSpec) -> HomePage:
         audiences=site.audiences,
         plan=site.plan.plan if site.plan else None,
         plans=len(site.earlier) + 1 if site.earlier else 0,
+        report=latest(site),
     )

@@ -20,11 +20,16 @@ def _fallback(site: SiteIndex) -> str:
 
 
 def news(site: SiteIndex) -> list[Change]:
-    """The partnership's news posts as feed entries. A post belongs to no release of the
-    data (0): it is published when the site is."""
-    return [Change(0, post.day, "added", "news", post.slug, url_for("post", post.slug),
-                   f"News: {post.facts.title}", [post.facts.summary], key=f"post:{post.slug}")
-            for post in site.pd.posts]  # fmt: skip
+    """The partnership's news posts and published annual reports, as feed entries. They
+    belong to no release of the data (0): they are published when the site is."""
+    posts = [Change(0, post.day, "added", "news", post.slug, url_for("post", post.slug),
+                    f"News: {post.facts.title}", [post.facts.summary], key=f"post:{post.slug}")
+             for post in site.pd.posts]  # fmt: skip
+    reports = [Change(0, r.facts.published, "added", "news", r.slug, url_for("report", r.slug),
+                      f"Annual report {r.slug} published", [r.facts.summary or ""],
+                      key=f"report:{r.slug}")
+               for r in site.pd.reports if r.facts.published]  # fmt: skip
+    return posts + reports
 
 
 def site_feeds(site: SiteIndex) -> list[FeedSpec]:

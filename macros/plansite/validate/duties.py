@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from plansite.load.dataset import Dataset, PartnershipData, PlanData
+from plansite.load.dataset import Dataset, PartnershipData, PlanData, current_plan
 from plansite.load.errors import Diagnostic
-from plansite.model.era import standing
+from plansite.load.writing import ReportYear
+from plansite.model.era import began, standing
 
 PAST = {"ended", "superseded", "archived"}
 
@@ -28,6 +29,40 @@ def duties(data: Dataset, today: date | None = None) -> list[Diagnostic]:
         for plan in pd.plans.values():
             out += _unanswered_outcomes(data, pd, plan, day)
             out += _no_participation(plan)
+        out += _annual_reports(pd, day)
+    return out
+
+
+def _annual_reports(pd: PartnershipData, day: date) -> list[Diagnostic]:
+    """Each reporting year that has ended while the current plan was in force has its report
+    published by 31 December after it (s27): until then, how many days are left."""
+    plan = current_plan(pd)
+    start = began(plan.plan) if plan else None
+    if plan is None or start is None or standing(pd.partnership, plan.plan, day) in PAST:
+        return []
+    published = {r.slug: r for r in pd.reports if r.facts.published}
+    written = {r.slug: r for r in pd.reports}
+    folder = pd.files["partnership"].rel.rsplit("/", 1)[0]
+    first = start.year if start >= date(start.year, 4, 1) else start.year - 1
+    out = []
+    year = ReportYear(first)
+    while year.last < day:
+        if year.slug not in published:
+            left = (year.due - day).days
+            when = f"31 December {year.due.year}"
+            if left >= 0:
+                message = (f"the annual report for {year.slug} is due by {when}: "
+                           f"{left} day{'s' if left != 1 else ''} left")  # fmt: skip
+            else:
+                message = f"the annual report for {year.slug} was due by {when}, {-left} days ago"
+            found = written.get(year.slug)
+            if found:
+                rel, hint = found.rel, "add 'published: YYYY-MM-DD' to its facts once it is out"
+            else:
+                rel = f"{folder}/reports/{year.slug}.md"
+                hint = f"write it in reports/{year.slug}.md: see the guide's yearly cycle"
+            out.append(Diagnostic("warn-report-due", rel, 1, 1, "", message, hint))
+        year = ReportYear(year.start + 1)
     return out
 
 
