@@ -1,12 +1,16 @@
-"""The MkDocs plugin: thin glue between MkDocs events and the page modules.
+"""The MkDocs plugin: thin glue between MkDocs events, the prepared build and the pages.
 
-- ``on_config`` checks the data (all errors at once, or the build stops), names the site
-  and sets its navigation;
-- ``on_files`` adds one generated page per outcome, action, partner and service;
+- ``on_config`` checks the data (all errors at once, or the build stops) and hands MkDocs
+  what ``plansite.site.prepare`` worked out for this site: its name and address, the theme's
+  settings and the navigation;
+- ``on_files`` adds the files the site publishes beside its pages (feeds, downloads, the
+  Open Referral export, forwarding pages, the logo) and one generated page per item;
 - ``on_page_markdown`` gives a generated page no Markdown at all, and tells mkdocs-macros to
   leave it alone: its body is rendered HTML, so no data is ever Markdown or template source,
-  and neither step spends time on thousands of pages that have nothing for it to do;
-- ``on_page_content`` puts in the body and gives each page its title, escaped, from the data.
+  and neither step spends time on thousands of pages that have nothing for it to do. A page
+  the partnership wrote keeps its Markdown and its macros;
+- ``on_page_content`` puts in the body, rendered by the page layer from the page's typed
+  context, and gives each page its title, escaped, from the data.
 
 Hand-written pages in ``docs/`` go through Markdown and mkdocs-macros as usual.
 """
@@ -18,7 +22,6 @@ import dataclasses
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any, cast
 
@@ -33,29 +36,20 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from plansite.exports.downloads import downloads
-from plansite.exports.embed import fragments
-from plansite.exports.hsds import Hsds
-from plansite.exports.tables import figures_csv
-from plansite.history.feeds import Feed, atom, json_feed
-from plansite.history.log import Change
-from plansite.index.context import SiteIndex, build_index
-from plansite.load.dataset import Dataset
+from plansite.index.context import SiteIndex
 from plansite.load.errors import Diagnostic
 from plansite.load.writing import AnnualReport, NewsPost, WrittenPage
 from plansite.model.addresses import url_for
 from plansite.model.registry import NEUTRAL_EXIT_URL
-from plansite.pages import national, registry
-from plansite.pages.data import Published
-from plansite.pages.national import NationalIndex, national_rows
+from plansite.pages import registry
 from plansite.pages.spec import PageSpec
 from plansite.pages.standing import notice
 from plansite.pages.writing import WRITTEN, home_text
 from plansite.site.blocks import Blocks
 from plansite.site.cache import checked
-from plansite.site.feeds import national_feeds, site_feeds
 from plansite.site.metadata import describe, script
 from plansite.site.outline import MAIN_HEADING, outline
+from plansite.site.prepare import SiteBuild, national_build, partnership_build
 from plansite.site.preview import (
     KeptFile,
     begin,
@@ -65,37 +59,7 @@ from plansite.site.preview import (
     remember,
     show_errors,
 )
-from plansite.site.redirects import redirect_page
-from plansite.site.render import COMPILED, Renderer, figures_url
-
-LOGO_URI = "assets/images/partnership-logo"
-
-
-def _data_epoch(data: Dataset, pid: str) -> int:
-    """The last publication date in the data (of one partnership, or of all), as a timestamp."""
-    chosen = [data.partnerships[pid]] if pid else list(data.partnerships.values())
-    days = [r.date for pd in chosen for r in pd.releases] or [date(2000, 1, 1)]
-    return int(datetime.combine(max(days), time(), tzinfo=UTC).timestamp())
-
-
-def _draft_notice(sites: list[SiteIndex], national: bool = False) -> str:
-    """What every page says when the data holds changes not yet released, escaped; empty
-    when all of it is released. The same for every edit until the next release, so that a
-    preview does not rebuild every page for each one."""
-    drafts = [s for s in sites if s.draft]
-    if not drafts:
-        return ""
-    if national:
-        names = ", ".join(s.partnership.name for s in drafts)
-        return escape(f"This index includes changes not yet released by: {names}.")
-    releases = drafts[0].pd.releases
-    if not releases:
-        return "Nothing on this site has been released yet."
-    last = releases[-1]
-    return (
-        f"This site shows changes made since release {last.number} of "
-        f"{last.date.day} {last.date:%B %Y}. They are marked where they appear."
-    )
+from plansite.site.render import COMPILED, Renderer
 
 
 @dataclass
@@ -164,15 +128,16 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.pages: list[PageSpec] = []
         self.by_src: dict[str, int] = {}
         self.renderer: Renderer | None = None
-        self.site: SiteIndex | None = None
-        self.files = Published([], {}, [])
-        self.national: NationalIndex | None = None
-        self.logo: Path | None = None
-        self.feeds: list[tuple[Feed, list[Change], str]] = []
+        self.build: SiteBuild | None = None
         self.incremental = False
         self.errors: list[Diagnostic] = []
         self.prepared: dict[int, Prepared] = {}
         self.page_urls: set[str] = set()
+
+    @property
+    def site(self) -> SiteIndex | None:
+        """The partnership's index; None for the national index and before a build."""
+        return self.build.site if self.build else None
 
     def data_root(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").parent
@@ -198,54 +163,25 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if report.errors:
             lines = [d.format() for d in report.errors]
             raise PluginError(f"the data has {len(lines)} error(s):\n" + "\n".join(lines))
-        templates = Path(config.theme.custom_dir or "overrides") / "partials" / "plansite"
-        if pid:
-            if pid not in data.partnerships:
-                folders = root / "partnerships"
-                known = ", ".join(sorted(f.name for f in folders.glob("*/") if f.is_dir()))
-                raise PluginError(f"no partnership {pid!r} in {root} (there are: {known})")
-            self.site = build_index(data, pid)
-            self.pages = registry.site_pages(self.site)
-            self.files = Published(
-                downloads(self.site), Hsds(self.site).files(), fragments(self.site)
-            )
-            partnership = self.site.partnership
-            config.site_name = escape(partnership.name)
-            colour = partnership.branding.colour if partnership.branding else None
-            config.extra["plansite_colour"] = colour or ""
-            config.extra["plansite_fictional"] = partnership.fictional
-            config.extra["plansite_site"] = True
-            config.extra["plansite_draft"] = _draft_notice([self.site])
-            config.extra["plansite_draft_pending"] = (
-                url_for("changes") if self.site.pending() else ""
-            )
-            config.extra["plansite_standing"] = (
-                notice(self.site, self.site.plan).as_dict() if self.site.plan else {}
-            )
-            if partnership.site_url:  # absolute addresses for the sitemap and canonical links
-                config.site_url = str(partnership.site_url)
-            if partnership.branding and partnership.branding.logo:
-                self.logo = self.site.pd.folder / partnership.branding.logo
-                config.theme["logo"] = LOGO_URI + self.logo.suffix.lower()
-        else:
-            name = site_file.name if site_file else "Community justice plans"
-            self.pages = national.pages(name)
-            sites = [build_index(data, p) for p in sorted(data.partnerships)]
-            self.national = national_rows(data, sites, name)
-            config.site_name = escape(name)
-            config.extra["plansite_site"] = False
-            config.extra["plansite_draft"] = _draft_notice(sites, national=True)
-            config.extra["plansite_draft_pending"] = ""
-            config.extra["plansite_standing"] = {}
-            if site_file and site_file.base_url:
-                config.site_url = str(site_file.base_url)
-            self.feeds = national_feeds(data, sites, name)
+        if pid and pid not in data.partnerships:
+            folders = root / "partnerships"
+            known = ", ".join(sorted(f.name for f in folders.glob("*/") if f.is_dir()))
+            raise PluginError(f"no partnership {pid!r} in {root} (there are: {known})")
+        build = self.build = partnership_build(data, pid) if pid else national_build(data)
+        self.pages = build.pages
+        config.site_name = escape(build.name)
+        config.extra.update(build.theme.extra())
+        if build.site_url:  # absolute addresses for the sitemap and canonical links
+            config.site_url = build.site_url
+        if build.logo:
+            config.theme["logo"] = build.logo
         # Dates MkDocs writes (the sitemap's) come from the data, so two builds of the same
-        # data are byte-identical.
-        os.environ["SOURCE_DATE_EPOCH"] = str(_data_epoch(data, pid))
+        # data are byte-identical. MkDocs reads them from this variable.
+        os.environ["SOURCE_DATE_EPOCH"] = str(build.epoch)
         self.by_src = {spec.src_uri: i for i, spec in enumerate(self.pages)}
-        site = self.site
+        site = build.site
         years = dict(site.plan.plan.years) if site and site.plan else None
+        templates = Path(config.theme.custom_dir or "overrides") / "partials" / "plansite"
         self.renderer = Renderer(templates, site.terms if site else None, years)
         # Navigation titles can come from data (a plan's word for its outcomes): escaped
         # once, as the theme prints them as they are.
@@ -253,35 +189,11 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        if self.site is not None:
-            self.feeds = site_feeds(self.site)
-        for feed, changes, fallback in self.feeds:
-            files.append(
-                File.generated(config, feed.path + ".xml", content=atom(feed, changes, fallback))
-            )
-            files.append(
-                File.generated(config, feed.path + ".json", content=json_feed(feed, changes))
-            )
-        if self.site is not None:
-            for old, new in self.site.redirects.items():
-                html = redirect_page(old, new, str(config.site_name))
-                files.append(File.generated(config, old + "index.html", content=html))
-        for fragment in self.files.fragments:
-            files.append(File.generated(config, fragment.path, content=str(fragment.html) + "\n"))
-        for download in self.files.downloads:
-            files.append(File.generated(config, download.path, content=download.content))
-        for name, content in self.files.hsds.items():
-            files.append(File.generated(config, url_for("hsds", name), content=content))
-        plans = [self.site.plan, *self.site.earlier] if self.site and self.site.plan else []
-        for plan in plans:
-            for ind in plan.indicators:
-                for m in ind.measures:
-                    if m.figures:
-                        uri, content = figures_url(ind.id, m.id), figures_csv(ind.title, m)
-                        files.append(File.generated(config, uri, content=content))
-        if self.logo is not None:
-            uri = LOGO_URI + self.logo.suffix.lower()
-            files.append(File.generated(config, uri, abs_src_path=str(self.logo)))
+        for out in self.build.outputs if self.build else []:
+            if out.source is not None:
+                files.append(File.generated(config, out.path, abs_src_path=str(out.source)))
+            else:
+                files.append(File.generated(config, out.path, content=out.content or ""))
         state = preview_for(config.site_dir) if self.incremental else None
         if state is not None and not self.errors:
             begin(state, config, b.contacts() if (b := self.blocks("")) else "")
@@ -385,11 +297,13 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
     def prepare(self, index: int, text: Markup | None = None) -> Prepared:
         spec = self.pages[index]
         data, description = (
-            describe(self.site, spec, self.files.downloads) if self.site else (None, spec.title)
+            describe(self.site, spec, self.build.files.downloads)
+            if self.site and self.build
+            else (None, spec.title)
         )
         feeds = [
             {"title": str(escape(feed.title)), "path": feed.path}
-            for feed, _, _ in self.feeds
+            for feed, _, _ in (self.build.feeds if self.build else [])
             if feed.page in (url_for("home"), url_for("changes")) or feed.page == spec.url
         ]
         jsonld = script(data) if data else ""
@@ -406,15 +320,16 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             raise PluginError(f"no generated page {index}")
         spec = self.pages[index]
         try:
+            assert self.build is not None
             if self.site is not None:
-                page = registry.context(self.site, spec, self.files)
+                page = registry.context(self.site, spec, self.build.files)
                 if text is not None:
                     own = "own" if spec.kind == "home" else "body"
                     page = dataclasses.replace(cast(Any, page), **{own: text})
                 html = self.renderer.render(spec, page)
             else:
-                assert self.national is not None
-                html = self.renderer.render(spec, self.national)
+                assert self.build.national is not None
+                html = self.renderer.render(spec, self.build.national)
         except TemplateError as exc:
             where = f"{spec.url or 'the home page'} ({spec.kind}.html)"
             raise PageRenderError(f"{where} failed to render: {exc}") from exc

@@ -1,0 +1,168 @@
+"""What one build publishes, worked out from the checked data before MkDocs starts.
+
+The MkDocs plugin receives a ``SiteBuild`` and only hands it to MkDocs: the site's name and
+address, the settings the theme's templates read, the pages (rendered from their contexts
+by the page layer), and every other file the site publishes (feeds, downloads, the Open
+Referral export, embeddable lists, forwarding pages, the logo).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+
+from plansite.exports.downloads import downloads
+from plansite.exports.embed import fragments
+from plansite.exports.hsds import Hsds
+from plansite.exports.tables import figures_csv
+from plansite.history.feeds import atom, json_feed
+from plansite.index.context import SiteIndex, build_index
+from plansite.load.dataset import Dataset
+from plansite.model.addresses import url_for
+from plansite.pages import national, registry
+from plansite.pages.data import Published
+from plansite.pages.national import NationalIndex, national_rows
+from plansite.pages.spec import PageSpec
+from plansite.pages.standing import notice
+from plansite.site.feeds import FeedSpec, national_feeds, site_feeds
+from plansite.site.redirects import redirect_page
+
+LOGO_URI = "assets/images/partnership-logo"
+
+
+@dataclass(frozen=True)
+class Output:
+    """A file the site publishes beside its pages: its text, or a file copied as it is."""
+
+    path: str  # from the site root
+    content: str | None = None
+    source: Path | None = None
+
+
+@dataclass(frozen=True)
+class Theme:
+    """What the templates in ``overrides/`` read, as ``config.extra.plansite_<name>``."""
+
+    site: bool  # a partnership's site, not the national index
+    colour: str = ""
+    draft: str = ""  # what every page says of changes not yet released; escaped
+    draft_pending: str = ""  # where those changes are listed
+    standing: dict[str, str] = field(default_factory=dict)  # where the presented plan stands
+
+    def extra(self) -> dict[str, Any]:
+        return {f"plansite_{name}": value for name, value in asdict(self).items()}
+
+
+@dataclass
+class SiteBuild:
+    name: str  # plain text; escaped where MkDocs shows it
+    site_url: str | None  # the public address, for the sitemap and canonical links
+    theme: Theme
+    epoch: int  # the last publication date in the data: the sitemap's dates
+    pages: list[PageSpec]
+    outputs: list[Output]
+    feeds: list[FeedSpec]
+    site: SiteIndex | None = None  # None for the national index
+    national: NationalIndex | None = None
+    files: Published = field(default_factory=lambda: Published([], {}, []))
+    logo: str | None = None  # the theme's logo, where the partnership has one
+
+
+def _epoch(data: Dataset, pid: str) -> int:
+    """The last publication date in the data (of one partnership, or of all), as a timestamp."""
+    chosen = [data.partnerships[pid]] if pid else list(data.partnerships.values())
+    days = [r.date for pd in chosen for r in pd.releases] or [date(2000, 1, 1)]
+    return int(datetime.combine(max(days), time(), tzinfo=UTC).timestamp())
+
+
+def _draft_notice(sites: list[SiteIndex], national: bool = False) -> str:
+    """What every page says when the data holds changes not yet released, escaped; empty
+    when all of it is released. The same for every edit until the next release, so that a
+    preview does not rebuild every page for each one."""
+    drafts = [s for s in sites if s.draft]
+    if not drafts:
+        return ""
+    if national:
+        names = ", ".join(s.partnership.name for s in drafts)
+        return escape(f"This index includes changes not yet released by: {names}.")
+    releases = drafts[0].pd.releases
+    if not releases:
+        return "Nothing on this site has been released yet."
+    last = releases[-1]
+    return (
+        f"This site shows changes made since release {last.number} of "
+        f"{last.date.day} {last.date:%B %Y}. They are marked where they appear."
+    )
+
+
+def _feed_files(feeds: list[FeedSpec]) -> list[Output]:
+    out = []
+    for feed, changes, fallback in feeds:
+        out.append(Output(feed.path + ".xml", atom(feed, changes, fallback)))
+        out.append(Output(feed.path + ".json", json_feed(feed, changes)))
+    return out
+
+
+def partnership_build(data: Dataset, pid: str) -> SiteBuild:
+    """One partnership's site, from the public view of the checked data."""
+    site = build_index(data, pid)
+    p = site.partnership
+    files = Published(downloads(site), Hsds(site).files(), fragments(site))
+    feeds = site_feeds(site)
+    name = str(escape(p.name))
+    outputs = _feed_files(feeds)
+    outputs += [Output(old + "index.html", redirect_page(old, new, name))
+                for old, new in site.redirects.items()]  # fmt: skip
+    outputs += [Output(f.path, str(f.html) + "\n") for f in files.fragments]
+    outputs += [Output(d.path, d.content) for d in files.downloads]
+    outputs += [Output(url_for("hsds", n), content) for n, content in files.hsds.items()]
+    plans = [site.plan, *site.earlier] if site.plan else []
+    outputs += [Output(url_for("figures", ind.id, m.id), figures_csv(ind.title, m))
+                for plan in plans for ind in plan.indicators for m in ind.measures
+                if m.figures]  # fmt: skip
+    logo = None
+    if p.branding and p.branding.logo:
+        source = site.pd.folder / p.branding.logo
+        logo = LOGO_URI + source.suffix.lower()
+        outputs.append(Output(logo, source=source))
+    theme = Theme(
+        site=True,
+        colour=(p.branding.colour if p.branding else None) or "",
+        draft=_draft_notice([site]),
+        draft_pending=url_for("changes") if site.pending() else "",
+        standing=notice(site, site.plan).as_dict() if site.plan else {},
+    )
+    return SiteBuild(
+        name=p.name,
+        site_url=str(p.site_url) if p.site_url else None,
+        theme=theme,
+        epoch=_epoch(data, pid),
+        pages=registry.site_pages(site),
+        outputs=outputs,
+        feeds=feeds,
+        site=site,
+        files=files,
+        logo=logo,
+    )
+
+
+def national_build(data: Dataset) -> SiteBuild:
+    """The national index of every partnership."""
+    name = data.site.name if data.site else "Community justice plans"
+    sites = [build_index(data, p) for p in sorted(data.partnerships)]
+    feeds = national_feeds(data, sites, name)
+    base = data.site.base_url if data.site else None
+    return SiteBuild(
+        name=name,
+        site_url=str(base) if base else None,
+        theme=Theme(site=False, draft=_draft_notice(sites, national=True)),
+        epoch=_epoch(data, ""),
+        pages=national.pages(name),
+        outputs=_feed_files(feeds),
+        feeds=feeds,
+        national=national_rows(data, sites, name),
+    )
