@@ -25,7 +25,9 @@ def test_all_actions_are_listed_with_ways_to_narrow_them(shipped_site: Path) -> 
     assert len(_rows(page)) == 5
     links = {" ".join(a.text_content().split()): a.get("href") for a in page.xpath(".//nav//a")}
     assert links["Complete (1)"] == "status/complete/"
-    assert links["No progress reported (4)"] == "status/not-reported/"
+    assert links["In progress (2)"] == "status/in-progress/"
+    assert links["Delayed (1)"] == "status/delayed/"
+    assert not any(text.startswith("No progress reported") for text in links)  # none is silent
     assert links["Example Council (3)"] == "../partners/example-council/#leads"
     home = lhtml.parse(str(shipped_site / "example/index.html")).getroot()
     menu = home.xpath(
@@ -36,7 +38,7 @@ def test_all_actions_are_listed_with_ways_to_narrow_them(shipped_site: Path) -> 
 
 def test_overdue_actions_of_a_plan_in_force_are_flagged(shipped_site: Path) -> None:
     # The example plan runs to 2027. "Register everyone leaving prison with a GP" was due in
-    # December 2024 and has no report; the housing protocol was reported complete.
+    # December 2024 and was last reported delayed; the housing protocol was reported complete.
     page = _page(shipped_site, "example/actions/overdue")
     rows = _rows(page)
     assert "1.2: Register everyone leaving prison with a GP before release." in rows

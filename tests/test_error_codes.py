@@ -113,6 +113,16 @@ CASES = [
     ),
     Case("page-macro-ref", NEWS, 6, post('{{ action("a3") }}\n'), "no action 'a3'"),
     Case(
+        "warn-report-due",
+        f"{PS}/reports/2017-18.md",
+        1,
+        both(
+            replace(f"{PLAN}/plan.yaml", "end: 2019/20", "end: 2039/40"),
+            write(f"{PS}/reports/2017-18.md", "---\nsummary: Not out yet.\n---\n\nDraft.\n"),
+        ),
+        "the annual report for 2017-18 was due by 31 December 2018",
+    ),
+    Case(
         "file-too-large",
         "organisations.yaml",
         1,

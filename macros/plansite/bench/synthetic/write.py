@@ -83,6 +83,19 @@ def _write(path: Path, model: BaseModel) -> None:
     path.write_text(to_yaml(model), encoding="utf-8")
 
 
+ANNUAL_REPORT = """---
+published: 2026-09-30
+summary: The first year of the plan, from April 2025 to March 2026.
+---
+
+## The year in brief
+
+A fictional partnership's report, for measuring how plansite builds at national scale.
+
+{{ progress() }}
+"""
+
+
 def _write_area(root: Path, area: Area) -> int:
     """Write a partnership's YAML files; return how many."""
     pd = area.pd
@@ -102,7 +115,11 @@ def _write_area(root: Path, area: Area) -> int:
     }
     for name, model in files.items():
         _write(folder / name, model)
-    return len(files)
+    # The annual report for the plan's first year, due by 31 December 2026, published.
+    report = folder / "reports" / "2025-26.md"
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text(ANNUAL_REPORT, encoding="utf-8")
+    return len(files) + 1
 
 
 def _release_all(folder: Path, area: Area, groups: dict[str, PartnerGroup]) -> int:
