@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -117,6 +118,30 @@ def test_an_address_in_use_is_said_in_words(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert f"the address 127.0.0.1:{port} is in use" in result.stderr
     assert "-a 127.0.0.1:8001" in result.stderr
+
+
+def test_a_preview_stopped_by_a_mkdocs_warning_says_so_after_the_warning(
+    tmp_path: Path,
+) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    for folder in ("docs", "overrides"):
+        shutil.copytree(ROOT / folder, project / folder)
+    (project / "data").mkdir()  # watched; the data comes from elsewhere
+    (project / "docs" / "notes.md").write_text("# Notes\n", encoding="utf-8")
+    result = plansite("serve", "--config", str(project / "mkdocs.yml"), "--data", str(MINIMAL),
+                      "--partnership", "sample", "-a", f"127.0.0.1:{free_port()}",
+                      cwd=project, timeout=120)  # fmt: skip
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    warning = next(i for i, ln in enumerate(lines) if ln.startswith("WARNING -  "))
+    assert "notes.md" in "\n".join(lines[warning : warning + 3])
+    assert lines[-1] == (
+        "plansite: the preview did not start: Aborted with 1 warnings in strict mode! "
+        "Fix what the WARNING lines above say, then start it again."
+    )
+    assert "Traceback" not in result.stderr
 
 
 def test_a_build_prints_its_progress_and_summary_only(tmp_path: Path) -> None:

@@ -126,6 +126,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import logging
 
     from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import MkDocsException
 
     from plansite.site.plugin import options
     from plansite.site.preview import QuietDirtyWarning
@@ -145,6 +146,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
             f"plansite: the address {args.dev_addr} is in use, perhaps by another preview: "
             "stop that one (Ctrl+C in its terminal), or give this one another address, "
             "e.g. -a 127.0.0.1:8001",
+            file=sys.stderr,
+        )
+        return 1
+    except MkDocsException as exc:
+        # "Aborted with 1 warnings in strict mode!" comes after the warnings themselves,
+        # and MkDocs leaves it unsaid: say it, and what to do.
+        print(
+            f"plansite: the preview did not start: {exc.format_message()} Fix what the "
+            "WARNING lines above say, then start it again.",
             file=sys.stderr,
         )
         return 1
