@@ -4,11 +4,14 @@ each one in its folder is shown. ``python -m plansite.bench.screenshots`` takes 
 from __future__ import annotations
 
 import re
+import socket
 import struct
 import zlib
+from pathlib import Path
 
 import pytest
 
+from plansite.bench import screenshots
 from plansite.bench.screenshots import IMAGES, squeeze, terminal
 from tests.conftest import ROOT
 
@@ -77,3 +80,21 @@ def test_the_terminal_picture_shows_the_output_as_text_not_markup() -> None:
     page = terminal([("plansite check", "found '<b>' & more")])
     assert "found &#x27;&lt;b&gt;&#x27; &amp; more" in page
     assert "<b>" not in page
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_script_takes_every_picture_the_guide_shows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The pictures can always be taken again: the script runs, and makes the same set."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    assert screenshots.main(["--out", str(tmp_path), "--port", str(port)]) == 0
+    made = {p.name for p in tmp_path.glob("*.png")}
+    assert made == {p.name for p in IMAGES.glob("*.png")}
+    for name in made:
+        png = (tmp_path / name).read_bytes()
+        assert size(png)[0] <= MAX_WIDTH and len(png) <= MAX_BYTES, name
+    assert f"wrote {tmp_path / 'terminal-serve.png'}" in capsys.readouterr().out

@@ -10,6 +10,7 @@ Run it again whenever the pages or the messages they show change.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import os
 import shutil
@@ -22,7 +23,7 @@ import tempfile
 import threading
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -102,28 +103,34 @@ class Preview:
     printed: list[str] = field(default_factory=list)
 
 
-ADDRESS = ("127.0.0.1", 8000)  # serve's own, as the guide shows it
+PORT = 8000  # serve's own, as the guide shows it
 
 
-def address_free() -> bool:
+def serve_command(port: int) -> list[str]:
+    """``plansite serve`` as the guide gives it, with the address only if it is not the usual."""
+    address = [] if port == PORT else ["-a", f"127.0.0.1:{port}"]
+    return ["serve", "--partnership", PARTNERSHIP, *address]
+
+
+def port_free(port: int) -> bool:
     with socket.socket() as s:
-        return s.connect_ex(ADDRESS) != 0
+        return s.connect_ex(("127.0.0.1", port)) != 0
 
 
 @contextlib.contextmanager
-def preview(project: Path) -> Iterator[Preview]:
-    """``plansite serve`` on a free port, until it says where it serves; stopped with Ctrl+C."""
-    if not address_free():
-        raise SystemExit("stop the preview at http://127.0.0.1:8000/ first: the pictures show it")
+def preview(project: Path, port: int) -> Iterator[Preview]:
+    """``plansite serve`` until it says where it serves; stopped with Ctrl+C."""
+    if not port_free(port):
+        raise SystemExit(f"stop what serves http://127.0.0.1:{port}/ first, or give --port")
     process = subprocess.Popen(
-        plansite_command("serve", "--partnership", PARTNERSHIP),  # as the guide says
+        plansite_command(*serve_command(port)),
         cwd=project,
         env=environment(),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
-    shown = Preview("http://{}:{}/".format(*ADDRESS))
+    shown = Preview(f"http://127.0.0.1:{port}/")
     ready = threading.Event()
 
     def listen() -> None:
@@ -134,7 +141,8 @@ def preview(project: Path) -> Iterator[Preview]:
             if "Serving on" in line:
                 ready.set()
 
-    threading.Thread(target=listen, daemon=True).start()
+    listener = threading.Thread(target=listen, daemon=True)
+    listener.start()
     try:
         if not ready.wait(120):
             raise RuntimeError("the preview did not start:\n" + "\n".join(shown.printed))
@@ -142,6 +150,9 @@ def preview(project: Path) -> Iterator[Preview]:
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=30)
+        listener.join(10)
+        assert process.stdout is not None
+        process.stdout.close()
 
 
 # Pictures of text: a terminal window and a spreadsheet, drawn as HTML.
@@ -234,10 +245,10 @@ def squeeze(png: bytes) -> bytes:
     return b"".join(out)
 
 
-def save(name: str, png: bytes) -> None:
+def save(out: Path, name: str, png: bytes) -> None:
     small = squeeze(png)
-    (IMAGES / name).write_bytes(small)
-    print(f"wrote {(IMAGES / name).relative_to(ROOT)} ({len(small) // 1024} kB)")
+    (out / name).write_bytes(small)
+    print(f"wrote {out / name} ({len(small) // 1024} kB)")
 
 
 def picture_of(page: Page, html: str) -> bytes:
@@ -255,8 +266,13 @@ def wait_for_title(page: Page, start: str, seconds: float = 90) -> None:
         page.reload()
 
 
-def main() -> int:
-    IMAGES.mkdir(parents=True, exist_ok=True)
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--out", type=Path, default=IMAGES, help="where to write the pictures")
+    parser.add_argument("--port", type=int, default=PORT, help="where to run the preview")
+    args = parser.parse_args(argv)
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
     check = ("check", "--partnership", PARTNERSHIP)
     with tempfile.TemporaryDirectory() as tmp:
         project = project_copy(Path(tmp))
@@ -265,27 +281,27 @@ def main() -> int:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             page = browser.new_page(viewport=VIEWPORT)  # type: ignore[arg-type]
-            with preview(project) as shown:
+            with preview(project, args.port) as shown:
                 page.goto(shown.url)
-                save("preview-home.png", page.screenshot())
+                save(out, "preview-home.png", page.screenshot())
                 page.goto(shown.url + "services/money-advice-clinic/")
-                save("service-page.png", page.screenshot())
+                save(out, "service-page.png", page.screenshot())
                 break_data(project)
                 failed = run(project, *check)
                 page.goto(shown.url)
                 wait_for_title(page, "Preview stopped")
-                save("preview-stopped.png", page.screenshot())
+                save(out, "preview-stopped.png", page.screenshot())
                 mend_data(project)
             typed = "plansite " + " ".join(check)
-            save("terminal-check-passed.png", picture_of(page, terminal([(typed, passed)])))
-            save("terminal-check-failed.png", picture_of(page, terminal([(typed, failed)])))
-            serving = f"plansite serve --partnership {PARTNERSHIP}"
+            save(out, "terminal-check-passed.png", picture_of(page, terminal([(typed, passed)])))
+            save(out, "terminal-check-failed.png", picture_of(page, terminal([(typed, failed)])))
+            serving = " ".join(["plansite", *serve_command(args.port)])
             shown_text = "\n".join(shown.printed)
-            save("terminal-serve.png", picture_of(page, terminal([(serving, shown_text)])))
+            save(out, "terminal-serve.png", picture_of(page, terminal([(serving, shown_text)])))
             workbook = project / f"{PARTNERSHIP}.xlsx"
             columns = ["Number", "Action", "Leads", "Due by", "Status", "Latest progress"]
             sheet = spreadsheet(workbook, "Actions", columns)
-            save("spreadsheet.png", picture_of(page, sheet))
+            save(out, "spreadsheet.png", picture_of(page, sheet))
             browser.close()
     return 0
 
