@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import shutil
 import signal
 import socket
@@ -165,6 +166,11 @@ body {{ margin: 0; padding: 16px; background: #fff; font: 15px/1.45 "DejaVu Sans
 pre {{ margin: 0; padding: 12px 14px; background: #1e1e1e; color: #e8e8e8;
   white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; }}
 .prompt {{ color: #8fd18f; }}
+pre.file {{ background: #fff; color: #1b1b1b; padding: 8px 0; white-space: pre; }}
+.n {{ display: inline-block; width: 3em; padding-right: 1em; text-align: right;
+  color: #767676; }}
+.here {{ background: #fff3c4; }}
+.at {{ outline: 2px solid #b3261e; }}
 table {{ border-collapse: collapse; font: 14px/1.3 sans-serif; background: #fff; }}
 th, td {{ border: 1px solid #c8c8c8; padding: 4px 8px; text-align: left;
   vertical-align: top; max-width: 240px; }}
@@ -185,6 +191,37 @@ def terminal(commands: list[tuple[str, str]]) -> str:
     )
     body = f'<div class="window"><div class="bar">Terminal</div><pre>{shown}</pre></div>'
     return FRAME.format(body=body)
+
+
+def editor(name: str, text: str, line: int, column: int, around: int = 5) -> str:
+    """The lines of a file around ``line``, numbered as an editor numbers them, with the
+    line a message names marked and the character at its ``column`` outlined."""
+    lines = text.splitlines()
+    first, last = max(1, line - around), min(len(lines), line + around)
+    rows = []
+    for n in range(first, last + 1):
+        body = lines[n - 1]
+        if n == line:
+            at = column - 1
+            body_html = (
+                escape(body[:at])
+                + f'<span class="at">{escape(body[at : at + 1])}</span>'
+                + escape(body[at + 1 :])
+            )
+            rows.append(f'<span class="here"><span class="n">{n}</span>{body_html}</span>')
+        else:
+            rows.append(f'<span class="n">{n}</span>{escape(body)}')
+    shown = "\n".join(rows)
+    bar = f'<div class="bar">{escape(name)}</div>'
+    body = f'<div class="window">{bar}<pre class="file">{shown}</pre></div>'
+    return FRAME.format(body=body)
+
+
+def where(printed: str) -> tuple[int, int]:
+    """The line and column of the first problem the check printed."""
+    found = re.search(r"\.yaml:(\d+):(\d+): \[", printed)
+    assert found, f"the check named no place:\n{printed}"
+    return int(found[1]), int(found[2])
 
 
 def short(value: object, limit: int = 60) -> str:
@@ -288,6 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 save(out, "service-page.png", page.screenshot())
                 break_data(project)
                 failed = run(project, *check)
+                broken = (project / "data" / SERVICES).read_text(encoding="utf-8")
                 page.goto(shown.url)
                 wait_for_title(page, "Preview stopped")
                 save(out, "preview-stopped.png", page.screenshot())
@@ -295,6 +333,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             typed = "plansite " + " ".join(check)
             save(out, "terminal-check-passed.png", picture_of(page, terminal([(typed, passed)])))
             save(out, "terminal-check-failed.png", picture_of(page, terminal([(typed, failed)])))
+            file = editor("services.yaml", broken, *where(failed))
+            save(out, "editor-mistake.png", picture_of(page, file))
             serving = " ".join(["plansite", *serve_command(args.port)])
             shown_text = "\n".join(shown.printed)
             save(out, "terminal-serve.png", picture_of(page, terminal([(serving, shown_text)])))
