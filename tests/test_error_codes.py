@@ -333,7 +333,7 @@ CASES = [
         f"{PS}/partnership.yaml",
         18,
         replace(f"{PS}/partnership.yaml", "since: 2017-04", "since: 2017-02-30"),
-        "calendar — the form is right, but that day does not exist",
+        "calendar — February 2017 has days 01 to 28: check the day and month",
     ),
     Case(
         "id-duplicate",
@@ -610,3 +610,24 @@ def test_a_data_folder_outside_the_project_is_checked_and_built(tmp_path: Path) 
     built = plansite("build", "--data", str(data), "-d", str(out))
     assert built.returncode == 0, built.stderr
     assert "Sample Community Justice Partnership" in (out / "sample/index.html").read_text()
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("2017-02-30", "February 2017 has days 01 to 28: check the day and month"),
+        ("2016-02-30", "February 2016 has days 01 to 29: check the day and month"),
+        ("2017-04-31", "April 2017 has days 01 to 30: check the day and month"),
+        ("2017-13-01", "the month comes after the year and goes from 01 to 12, e.g. 2017-01"),
+        ("2017-13", "the month comes after the year and goes from 01 to 12, e.g. 2017-01"),
+    ],
+)
+def test_a_date_that_is_not_in_the_calendar_says_which_part_is_wrong(
+    minimal: Path, run_check: Callable[..., CheckRun], written: str, hint: str
+) -> None:
+    replace(f"{PS}/partnership.yaml", "since: 2017-04", f"since: {written}")(minimal)
+    result = run_check(minimal)
+    assert result.code == 1
+    (line,) = [ln for ln in result.err.splitlines() if "[date-invalid]" in ln]
+    assert line.endswith(f"— {hint}"), line
+    assert "accepted forms" not in line  # the form was right

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -121,9 +124,9 @@ def cmd_rollback(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     import logging
-    import os
 
     from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import MkDocsException
 
     from plansite.site.plugin import options
     from plansite.site.preview import QuietDirtyWarning
@@ -134,7 +137,37 @@ def cmd_serve(args: argparse.Namespace) -> int:
     project = _project(args)
     # With no --partnership, mkdocs.yml says which partnership to preview.
     settings = options(project, args.data, args.partnership or None, incremental=True)
-    serve(str(project), dev_addr=args.dev_addr, livereload=True, build_type="dirty", **settings)
+    try:
+        serve(str(project), dev_addr=args.dev_addr, livereload=True, build_type="dirty", **settings)
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        print(
+            f"plansite: the address {args.dev_addr} is in use, perhaps by another preview: "
+            "stop that one (Ctrl+C in its terminal), or give this one another address, "
+            "e.g. -a 127.0.0.1:8001",
+            file=sys.stderr,
+        )
+        return 1
+    except MkDocsException as exc:
+        # "Aborted with 1 warnings in strict mode!" comes after the warnings themselves,
+        # and MkDocs leaves it unsaid: say it, and what to do.
+        print(
+            f"plansite: the preview did not start: {exc.format_message()} Fix what the "
+            "WARNING lines above say, then start it again.",
+            file=sys.stderr,
+        )
+        return 1
+    except KeyboardInterrupt:
+        # Ctrl+C again while the preview shuts down: stop now, without a traceback or a
+        # wait for the file watcher.
+        print("stopped", file=sys.stderr)
+        sys.stderr.flush()
+        sys.stdout.flush()
+        os._exit(130)
+    # Shut down: a Ctrl+C from now on ends the process at once, rather than interrupting
+    # Python's wait for the file watcher with a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     return 0
 
 
@@ -297,7 +330,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="preview one partnership's site, rebuilt when data changes")
     _data_arg(p)
     p.add_argument("--partnership", metavar="ID", help="the partnership to preview")
-    p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT")
+    p.add_argument(
+        "-a",
+        "--dev-addr",
+        default="127.0.0.1:8000",
+        metavar="IP:PORT",
+        help="the address to preview on (default: 127.0.0.1:8000)",
+    )
     p.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration to build with")
     p.set_defaults(func=cmd_serve)
     p = sub.add_parser("release", help="record what is being published, as a new release")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 import types
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
@@ -103,7 +105,7 @@ def diagnostics_from(
         if kind in CATALOGUE:
             code, message = kind, err["msg"]
             if kind == "date-invalid" and ("calendar" in message or "has no month" in message):
-                hint = "the form is right, but that day does not exist: check the day and month"
+                hint = _impossible_date_hint(str(err.get("input")))
         elif kind == "missing":
             name = str(rest[-1]) if rest else ""
             code, message = "field-missing", f"required field {name!r} is missing"
@@ -157,6 +159,18 @@ def diagnostics_from(
         seen.add((code, full))
         out.append(file.diagnostic(code, full, message, hint=hint))
     return out
+
+
+def _impossible_date_hint(text: str) -> str:
+    """The form of the date was right: say which part does not exist, and what would."""
+    match = re.fullmatch(r"\s*(\d{4})-(\d{2})(?:-(\d{2}))?\s*", text)
+    if match is None:
+        return "the form is right, but that day does not exist: check the day and month"
+    year, month = int(match[1]), int(match[2])
+    if not 1 <= month <= 12:
+        return f"the month comes after the year and goes from 01 to 12, e.g. {year}-01"
+    days = calendar.monthrange(year, month)[1]
+    return f"{calendar.month_name[month]} {year} has days 01 to {days}: check the day and month"
 
 
 def _missing_hint(root: type[BaseModel], full: tuple[str | int, ...], name: str) -> str:
