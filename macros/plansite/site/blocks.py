@@ -42,16 +42,20 @@ class Blocks:
         # Blank lines round it: Markdown passes an HTML block through as it is.
         return "\n\n" + "".join(str(p) for p in parts) + "\n\n"
 
-    def action(self, key: str) -> str:
+    # Each macro's arguments are named as a page writes them (model.macros.MACROS).
+
+    def action(self, id: str) -> str:
+        """One action: how it stands, who leads it, when it is due, its latest progress."""
         site = self.site
-        a = _pick("action", key, site.actions)
+        a = _pick("action", id, site.actions)
         table = action_table(site, [a], site.action_name(a))
         latest = a.updates[-1] if a.updates else None
         return self._html(self.c.action_table(table, self.link), self.c.latest_update(latest))
 
-    def outcome(self, key: str) -> str:
+    def outcome(self, id: str) -> str:
+        """An item of the plan with the actions under it."""
         site = self.site
-        n = _pick("item of the plan", key, site.nodes)
+        n = _pick("item of the plan", id, site.nodes)
         name = site.node_name(n)
         table = action_table(
             site,
@@ -64,12 +68,15 @@ class Blocks:
         summary = Markup("<p>{}</p>").format(n.summary) if n.summary else ""
         return self._html(heading, summary, self.c.action_table(table, self.link))
 
-    def indicator(self, key: str) -> str:
+    def indicator(self, id: str) -> str:
+        """An indicator: its measures as a chart, a table of figures and a summary."""
         plan = self.site.plan
         found = {i.id: i for i in plan.indicators} if plan else {}
-        return self._html(self.c.indicator_block(_pick("indicator", key, found), self.link, 3))
+        return self._html(self.c.indicator_block(_pick("indicator", id, found), self.link, 3))
 
-    def partner(self, key: str) -> str:
+    def partner(self, id: str) -> str:
+        """A partner, linked to its page, with the actions it leads."""
+        key = id
         site = self.site
         org = _pick("partner", key, site.partners)
         caption = f"{site.level_name(site.action_level, plural=True)} led by {org.name}"
@@ -79,8 +86,16 @@ class Blocks:
         )
         return self._html(heading, self.c.action_table(table, self.link))
 
-    def services(self, **facets: str | None) -> str:
+    def services(
+        self,
+        audience: str | None = None,
+        help: str | None = None,
+        locality: str | None = None,
+        partner: str | None = None,
+    ) -> str:
+        """Services for an audience, of a kind of help, in a locality or from a partner."""
         site = self.site
+        facets = {"audience": audience, "help": help, "locality": locality, "partner": partner}
         chosen = list(site.services.values())
         for facet, key in facets.items():
             if key is None:
@@ -101,13 +116,16 @@ class Blocks:
         return self._html(self.c.service_list(chosen, self.link, "No services match.", 3))
 
     def progress(self) -> str:
+        """How the plan's actions stand, counted, each count linked to its list."""
         return self._html(self.c.progress_list(progress(self.site), self.link))
 
     def changes(self, since: str | date) -> str:
+        """What has changed since a day, YYYY-MM-DD."""
         day = since if isinstance(since, date) else date.fromisoformat(str(since))
         shown = [c for c in self.site.log if c.release is not None and c.date >= day]
         return self._html(self.c.change_list(shown, self.link))
 
     def contacts(self) -> str:
+        """The partnership's contact details, as on its home page."""
         blocks = [self.c.contact_block(ct) for ct in self.site.partnership.contacts]
         return self._html(*blocks) if blocks else ""

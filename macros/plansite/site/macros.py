@@ -8,77 +8,31 @@ writes do: these macros put live data in them, with the components the generated
 
 from __future__ import annotations
 
-from datetime import date
+import functools
+import inspect
+from collections.abc import Callable
 from typing import Any
 
+from plansite.model.macros import MACROS
 from plansite.site.blocks import Blocks
 
 
 def define_env(env: Any) -> None:
     plugin = env.conf.plugins["plansite"]
+    for name in MACROS:
+        env.macro(_macro(plugin, env, name), name)
 
-    def blocks() -> Blocks | None:
-        found: Blocks | None = plugin.blocks(env.page.url if env.page else "")
-        return found
 
-    def macro(fn: Any) -> Any:
-        env.macro(fn)
-        return fn
+def _macro(plugin: Any, env: Any, name: str) -> Callable[..., str]:
+    """The macro ``name``: the ``Blocks`` method of that name for the page being rendered
+    (nothing on the national index, which shows no partnership's data)."""
+    method = getattr(Blocks, name)
 
-    @macro
-    def contacts() -> str:
-        """The partnership's contact details, as on its home page; empty on the national
-        index."""
-        b = blocks()
-        return b.contacts() if b else ""
+    @functools.wraps(method)
+    def show(*args: Any, **kwargs: Any) -> str:
+        blocks = plugin.blocks(env.page.url if env.page else "")
+        return str(getattr(blocks, name)(*args, **kwargs)) if blocks else ""
 
-    @macro
-    def action(id: str) -> str:
-        """One action: how it stands, who leads it, when it is due, its latest progress."""
-        b = blocks()
-        return b.action(id) if b else ""
-
-    @macro
-    def outcome(id: str) -> str:
-        """An item of the plan with the actions under it."""
-        b = blocks()
-        return b.outcome(id) if b else ""
-
-    @macro
-    def indicator(id: str) -> str:
-        """An indicator: its measures as a chart, a table of figures and a summary."""
-        b = blocks()
-        return b.indicator(id) if b else ""
-
-    @macro
-    def partner(id: str) -> str:
-        """A partner, linked to its page, with the actions it leads."""
-        b = blocks()
-        return b.partner(id) if b else ""
-
-    @macro
-    def services(
-        audience: str | None = None,
-        help: str | None = None,
-        locality: str | None = None,
-        partner: str | None = None,
-    ) -> str:
-        """Services for an audience, of a kind of help, in a locality or from a partner."""
-        b = blocks()
-        return (
-            b.services(audience=audience, help=help, locality=locality, partner=partner)
-            if b
-            else ""
-        )
-
-    @macro
-    def progress() -> str:
-        """How the plan's actions stand, counted, each count linked to its list."""
-        b = blocks()
-        return b.progress() if b else ""
-
-    @macro
-    def changes(since: str | date) -> str:
-        """What has changed since a day, YYYY-MM-DD."""
-        b = blocks()
-        return b.changes(since) if b else ""
+    own = inspect.signature(method)  # a page calls it without ``self``
+    show.__signature__ = own.replace(parameters=list(own.parameters.values())[1:])  # type: ignore[attr-defined]
+    return show
