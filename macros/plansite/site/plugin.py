@@ -33,6 +33,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from plansite.exports.directory import services_csv, services_json
 from plansite.exports.downloads import downloads
 from plansite.exports.embed import fragments
 from plansite.exports.hsds import Hsds
@@ -45,9 +46,9 @@ from plansite.load.errors import Diagnostic
 from plansite.load.writing import NewsPost, WrittenPage
 from plansite.model.addresses import url_for
 from plansite.model.registry import NEUTRAL_EXIT_URL
-from plansite.pages import national, registry
+from plansite.pages import registry
 from plansite.pages.data import Published
-from plansite.pages.national import NationalIndex, national_rows
+from plansite.pages.national import National, national
 from plansite.pages.spec import PageSpec
 from plansite.pages.standing import notice
 from plansite.pages.writing import WRITTEN, home_text
@@ -170,7 +171,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.renderer: Renderer | None = None
         self.site: SiteIndex | None = None
         self.files = Published([], {}, [])
-        self.national: NationalIndex | None = None
+        self.national: National | None = None
         self.logo: Path | None = None
         self.feeds: list[tuple[Feed, list[Change], str]] = []
         self.incremental = False
@@ -233,9 +234,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
                 config.theme["logo"] = LOGO_URI + self.logo.suffix.lower()
         else:
             name = site_file.name if site_file else "Community justice plans"
-            self.pages = national.pages(name)
             sites = [build_index(data, p) for p in sorted(data.partnerships)]
-            self.national = national_rows(data, sites, name)
+            self.national = national(data, sites, name)
+            self.pages = self.national.pages()
             config.site_name = escape(name)
             config.extra["plansite_site"] = False
             config.extra["plansite_draft"] = _draft_notice(sites, national=True)
@@ -283,6 +284,13 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
                     if m.figures:
                         uri, content = figures_url(ind.id, m.id), figures_csv(ind.title, m)
                         files.append(File.generated(config, uri, content=content))
+        if self.national is not None:
+            found = self.national.directory.entries
+            base = str(config.site_url or "")  # absolute addresses where it is known
+            for name, content in (("services.csv", services_csv(found, base)),
+                                  ("services.json", services_json(found, base))):  # fmt: skip
+                uri = url_for("directory-download", name)
+                files.append(File.generated(config, uri, content=content))
         if self.logo is not None:
             uri = LOGO_URI + self.logo.suffix.lower()
             files.append(File.generated(config, uri, abs_src_path=str(self.logo)))
@@ -416,7 +424,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
                 html = self.renderer.render(spec, page)
             else:
                 assert self.national is not None
-                html = self.renderer.render(spec, self.national)
+                html = self.renderer.render(spec, self.national.context(spec))
         except TemplateError as exc:
             where = f"{spec.url or 'the home page'} ({spec.kind}.html)"
             raise PageRenderError(f"{where} failed to render: {exc}") from exc

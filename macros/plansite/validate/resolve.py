@@ -16,7 +16,7 @@ from plansite.history.store import check_notes_kept
 from plansite.load.dataset import Dataset, PartnershipData, PlanData
 from plansite.load.errors import Diagnostic, did_you_mean
 from plansite.load.yaml_reader import Path_, YamlFile
-from plansite.model.addresses import FACETS, PATTERNS, url_for
+from plansite.model.addresses import FACETS, NATIONAL_FOLDERS, PATTERNS, url_for
 from plansite.model.dates import PartialDate
 from plansite.model.era import began
 from plansite.validate.colours import TEXT_MIN, WHITE, contrast
@@ -37,6 +37,7 @@ DEFINED_IN = {
     "item of an earlier plan": {"plan"},
     "column": {"plan"},
     "audience": {"taxonomy"},
+    "council area": {"council-areas"},
     "kind of help": {"taxonomy"},
     "locality": {"partnership"},
     "plan": {"plan"},
@@ -58,7 +59,7 @@ RESERVED_ACTION_IDS = {
 }
 # A partnership's site is published at OUT/<id>/, beside the national index's own pages and
 # the theme's folders: an id equal to one of these would overwrite them.
-RESERVED_PARTNERSHIP_IDS = frozenset({"about", "assets", "guide", "search"})
+RESERVED_PARTNERSHIP_IDS = frozenset({"about", "assets", "guide", "search", *NATIONAL_FOLDERS})
 
 
 class Checker:
@@ -257,6 +258,8 @@ def _check_registries(c: Checker, data: Dataset) -> None:
     tfile = data.files.get("taxonomy")
     c.unique(tfile, ("audiences",), data.audiences, {}, "audience")
     c.unique(tfile, ("help",), data.help, {}, "kind of help")
+    areas = data.files.get("council-areas")
+    c.unique(areas, ("areas",), (a.id for a in data.council_areas), {}, "council area")
 
 
 LOGO_TYPES = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff"}
@@ -314,6 +317,10 @@ def _check_partnership(c: Checker, data: Dataset, folder: str, pd: PartnershipDa
               "partnership id")  # fmt: skip
     c.ref(
         pfile, ("local_authority",), p.local_authority, orgs, "organisation", "organisations.yaml"
+    )
+    area_ids = {a.id for a in data.council_areas}
+    c.refs(
+        pfile, ("council_areas",), p.council_areas, area_ids, "council area", "council-areas.yaml"
     )
     if p.branding and p.branding.colour:
         ratio = contrast(p.branding.colour, WHITE)
