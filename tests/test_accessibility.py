@@ -26,6 +26,7 @@ import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 from plansite.index.context import SiteIndex, build_index
+from plansite.pages.national import national
 from plansite.pages.registry import site_pages
 from plansite.pages.words import CHANGE_SLUGS
 from plansite.validate import check
@@ -82,7 +83,9 @@ def shipped_index() -> dict[str, SiteIndex]:
 @pytest.fixture(scope="module")
 def built_kinds(shipped_site: Path, shipped_index: dict[str, SiteIndex]) -> dict[str, list[str]]:
     """Every built page of the shipped sites, by kind, as the product itself lists them."""
-    listed = {"index.html": "national"}  # the national index is one page of its own kind
+    data = check(SHIPPED).public
+    front = national(data, list(shipped_index.values()), "national")
+    listed = {f"{spec.url}index.html": spec.kind for spec in front.pages()}
     for pid, site in shipped_index.items():
         listed |= {f"{pid}/{spec.url}index.html": spec.kind for spec in site_pages(site)}
         listed |= {f"{pid}/{old}index.html": FORWARDING for old in site.redirects}
@@ -638,6 +641,36 @@ FOCUS_EVERY_STOP = """() => {
   }
   return states;
 }"""
+
+
+# Each word of each name on a page, and on how many lines it is drawn: a word on two lines
+# was broken in the middle ("Clackmannan shire").
+SPLIT_WORDS = """() => {
+  const split = [];
+  for (const el of document.querySelectorAll('article h1, article h2, article h3, article a')) {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.textContent.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (tops.size > 1) split.push(m[0]);
+      }
+    }
+  }
+  return split;
+}"""
+NATIONAL_KINDS = ["national", "areas", "area", "directory", "directory-filter"]
+
+
+@pytest.mark.parametrize("kind", NATIONAL_KINDS)
+def test_national_names_are_never_broken_mid_word_at_phone_width(
+    tab: Callable[[str], Page], chosen: dict[str, str], site_url: str, kind: str
+) -> None:
+    page = open_kind(tab, "320-light", chosen, site_url, kind)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert page.evaluate(SPLIT_WORDS) == [], f"/{chosen[kind]}: words broken across lines"
 
 
 @pytest.mark.parametrize("view", ["1280-dark", "1280-forced"])

@@ -28,8 +28,8 @@ BUILDERS = {**registry.CONTEXTS, **registry.WITH_FILES}
 
 def context_class(kind: str) -> type:
     """The dataclass a kind's context builder declares it returns."""
-    if kind == "national":
-        return national.NationalIndex
+    if kind in national.CONTEXTS:
+        return national.CONTEXTS[kind]
     hints = typing.get_type_hints(BUILDERS[kind])
     return typing.cast(type, hints["return"])
 
@@ -43,7 +43,7 @@ def template_names(kind: str) -> set[str]:
     return set(meta.find_undeclared_variables(tree)) - own
 
 
-KINDS = sorted([*BUILDERS, "national"])
+KINDS = sorted([*BUILDERS, *national.CONTEXTS])
 
 
 def test_every_template_is_a_kind_of_page_or_the_components() -> None:
@@ -55,9 +55,9 @@ def test_every_template_is_a_kind_of_page_or_the_components() -> None:
 def test_each_context_is_a_frozen_dataclass(kind: str) -> None:
     cls = context_class(kind)
     assert dataclasses.is_dataclass(cls), cls
-    if kind != "national":  # the national index is filled row by row as it is built
-        assert cls.__dataclass_params__.frozen, cls  # type: ignore[attr-defined]
-        assert issubclass(cls, Page), cls
+    assert cls.__dataclass_params__.frozen, cls  # type: ignore[attr-defined]
+    # The national site's pages are about no one partnership.
+    assert issubclass(cls, Page) == (kind not in national.CONTEXTS), cls
 
 
 @pytest.mark.parametrize("kind", KINDS)

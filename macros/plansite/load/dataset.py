@@ -23,6 +23,7 @@ from plansite.model.plan import (
 from plansite.model.public import private_texts, public_view
 from plansite.model.registry import (
     Category,
+    CouncilArea,
     Framework,
     GlossaryTerm,
     Organisation,
@@ -107,6 +108,7 @@ class Dataset:
     glossary: list[GlossaryTerm] = field(default_factory=list)
     audiences: dict[str, Category] = field(default_factory=dict)
     help: dict[str, Category] = field(default_factory=dict)
+    council_areas: list[CouncilArea] = field(default_factory=list)  # in file order
     partnerships: dict[str, PartnershipData] = field(default_factory=dict)
     files: dict[str, YamlFile] = field(default_factory=dict)
     # File kinds that failed to load somewhere: references into them cannot be checked.
@@ -154,6 +156,7 @@ def public_dataset(data: Dataset) -> Dataset:
         group_list=public_view(data.group_list),
         framework_list=public_view(data.framework_list),
         glossary=public_view(data.glossary),
+        council_areas=public_view(data.council_areas),
         partnerships=parts,
         files={},
     )

@@ -120,6 +120,8 @@ def load(root: Path, only: str | None = None) -> tuple[Dataset, list[Diagnostic]
     if taxonomy := _model(national, "taxonomy", registry.TaxonomyFile):
         data.audiences = {c.id: c for c in taxonomy.audiences}
         data.help = {c.id: c for c in taxonomy.help}
+    if areas := _model(national, "council-areas", registry.CouncilAreasFile):
+        data.council_areas = list(areas.areas)
 
     for path in sorted(root.iterdir()):
         if (

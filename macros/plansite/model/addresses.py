@@ -50,10 +50,29 @@ PATTERNS: dict[str, str] = {
     "reports": "reports/",  # annual reports, one per year from 1 April
     "report": "reports/{}/",
     "report-figures": "reports/{}/figures.{}",  # year, csv or json
+    # The national site, at the root of the output, with each partnership's site beside it.
+    "national": "",
+    "partnership": "{}/",  # a partnership's site, or "{pid}/{page}" for one of its pages
+    "areas": "areas/",  # every council area
+    "area": "areas/{}/",
+    "directory": "directory/",  # every partnership's services
+    "directory-in": "directory/in/{}/",  # by council area
+    "directory-for": "directory/for/{}/",  # by audience
+    "directory-help": "directory/help/{}/",  # by kind of help
+    "directory-download": "directory/{}",
 }
+# Kinds of the national site only: their folders sit beside the partnerships' sites.
+NATIONAL_KINDS = {"national", "partnership", "areas", "area", "directory", "directory-in",
+                  "directory-for", "directory-help", "directory-download"}  # fmt: skip
+# The national site's own folders: no partnership may take one as its id.
+NATIONAL_FOLDERS = {PATTERNS[k].split("/", 1)[0] for k in NATIONAL_KINDS} - {"", "{}"}
 
 # The first part of every address plansite makes: a page a partnership writes cannot take one.
-RESERVED = {p.split("/", 1)[0] for p in PATTERNS.values() if p and not p.startswith("{")} | {
+RESERVED = {
+    p.split("/", 1)[0]
+    for kind, p in PATTERNS.items()
+    if p and not p.startswith("{") and kind not in NATIONAL_KINDS
+} | {
     "assets",
     "search",
     "404.html",

@@ -20,6 +20,7 @@ from plansite.model.plan import (
     StatisticsFile,
 )
 from plansite.model.registry import (
+    CouncilAreasFile,
     FrameworksFile,
     GlossaryFile,
     OrganisationsFile,
@@ -83,6 +84,14 @@ FILE_KINDS: tuple[FileKind, ...] = (
         TaxonomyFile,
         False,
         "Who services are for and what kind of help they give.",
+    ),
+    FileKind(
+        "council-areas",
+        "national",
+        "council-areas.yaml",
+        CouncilAreasFile,
+        False,
+        "Every council area, for the national site's pages by area.",
     ),
     FileKind(
         "partnership",

@@ -109,6 +109,11 @@ class Partnership(Strict):
     aliases: list[PlainText] = Field(default_factory=list)
     area: PlainText = Field(description="The council area it serves.")
     local_authority: Slug | None = Field(None, description="Organisation id of the council.")
+    council_areas: list[Slug] = Field(
+        default_factory=list,
+        max_length=32,
+        description="Ids of the council areas it covers, from council-areas.yaml.",
+    )
     community_planning_partnership: PlainText | None = Field(
         None, description="Name of the community planning partnership, if different."
     )

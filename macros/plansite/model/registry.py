@@ -202,6 +202,22 @@ class TaxonomyFile(Strict):
     help: list[Category] = Field(min_length=1, max_length=500)
 
 
+class CouncilArea(Strict):
+    """One of the council areas the national site lists, whether or not a plan is published."""
+
+    id: Slug
+    name: PlainText = Field(description="The council area's official name.")
+    council: PlainText = Field(description="The council's name.")
+    website: Url | None = Field(None, description="The council's website, where it is recorded.")
+
+
+class CouncilAreasFile(Strict):
+    """Every council area: the national site has a page for each, with the partnership that
+    covers it or a plain note that no plan of it is published there."""
+
+    areas: list[CouncilArea] = Field(min_length=1, max_length=100)
+
+
 # Where "Leave this site" goes unless site.yaml says otherwise (GOV.UK's choice too).
 NEUTRAL_EXIT_URL = "https://www.bbc.co.uk/weather"
 

@@ -49,13 +49,14 @@ def site_feeds(site: SiteIndex) -> list[FeedSpec]:
 
 
 def national_feeds(data: Dataset, sites: list[SiteIndex], name: str) -> list[FeedSpec]:
-    """One feed of every partnership's published changes, each linked into its own site."""
+    """One feed of every partnership's published changes and news, each linked into its own
+    site."""
     changes: list[Change] = []
     fallback = "1970-01-01"
     for site in sites:
         pid = site.partnership.id
         fallback = max(fallback, _fallback(site))
-        for c in site.log:
+        for c in site.log + news(site):
             prefixed = Change(c.release, c.date, c.type, c.kind, c.item,
                               f"{pid}/{c.url or url_for('changes')}",
                               f"{site.partnership.name}: {c.text}", list(c.notes), c.parents,

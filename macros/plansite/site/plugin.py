@@ -329,7 +329,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
                 html = self.renderer.render(spec, page)
             else:
                 assert self.build.national is not None
-                html = self.renderer.render(spec, self.build.national)
+                html = self.renderer.render(spec, self.build.national.context(spec))
         except TemplateError as exc:
             where = f"{spec.url or 'the home page'} ({spec.kind}.html)"
             raise PageRenderError(f"{where} failed to render: {exc}") from exc

@@ -15,6 +15,7 @@ from typing import Any
 
 from markupsafe import escape
 
+from plansite.exports.directory import services_csv, services_json
 from plansite.exports.downloads import downloads
 from plansite.exports.embed import fragments
 from plansite.exports.hsds import Hsds
@@ -23,9 +24,9 @@ from plansite.history.feeds import atom, json_feed
 from plansite.index.context import SiteIndex, build_index
 from plansite.load.dataset import Dataset
 from plansite.model.addresses import url_for
-from plansite.pages import national, registry
+from plansite.pages import registry
 from plansite.pages.data import Published
-from plansite.pages.national import NationalIndex, national_rows
+from plansite.pages.national import National, national
 from plansite.pages.spec import PageSpec
 from plansite.pages.standing import notice
 from plansite.site.feeds import FeedSpec, national_feeds, site_feeds
@@ -67,7 +68,7 @@ class SiteBuild:
     outputs: list[Output]
     feeds: list[FeedSpec]
     site: SiteIndex | None = None  # None for the national index
-    national: NationalIndex | None = None
+    national: National | None = None
     files: Published = field(default_factory=lambda: Published([], {}, []))
     logo: str | None = None  # the theme's logo, where the partnership has one
 
@@ -151,18 +152,27 @@ def partnership_build(data: Dataset, pid: str) -> SiteBuild:
 
 
 def national_build(data: Dataset) -> SiteBuild:
-    """The national index of every partnership."""
+    """The national site: the overview of every partnership, the council areas and the
+    national service directory."""
     name = data.site.name if data.site else "Community justice plans"
     sites = [build_index(data, p) for p in sorted(data.partnerships)]
     feeds = national_feeds(data, sites, name)
-    base = data.site.base_url if data.site else None
+    base = str(data.site.base_url) if data.site and data.site.base_url else None
+    found = national(data, sites, name)
+    entries = found.directory.entries
+    outputs = _feed_files(feeds)
+    absolute = base or ""  # addresses in the lists are absolute where the base is known
+    outputs += [
+        Output(url_for("directory-download", "services.csv"), services_csv(entries, absolute)),
+        Output(url_for("directory-download", "services.json"), services_json(entries, absolute)),
+    ]
     return SiteBuild(
         name=name,
-        site_url=str(base) if base else None,
+        site_url=base,
         theme=Theme(site=False, draft=_draft_notice(sites, national=True)),
         epoch=_epoch(data, ""),
-        pages=national.pages(name),
-        outputs=_feed_files(feeds),
+        pages=found.pages(),
+        outputs=outputs,
         feeds=feeds,
-        national=national_rows(data, sites, name),
+        national=found,
     )

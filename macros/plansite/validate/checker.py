@@ -26,6 +26,7 @@ DEFINED_IN = {
     "item of an earlier plan": {"plan"},
     "column": {"plan"},
     "audience": {"taxonomy"},
+    "council area": {"council-areas"},
     "kind of help": {"taxonomy"},
     "locality": {"partnership"},
     "plan": {"plan"},

@@ -14,7 +14,7 @@ from plansite.history.store import check_notes_kept
 from plansite.load.dataset import Dataset, PartnershipData
 from plansite.load.errors import Diagnostic
 from plansite.load.yaml_reader import YamlFile
-from plansite.model.addresses import FACETS, PATTERNS, url_for
+from plansite.model.addresses import FACETS, NATIONAL_FOLDERS, PATTERNS, url_for
 from plansite.validate.checker import Checker
 from plansite.validate.colours import TEXT_MIN, WHITE, contrast
 from plansite.validate.plans import check_answers, check_plan
@@ -23,7 +23,7 @@ from plansite.validate.plans import check_answers, check_plan
 RESERVED_SERVICE_IDS = {PATTERNS[kind].split("/")[1] for kind in FACETS.values()}
 # A partnership's site is published at OUT/<id>/, beside the national index's own pages and
 # the theme's folders: an id equal to one of these would overwrite them.
-RESERVED_PARTNERSHIP_IDS = frozenset({"about", "assets", "guide", "search"})
+RESERVED_PARTNERSHIP_IDS = frozenset({"about", "assets", "guide", "search", *NATIONAL_FOLDERS})
 
 
 def check_dataset(data: Dataset) -> list[Diagnostic]:
@@ -140,6 +140,8 @@ def _check_registries(c: Checker, data: Dataset) -> None:
     tfile = data.files.get("taxonomy")
     c.unique(tfile, ("audiences",), data.audiences, {}, "audience")
     c.unique(tfile, ("help",), data.help, {}, "kind of help")
+    areas = data.files.get("council-areas")
+    c.unique(areas, ("areas",), (a.id for a in data.council_areas), {}, "council area")
 
 
 LOGO_TYPES = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff"}
@@ -179,6 +181,9 @@ def _check_partnership(c: Checker, data: Dataset, folder: str, pd: PartnershipDa
     """Everything of one partnership, in the order its diagnostics are reported."""
     orgs = data.organisations
     _check_partnership_file(c, folder, pd, orgs)
+    areas = {a.id for a in data.council_areas}
+    c.refs(pd.files.get("partnership"), ("council_areas",), pd.partnership.council_areas, areas,
+           "council area", "council-areas.yaml")  # fmt: skip
     fw_items = framework_items(data)
     node_ids: dict[str, str] = {}
     action_ids: dict[str, str] = {}
