@@ -43,5 +43,7 @@ def test_the_theme_reads_every_setting_the_build_gives_and_no_other(data: Datase
 def test_the_national_build_has_its_own_pages_and_feed(data: Dataset) -> None:
     build = national_build(data)
     assert build.site is None and build.national is not None
-    assert [out.path for out in build.outputs] == ["feed.xml", "feed.json"]
+    paths = [out.path for out in build.outputs]
+    assert paths == ["feed.xml", "feed.json", "directory/services.csv", "directory/services.json"]
+    assert {"areas/", "directory/"} <= {spec.url for spec in build.pages}
     assert build.theme.extra()["plansite_site"] is False
