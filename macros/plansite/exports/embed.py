@@ -64,3 +64,15 @@ def fragments(site: SiteIndex) -> list[Fragment]:
         )
         out.append(Fragment(f"embed/services-{slug}.html", title, Markup(html)))  # noqa: S704
     return out
+
+
+def standalone(fragment: Fragment, partnership: str) -> str:
+    """The file a list is published in: a page of its own, with a title and a language, so
+    that it reads well when opened directly; the list inside is the fragment to copy."""
+    title = escape(f"{fragment.title}: {partnership}")
+    return (
+        '<!doctype html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title}</title>\n</head>\n<body>\n<main>\n{fragment.html}\n</main>\n"
+        "</body>\n</html>\n"
+    )

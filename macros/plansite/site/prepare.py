@@ -17,7 +17,7 @@ from markupsafe import escape
 
 from plansite.exports.directory import services_csv, services_json
 from plansite.exports.downloads import downloads
-from plansite.exports.embed import fragments
+from plansite.exports.embed import fragments, standalone
 from plansite.exports.hsds import Hsds
 from plansite.exports.tables import figures_csv
 from plansite.history.feeds import atom, json_feed
@@ -118,7 +118,7 @@ def partnership_build(data: Dataset, pid: str) -> SiteBuild:
     outputs = _feed_files(feeds)
     outputs += [Output(old + "index.html", redirect_page(old, new, name))
                 for old, new in site.redirects.items()]  # fmt: skip
-    outputs += [Output(f.path, str(f.html) + "\n") for f in files.fragments]
+    outputs += [Output(f.path, standalone(f, p.name)) for f in files.fragments]
     outputs += [Output(d.path, d.content) for d in files.downloads]
     outputs += [Output(url_for("hsds", n), content) for n, content in files.hsds.items()]
     plans = [site.plan, *site.earlier] if site.plan else []
