@@ -72,6 +72,8 @@ SECOND_OUTCOME = replace(
     "        title: People have better access to services\n"
     '      - id: housing\n        number: "5"\n        title: People have somewhere to live\n',
 )
+# The sample plan ended in 2020; this one runs on, so its gaps are warnings, not notes.
+CURRENT = replace(f"{PLAN}/plan.yaml", "end: 2019/20", "end: 2039/40")
 ANSWERS_TO = replace(f"{PLAN}/plan.yaml", "levels:\n", "answers_to: [common-outcomes]\nlevels:\n")
 
 NEWS = f"{PS}/news/2025-01-10-update.md"
@@ -425,15 +427,36 @@ CASES = [
         "warn-action-no-lead",
         f"{PLAN}/actions.yaml",
         19,
+        both(CURRENT, replace(f"{PLAN}/actions.yaml", "    leads: [all-partners]\n", "")),
+        "'a2' has no lead",
+    ),
+    Case(
+        "note-action-no-lead",
+        f"{PLAN}/actions.yaml",
+        19,
         replace(f"{PLAN}/actions.yaml", "    leads: [all-partners]\n", ""),
         "'a2' has no lead",
+    ),
+    Case(
+        "note-action-no-timescale",
+        f"{PLAN}/actions.yaml",
+        19,
+        replace(
+            f"{PLAN}/actions.yaml", "    timescale:\n      raw: Dec 2017\n      due: 2017-12\n", ""
+        ),
+        "'a2' has no timescale",
     ),
     Case(
         "warn-action-no-timescale",
         f"{PLAN}/actions.yaml",
         19,
-        replace(
-            f"{PLAN}/actions.yaml", "    timescale:\n      raw: Dec 2017\n      due: 2017-12\n", ""
+        both(
+            CURRENT,
+            replace(
+                f"{PLAN}/actions.yaml",
+                "    timescale:\n      raw: Dec 2017\n      due: 2017-12\n",
+                "",
+            ),
         ),
         "'a2' has no timescale",
     ),

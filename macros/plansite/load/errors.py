@@ -118,6 +118,11 @@ CATALOGUE: dict[str, Problem] = {
         "warning", "add a phone, email, website or address, or a provider with a website"
     ),
     "warn-acronym-unexplained": Problem("warning", "add the term to glossary.yaml"),
+    # The same gaps in a plan whose time has passed: it is published as it was printed.
+    "note-action-no-lead": Problem("note", "the plan as printed names no lead: nothing to fix"),
+    "note-action-no-timescale": Problem(
+        "note", "the plan as printed gives no date: nothing to fix"
+    ),
     "warn-placeholder": Problem(
         "warning", "write the real text in place of the words in square brackets"
     ),

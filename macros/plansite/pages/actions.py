@@ -36,6 +36,7 @@ class ActionPage(Page):
     leads: list[Link]
     partners: list[Link]
     columns: list[Column]  # the plan's further columns
+    with_completion: bool  # the plan says how it will know an action is done, for some
     status: str | None
     overdue: bool
     frameworks: list[FrameworkGroup]
@@ -94,6 +95,7 @@ def action(site: SiteIndex, spec: PageSpec) -> ActionPage:
         leads=partner_links(site, a.leads),
         partners=partner_links(site, a.partners),
         columns=site.plan.plan.columns if site.plan else [],
+        with_completion=any(x.completion for x in site.actions.values()),
         status=site.status_of(a),
         overdue=site.is_overdue(a),
         frameworks=framework_groups(site, a.frameworks),

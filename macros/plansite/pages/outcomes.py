@@ -117,14 +117,18 @@ def answers(site: SiteIndex) -> list[Answers]:
             key = f"{fw.id}:{entry.id}"
             answer = said.get(key)
             nat = site.national.get(key)
+            local = [node_link(site, n) for n in site.nodes_for_national.get(key, [])]
+            actions = len(site.national_actions(key))
+            # Work linked to the outcome answers it: a local priority, unless said otherwise.
+            priority = answer.priority if answer else (True if local or actions else None)
             rows.append(
                 Answer(
                     item=entry,
                     url=nat.url if nat else None,
-                    priority=answer.priority if answer else None,
+                    priority=priority,
                     reason=answer.reason if answer else None,
-                    local=[node_link(site, n) for n in site.nodes_for_national.get(key, [])],
-                    actions=len(site.national_actions(key)),
+                    local=local,
+                    actions=actions,
                 )
             )
         out.append(Answers(fw, rows))

@@ -15,7 +15,7 @@ from plansite.index.context import SiteIndex
 from plansite.load.dataset import PlanData
 from plansite.model.addresses import url_for
 from plansite.model.partnership import Partnership
-from plansite.model.plan import Action, Column, Node
+from plansite.model.plan import Action, Column, Node, PlanFile
 from plansite.model.registry import Framework, FrameworkItem
 from plansite.pages.words import ACTION_STATUS_PAGES
 
@@ -58,6 +58,14 @@ def node_link(site: SiteIndex, node: Node) -> Link:
     return Link(site.node_url(node), site.node_name(node))
 
 
+def successor(site: SiteIndex, plan: PlanFile) -> Link | None:
+    """The plan of this site that replaced ``plan``, where it is one of the site's plans."""
+    newer = plan.superseded_by
+    if newer and newer.plan and newer.plan in site.pd.plans:
+        return Link(site.plan_url(newer.plan), site.pd.plans[newer.plan].plan.title)
+    return None
+
+
 def partner_links(site: SiteIndex, ids: list[str]) -> list[Link]:
     return [Link(url_for("partner", i), site.partners[i].name) for i in ids]
 
@@ -79,7 +87,8 @@ def framework_groups(site: SiteIndex, refs: list[str]) -> list[FrameworkGroup]:
     out = []
     for fw, items in site.frameworks_of(refs):
         entries = []
-        for item in items:
+        order = {i.id: n for n, i in enumerate(fw.items)}  # as the framework numbers them
+        for item in sorted(items, key=lambda i: order.get(i.id, 0)):
             nat = site.national.get(f"{fw.id}:{item.id}")
             entries.append(FrameworkEntry(item, nat.url if nat else None))
         out.append(FrameworkGroup(fw, entries))

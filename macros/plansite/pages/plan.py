@@ -11,9 +11,11 @@ from plansite.model.registry import Framework
 from plansite.pages.parts import (
     ActionTable,
     FrameworkGroup,
+    Link,
     Page,
     action_table,
     framework_groups,
+    successor,
     words,
 )
 from plansite.pages.spec import PageSpec
@@ -39,6 +41,7 @@ class PlanPage(Page):
     actions: ActionTable | None  # a plan with one level: all its actions in one table
     indicators: list[Indicator]  # of the whole plan
     answers_to: list[Framework]  # the national frameworks whose outcomes it answers
+    newer_link: Link | None  # the plan of this site that replaced it
 
 
 def pages(site: SiteIndex) -> list[PageSpec]:
@@ -83,4 +86,5 @@ def context(site: SiteIndex, spec: PageSpec) -> PlanPage:
         else None,
         indicators=site.plan_indicators,
         answers_to=[site.data.frameworks[f] for f in plan.answers_to if f in site.data.frameworks],
+        newer_link=successor(site, plan),
     )

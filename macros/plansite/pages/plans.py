@@ -8,7 +8,15 @@ from plansite.index.context import SiteIndex
 from plansite.load.dataset import PlanData
 from plansite.model.addresses import url_for
 from plansite.model.plan import Action, Node
-from plansite.pages.parts import FrameworkGroup, Link, Page, Words, framework_groups, words
+from plansite.pages.parts import (
+    FrameworkGroup,
+    Link,
+    Page,
+    Words,
+    framework_groups,
+    successor,
+    words,
+)
 from plansite.pages.spec import PageSpec, index, item
 
 
@@ -67,10 +75,6 @@ def _org(site: SiteIndex, org_id: str, e: PlanData) -> OrgThen:
 
 def earlier_plan(site: SiteIndex, spec: PageSpec) -> EarlierPlanPage:
     e = site.pd.plans[spec.key]
-    newer = e.plan.superseded_by
-    newer_link = None
-    if newer and newer.plan:
-        newer_link = Link(site.plan_url(newer.plan), site.pd.plans[newer.plan].plan.title)
     items: list[Node | Action] = [*e.plan.nodes, *e.actions]
     named = dict.fromkeys(i for a in e.actions for i in [*a.leads, *a.partners])
     return EarlierPlanPage(
@@ -78,7 +82,7 @@ def earlier_plan(site: SiteIndex, spec: PageSpec) -> EarlierPlanPage:
         words(site),
         earlier=e,
         plan_words=words(site, e),
-        newer_link=newer_link,
+        newer_link=successor(site, e.plan),
         under=site.outline_of(e),
         orgs={i: _org(site, i, e) for i in named},
         frameworks={i.id: framework_groups(site, i.frameworks) for i in items},

@@ -47,7 +47,9 @@ def last_status(plan: PlanData) -> str:
 def notice(site: SiteIndex, plan: PlanData) -> Notice:
     p = site.partnership
     kind = standing(p, plan.plan, site.today)
-    named = f"{plan.plan.title} ({period_words(plan)})"
+    period = period_words(plan)
+    # "Area Plan 2008-11", not "Area Plan 2008-11 (2008-11)".
+    named = plan.plan.title if period in plan.plan.title else f"{plan.plan.title} ({period})"
     heading = HEADINGS[kind]
     if kind == "archived" and p.valid_to and p.valid_to.first and p.valid_to.first <= site.today:
         after = f" Its work passed to {p.succeeded_by.name}." if p.succeeded_by else ""

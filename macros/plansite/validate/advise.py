@@ -7,18 +7,22 @@ from __future__ import annotations
 
 import functools
 import re
+from datetime import date
 
 from plansite.load.dataset import Dataset, PartnershipData, PlanData
 from plansite.load.errors import Diagnostic
 from plansite.load.texts import FileTexts, Source, file_texts, prose_sources
-from plansite.model.era import began, outside
+from plansite.model.era import began, outside, standing
 from plansite.model.service import RESOURCE_KINDS
+from plansite.validate.duties import PAST
 
 # Upper-case words of two or more letters, optionally with a trailing lower-case 's'
 # (plurals such as "CPOs"); digits are allowed after the first letter (e.g. "S27" is not
 # matched because it has one letter, "NHS24" is).
 ACRONYM_RE = re.compile(r"\b([A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*)s?\b")
 # Words that are upper-case but are not acronyms a reader needs explained.
+# The first half of a UK postcode (GL1, PA12, EH1 1AB's EH1) is not an acronym.
+POSTCODE_RE = re.compile(r"[A-Z]{1,2}[0-9][0-9A-Z]?")
 NOT_ACRONYMS = {"UK", "I", "OK", "TV", "AM", "PM", "NB", "ID", "FAQ"}
 ROMAN_RE = re.compile(r"^[IVXLC]+$")
 CAPITALS_RUN_RE = re.compile(r"\b[A-Z][A-Z0-9&'’-]*(?:[ \t]+[A-Z][A-Z0-9&'’-]*)+\b")
@@ -37,6 +41,7 @@ def acronyms(text: str) -> set[str]:
         m.group(1)
         for m in ACRONYM_RE.finditer(text)
         if m.group(1) not in NOT_ACRONYMS
+        and not POSTCODE_RE.fullmatch(m.group(1))
         and not ROMAN_RE.match(m.group(1))
         and not any(start <= m.start() < end for start, end in shouted)
     }
@@ -90,11 +95,13 @@ def advise(data: Dataset) -> list[Diagnostic]:
         for plan in pd.plans.values():
             out += _out_of_period(data, pd, plan)
             afile = plan.files.get("actions")
+            # A plan whose time has passed is kept as it was printed: its gaps are notes.
+            past = standing(pd.partnership, plan.plan, date.today()) in PAST
             for i, a in enumerate(plan.actions):
                 if afile and not a.leads:
                     out.append(
                         afile.diagnostic(
-                            "warn-action-no-lead",
+                            "note-action-no-lead" if past else "warn-action-no-lead",
                             ("actions", i, "leads"),
                             f"action {a.id!r} has no lead partner",
                         )
@@ -105,7 +112,7 @@ def advise(data: Dataset) -> list[Diagnostic]:
                 ):
                     out.append(
                         afile.diagnostic(
-                            "warn-action-no-timescale",
+                            "note-action-no-timescale" if past else "warn-action-no-timescale",
                             ("actions", i, "timescale"),
                             f"action {a.id!r} has no timescale",
                         )

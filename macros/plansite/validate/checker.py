@@ -86,6 +86,7 @@ class Checker:
         seen: dict[str, str],
         what: str,
         field: str = "id",
+        hint: str = "",
     ) -> None:
         """Report an id already in ``seen`` (which maps id -> where it was first defined)."""
         if file is None:  # pragma: no cover
@@ -98,6 +99,7 @@ class Checker:
                     "id-duplicate",
                     (*path, i, field),
                     f"{what} id {item_id!r} is already used at {first}",
+                    hint,
                 )
             else:
                 line, _ = file.locate((*path, i, field))

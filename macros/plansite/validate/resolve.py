@@ -26,6 +26,13 @@ RESERVED_SERVICE_IDS = {PATTERNS[kind].split("/")[1] for kind in FACETS.values()
 RESERVED_PARTNERSHIP_IDS = frozenset({"about", "assets", "guide", "search", *NATIONAL_FOLDERS})
 
 
+# Organisation ids are one register for the whole country, local additions included.
+SHARED_ORGANISATION = (
+    "an organisation two partnerships both name belongs in data/organisations.yaml, once; "
+    "otherwise give this one its own id"
+)
+
+
 def check_dataset(data: Dataset) -> list[Diagnostic]:
     c = Checker(data.failed)
     orgs_file = data.files.get("organisations")
@@ -39,9 +46,8 @@ def check_dataset(data: Dataset) -> list[Diagnostic]:
     )
     for pdata in data.partnerships.values():
         local = pdata.files.get("local-organisations")
-        c.unique(
-            local, ("organisations",), (o.id for o in pdata.organisations), org_seen, "organisation"
-        )
+        c.unique(local, ("organisations",), (o.id for o in pdata.organisations), org_seen,
+                 "organisation", hint=SHARED_ORGANISATION)  # fmt: skip
     groups_seen = dict(org_seen)
     c.unique(
         data.files.get("partner-groups"),
