@@ -75,6 +75,19 @@ def test_a_plan_linking_to_a_replaced_framework_is_warned(minimal: Path, run_che
     ) in result.out
 
 
+def test_a_framework_with_no_start_is_not_of_a_time_before_it_was_published(
+    minimal: Path, run_check: object
+) -> None:
+    # A plan of 2017-20 linking to outcomes first published in 2021, with no valid_from.
+    edit(minimal, "frameworks.yaml", "    kind: outcomes\n",
+         "    kind: outcomes\n    published: 2021-06\n")  # fmt: skip
+    result: CheckRun = run_check(minimal)  # type: ignore[operator]
+    assert (
+        "plan.yaml:48:18: [warn-out-of-period] nodes item 2, frameworks item 1: this links to "
+        "Common outcomes (2016), but it began in June 2021, after the plan ended"
+    ) in result.out
+
+
 def test_the_framework_counts_match_the_publications() -> None:
     fws = _frameworks()
     assert len(fws["cj-strategy-aims-2022"]["items"]) == 4

@@ -165,7 +165,9 @@ def _out_of_period(data: Dataset, pd: PartnershipData, plan: PlanData) -> list[D
         file = plan.files.get(kind)
         for j, ref in enumerate(refs):
             fw = data.frameworks.get(ref.partition(":")[0])
-            if file and fw and (why := outside(fw.valid_from, fw.valid_to, start, end)):
+            # Without a recorded start, a framework was not in use before it was published.
+            since = fw.valid_from or fw.published if fw else None
+            if file and fw and (why := outside(since, fw.valid_to, start, end)):
                 message = f"this links to {fw.name} ({fw.version}), but {why}"
                 out.append(file.diagnostic("warn-out-of-period", (*at, j), message))
     afile = plan.files.get("actions")
