@@ -188,6 +188,20 @@ def test_the_national_site_crawls_clean_and_its_error_page_too(shipped_site: Pat
             assert target.is_file(), f"{page.relative_to(shipped_site)}: {href} leads nowhere"
 
 
+@pytest.mark.slow
+def test_each_partnerships_site_hosted_on_its_own_crawls_clean(shipped_site: Path) -> None:
+    """The other layout: each partnership's folder served as a site of its own, at its own
+    address. No link may lead out of it (to the national pages beside it, say)."""
+    sites = sorted(
+        p for p in shipped_site.iterdir() if (p / "partnership" / "index.html").is_file()
+    )
+    assert len(sites) == 4
+    for site in sites:
+        report = crawl(site)
+        assert report.pages > 50 and report.links > report.pages, site.name
+        assert report.broken == [], site.name
+
+
 def test_no_word_breaking_rule_reaches_a_name_on_the_national_pages() -> None:
     """Names broken mid-word ("Clackmannan shire") at phone width: no rule that breaks words
     anywhere may apply to the elements that hold the national pages' names."""
