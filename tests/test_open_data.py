@@ -60,6 +60,26 @@ def test_the_hsds_export_validates_and_holds_every_service(
     assert len(set(ids)) == len(ids)
 
 
+def test_the_national_hsds_export_holds_every_partnerships_records(
+    shipped_site: Path, hsds_validators: dict[str, Draft202012Validator]
+) -> None:
+    folder = shipped_site / "directory/hsds"
+    services = json.loads((folder / "services.json").read_text())
+    data, _ = load(SHIPPED)
+    assert len(services) == sum(len(pd.services) for pd in data.partnerships.values())
+    ids = [s["id"] for s in services]
+    assert len(set(ids)) == len(ids)
+    for pid in PARTNERSHIPS:  # the same records as each partnership's own export
+        own = json.loads((shipped_site / pid / "data/hsds/services.json").read_text())
+        assert {s["id"] for s in own} <= set(ids)
+    kinds = [("service.json", "services.json"), ("organization.json", "organizations.json"),
+             ("taxonomy_term.json", "taxonomy_terms.json")]  # fmt: skip
+    for kind, name in kinds:
+        for record in json.loads((folder / name).read_text()):
+            errors = list(hsds_validators[kind].iter_errors(record))
+            assert not errors, f"{name} {record.get('name')}: {errors[0].message}"
+
+
 def test_hsds_ids_are_stable_across_builds(shipped_site: Path, tmp_path: Path) -> None:
     build(SHIPPED, tmp_path / "again", only="example")
     for name in ("services.json", "csv/services.csv", "csv/datapackage.json"):

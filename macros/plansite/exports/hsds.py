@@ -246,3 +246,22 @@ class Hsds:
         }
         out["datapackage.json"] = json.dumps(package, indent=1, ensure_ascii=False) + "\n"
         return out
+
+
+# The files of the national export: each partnership's records, one list per kind.
+NATIONAL_FILES = ("services.json", "organizations.json", "taxonomies.json", "taxonomy_terms.json")
+
+
+def national_files(exports: list[Hsds]) -> dict[str, str]:
+    """Every partnership's directory in one HSDS export. Each record keeps the id its own
+    partnership publishes (made from that partnership's ids), so none collide and a directory
+    that imports both the national and a local file sees the same records; a body that
+    provides services in several areas has one organisation record per partnership."""
+    lists: dict[str, list[Any]] = {name: [] for name in NATIONAL_FILES}
+    for hsds in exports:
+        lists["services.json"] += hsds.services
+        lists["organizations.json"] += list(hsds.organizations.values())
+        lists["taxonomies.json"] += hsds.taxonomies
+        lists["taxonomy_terms.json"] += list(hsds.terms.values())
+    return {name: json.dumps(records, indent=1, ensure_ascii=False) + "\n"
+            for name, records in lists.items()}  # fmt: skip

@@ -18,7 +18,7 @@ from markupsafe import escape
 from plansite.exports.directory import services_csv, services_json
 from plansite.exports.downloads import downloads
 from plansite.exports.embed import fragments, standalone
-from plansite.exports.hsds import Hsds
+from plansite.exports.hsds import Hsds, national_files
 from plansite.exports.tables import figures_csv
 from plansite.history.feeds import atom, json_feed
 from plansite.index.context import SiteIndex, build_index
@@ -165,6 +165,10 @@ def national_build(data: Dataset) -> SiteBuild:
     outputs += [
         Output(url_for("directory-download", "services.csv"), services_csv(entries, absolute)),
         Output(url_for("directory-download", "services.json"), services_json(entries, absolute)),
+    ]
+    hsds = national_files([Hsds(site) for site in sites])
+    outputs += [
+        Output(url_for("directory-download", f"hsds/{n}"), text) for n, text in hsds.items()
     ]
     return SiteBuild(
         name=name,
