@@ -45,7 +45,7 @@ from plansite.load.errors import Diagnostic
 from plansite.load.writing import AnnualReport, NewsPost, WrittenPage
 from plansite.model.addresses import url_for
 from plansite.model.registry import NEUTRAL_EXIT_URL
-from plansite.pages import national, registry
+from plansite.pages import easyread, national, registry
 from plansite.pages.data import Published
 from plansite.pages.national import NationalIndex, national_rows
 from plansite.pages.spec import PageSpec
@@ -279,6 +279,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
                     if m.figures:
                         uri, content = figures_url(ind.id, m.id), figures_csv(ind.title, m)
                         files.append(File.generated(config, uri, content=content))
+        for uri, picture in (easyread.pictures(self.site) if self.site else {}).items():
+            files.append(File.generated(config, uri, abs_src_path=str(picture)))
         if self.logo is not None:
             uri = LOGO_URI + self.logo.suffix.lower()
             files.append(File.generated(config, uri, abs_src_path=str(self.logo)))
