@@ -366,6 +366,18 @@ CASES = [
         "expected a .png or .jpg file in this folder",
     ),
     Case(
+        "image-invalid",
+        f"{PLAN}/plan.yaml",
+        16,
+        replace(
+            f"{PLAN}/plan.yaml",
+            "summary: The plan for *Sample*.\n",
+            "summary: The plan for *Sample*.\neasy_read:\n  - text: This is our plan.\n"
+            "    image: easy-read/plan.svg\n    alt: A plan\n",
+        ),
+        "picture 'easy-read/plan.svg': there is no such file in the partnership's folder",
+    ),
+    Case(
         "release-tampered",
         f"{PS}/releases/0001-2017-05-01.json",
         1,
@@ -521,6 +533,28 @@ CASES = [
         2,
         write(f"{PLAN}/participation.yaml", "statement: We asked.\nrecords: []\n"),
         "plan 'sample-plan' has no participation records",
+    ),
+    Case(
+        "warn-details-old",
+        f"{PS}/services.yaml",
+        13,
+        replace(
+            f"{PS}/services.yaml",
+            "      phone: 01234 000000\n",
+            "      phone: 01234 000000\n    checked: 2001-02-03\n",
+        ),
+        "the details of service 'family-support' were last checked on 2001-02-03, more than "
+        "12 months ago",
+    ),
+    Case(
+        "warn-hard-to-read",
+        f"{PS}/services.yaml",
+        5,
+        replace(
+            f"{PS}/partnership.yaml", "current_plan:", "checks:\n  reading_grade: 5\ncurrent_plan:"
+        ),
+        "the summary of service 'family-support' reads at grade 5.7 (Flesch-Kincaid), above "
+        "the partnership's limit of 5",
     ),
     Case(
         "warn-not-ready",

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from plansite import schema
+from plansite.load.dataset import PartnershipData
 from plansite.validate import check
 
 DEFAULT_DATA = Path("data")
@@ -48,6 +49,63 @@ def cmd_check(args: argparse.Namespace) -> int:
             + (f" — {parts}" if parts and not n_err else "")
         )
     return 0 if report.ok(strict=args.strict) else 1
+
+
+def _chosen(args: argparse.Namespace) -> list[PartnershipData] | None:
+    """The partnerships a listing is for: the one named, or all; None (after saying why)
+    when the data has errors or the one named is not there."""
+    report = check(args.data)
+    if report.errors:
+        for problem in report.errors:
+            print(problem.format(), file=sys.stderr)
+        print("fix the errors first: `plansite check` lists them", file=sys.stderr)
+        return None
+    found = report.data.partnerships
+    if args.partnership and args.partnership not in found:
+        known = ", ".join(sorted(found))
+        print(f"no partnership {args.partnership!r} (there are: {known})", file=sys.stderr)
+        return None
+    return [found[args.partnership]] if args.partnership else [found[k] for k in sorted(found)]
+
+
+def cmd_stale(args: argparse.Namespace) -> int:
+    from plansite.validate.freshness import oldest_first
+
+    chosen = _chosen(args)
+    if chosen is None:
+        return 1
+    for pd in chosen:
+        ages = oldest_first(pd)
+        months = pd.partnership.checks.old_after_months
+        old = sum(a.old for a in ages)
+        never = sum(a.checked is None for a in ages)
+        print(f"{pd.id}: {len(ages)} service(s), {old} last checked more than {months} "
+              f"month(s) ago, {never} with no checked: day")  # fmt: skip
+        for a in ages:
+            when = a.checked.isoformat() if a.checked else "not recorded"
+            age = f"{a.months} month(s) ago" if a.months is not None else ""
+            flag = "OLD" if a.old else ""
+            print(f"  {when:<12}  {age:<16}  {flag:<3}  {a.service.id}: {a.service.name}")
+    return 0
+
+
+def cmd_readability(args: argparse.Namespace) -> int:
+    from plansite.validate.readability import scores
+
+    chosen = _chosen(args)
+    if chosen is None:
+        return 1
+    for pd in chosen:
+        scored = scores(pd)
+        limit = pd.partnership.checks.reading_grade
+        said = f"limit: grade {limit:g}" if limit is not None else "no limit set"
+        print(f"{pd.id}: {len(scored)} text(s), hardest first ({said})")
+        for s in scored[: args.top or None]:
+            line, _ = s.file.locate(s.path)
+            words = s.text if len(s.text) <= 60 else s.text[:57] + "..."
+            over = "*" if limit is not None and s.grade > limit else " "
+            print(f"  {s.grade:5.1f}{over} {s.file.rel}:{line}  {s.what}: {words}")
+    return 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -304,6 +362,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--partnership", metavar="ID", help="report only this partnership's problems")
     p.set_defaults(func=cmd_check)
+    p = sub.add_parser(
+        "stale",
+        help="list the service directory oldest checked first",
+        description="List each partnership's services by the day their details were last "
+        "checked (checked: on the service or its contact): those with no day first, then the "
+        "oldest. OLD marks those older than the partnership's checks: old_after_months.",
+    )
+    _data_arg(p)
+    p.add_argument("--partnership", metavar="ID", help="list only this partnership's services")
+    p.set_defaults(func=cmd_stale)
+    p = sub.add_parser(
+        "readability",
+        help="list the reading grade of every plain-words text, hardest first",
+        description="Score every plain-words summary and Easy Read point with the "
+        "Flesch-Kincaid grade level (roughly the years of school a reader needs), hardest "
+        "first. * marks those above the partnership's checks: reading_grade.",
+    )
+    _data_arg(p)
+    p.add_argument("--partnership", metavar="ID", help="list only this partnership's texts")
+    p.add_argument("--top", type=_positive, metavar="N", help="show only the N hardest texts")
+    p.set_defaults(func=cmd_readability)
     p = sub.add_parser("build", help="build every partnership's site and the national index")
     _data_arg(p)
     p.add_argument(

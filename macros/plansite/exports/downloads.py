@@ -128,15 +128,17 @@ def downloads(site: SiteIndex) -> list[Download]:
          "; ".join([*(site.localities()[loc] for loc in s.localities), *s.places]),
          s.contact.phone or "", s.contact.email or "", s.contact.website or "",
          "not published in the plan" if not s.contact.reachable() else "",
-         s.status[-1].status if s.status else "not stated"]
+         s.status[-1].status if s.status else "not stated",
+         d.isoformat() if (d := s.details_checked()) else ""]
         for s in site.services.values()
     ]  # fmt: skip
     out.append(Download(
         url_for("download", "services.csv"), "Services (CSV)",
-        "One row per service: what it offers, who it is for, where, and how to contact it.",
+        "One row per service: what it offers, who it is for, where, how to contact it, and "
+        "when its details were last checked.",
         csv_text(["Service id", "Name", "Kind", "What it offers", "Provided by", "Who it is for",
                   "Kinds of help", "Where", "Phone", "Email", "Website", "Contact note",
-                  "Status"], service_rows),
+                  "Status", "Details checked"], service_rows),
         "text/csv"))  # fmt: skip
     out.append(Download(
         RELEASES_JSON, "Releases (JSON)",

@@ -162,6 +162,9 @@ class Hsds:
             for facet, keys in (("audiences", s.audiences), ("help", s.help))
             for key in keys
         ]
+        checked = s.details_checked()
+        if checked:
+            record["assured_date"] = checked.isoformat()
         if s.contact.not_stated or not s.contact.reachable():
             record["alert"] = "Contact details for this service are not published in the plan."
         return record
@@ -191,7 +194,7 @@ class Hsds:
             "services.csv": (["id", "organization_id", "name", "alternate_name", "description",
                               "url", "email", "status", "application_process",
                               "eligibility_description", "minimum_age", "maximum_age",
-                              "alert"], []),
+                              "assured_date", "alert"], []),
             "phones.csv": (["id", "service_id", "number", "type"], []),
             "service_areas.csv": (["id", "service_id", "name"], []),
             "locations.csv": (["id", "location_type", "name"], []),

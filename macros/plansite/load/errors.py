@@ -106,6 +106,11 @@ CATALOGUE: dict[str, Problem] = {
     "logo-invalid": Problem(
         "error", "use a PNG or JPEG image under 500 kB in the partnership's folder"
     ),
+    "image-invalid": Problem(
+        "error",
+        "use an SVG drawing of simple shapes, or a PNG or JPEG image under 300 kB, "
+        "in the partnership's folder",
+    ),
     "release-tampered": Problem("error", "restore the published release from version control"),
     # Warnings: what a publishable plan should have
     "warn-no-contact": Problem("warning", "add a contact with a phone, email, website or address"),
@@ -140,6 +145,16 @@ CATALOGUE: dict[str, Problem] = {
         "warning",
         "add the plan's participation records to participation.yaml: who was involved in "
         "preparing it, how, when, and what came of it",
+    ),
+    "warn-details-old": Problem(
+        "warning",
+        "check the details with the service or contact, then set checked: to the day you did; "
+        "`plansite stale` lists the directory oldest first",
+    ),
+    "warn-hard-to-read": Problem(
+        "warning",
+        "use shorter sentences and everyday words; `plansite readability` lists every "
+        "text's grade, hardest first",
     ),
     "warn-not-ready": Problem(
         "warning",

@@ -12,6 +12,8 @@ PATTERNS: dict[str, str] = {
     "home": "",
     "plan": "plan/",
     "plan-item": "plan/#{}",  # an item of the plan without a page of its own
+    "easy-read": "plan/easy-read/",  # the plan in Easy Read
+    "picture": "plan/pictures/{}",  # an Easy Read picture, by its path in the data folder
     "plans": "plans/",
     "earlier-plan": "plans/{}/",  # another plan of the partnership, all on one page
     "earlier-plan-item": "plans/{0}/#{0}-{1}",

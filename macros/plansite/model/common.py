@@ -297,6 +297,11 @@ class ContactPoint(Strict):
     address: PlainText | None = None
     hours: PlainText | None = None
     note: PlainText | None = None
+    checked: Day | None = Field(
+        None,
+        description="The day these details were last checked, YYYY-MM-DD; pages show the month, "
+        "and check warns once it is older than the partnership allows.",
+    )
     not_stated: Flag = Field(
         False, description="true when the source gives no contact details at all."
     )

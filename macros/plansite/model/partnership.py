@@ -12,6 +12,7 @@ from plansite.model.common import (
     Day,
     Email,
     Flag,
+    Number,
     Person,
     Phone,
     PlainText,
@@ -95,6 +96,23 @@ class AccessibilityInfo(Strict):
     )
 
 
+class CheckLimits(Strict):
+    """Where the partnership draws the line for two of check's warnings."""
+
+    old_after_months: Count = Field(
+        12,
+        ge=1,
+        description="How many months after its 'checked:' day the details of a service or "
+        "contact count as old: check warns about each one older than this.",
+    )
+    reading_grade: Number | None = Field(
+        None,
+        ge=0,
+        description="The hardest reading grade (Flesch-Kincaid) a plain-words summary or Easy "
+        "Read point may have: check warns about each one above it. None: no warnings.",
+    )
+
+
 class Successor(Strict):
     """The body that took on a partnership's work when it ended."""
 
@@ -135,6 +153,10 @@ class Partnership(Strict):
     )
     succeeded_by: Successor | None = Field(None, description="Who took on its work, if it ended.")
     branding: Branding | None = None
+    checks: CheckLimits = Field(
+        default_factory=CheckLimits,
+        description="Limits for check's warnings about old details and hard reading.",
+    )
     licence: PlainText | None = Field(None, description="Licence for the published data.")
     fictional: Flag = Field(False, description="true for a made-up example partnership.")
     notes: list[PlainText] = Field(

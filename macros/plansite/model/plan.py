@@ -29,6 +29,7 @@ from plansite.model.common import (
     Url,
     When,
 )
+from plansite.model.easyread import EasyReadPoint, easy_read_field
 
 PlanKind = Literal["outcome-improvement-plan", "area-plan", "action-plan", "annual-report"]
 PlanStatus = Literal[
@@ -130,6 +131,7 @@ class Node(Strict):
         default_factory=list, description="Other wordings the plan uses for the same item."
     )
     summary: PlainText | None = Field(None, description="What it means, in plain words.")
+    easy_read: list[EasyReadPoint] = easy_read_field()
     frameworks: list[FrameworkRef] = Field(
         default_factory=list, description="National framework items it serves, as 'framework:item'."
     )
@@ -170,6 +172,7 @@ class PlanFile(Strict):
         None, description="The plan that replaced this one, once it has been replaced."
     )
     summary: RichText | None = Field(None, description="What the plan is, in plain words.")
+    easy_read: list[EasyReadPoint] = easy_read_field()
     source_document: SourceDocument | None = None
     answers_to: list[Slug] = Field(
         default_factory=list,
@@ -221,6 +224,7 @@ class Action(Strict):
     under: Slug | None = Field(None, description="Id of the node this action belongs to.")
     text: PlainText = Field(description="The action in the plan's own words.")
     summary: PlainText | None = Field(None, description="The same in plain words, if needed.")
+    easy_read: list[EasyReadPoint] = easy_read_field()
     leads: list[Slug] = Field(
         default_factory=list, description="Ids of the organisations or partner groups that lead it."
     )

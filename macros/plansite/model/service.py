@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import Field
@@ -9,6 +10,7 @@ from pydantic import Field
 from plansite.model.common import (
     ContactPoint,
     Count,
+    Day,
     Flag,
     FrameworkRef,
     PlainText,
@@ -107,6 +109,11 @@ class Service(Strict):
     contact: ContactPoint = Field(
         description="How to reach it; write 'not_stated: true' when the plan gives no details."
     )
+    checked: Day | None = Field(
+        None,
+        description="The day the service's details were last checked, YYYY-MM-DD; its page "
+        "shows the month, and check warns once it is older than the partnership allows.",
+    )
     status: list[ServiceStatusChange] = Field(
         default_factory=list, description="Status history, oldest first."
     )
@@ -117,6 +124,12 @@ class Service(Strict):
     frameworks: list[FrameworkRef] = Field(default_factory=list)
     former_ids: list[Slug] = Field(default_factory=list)
     source: Source | None = None
+
+    def details_checked(self) -> date | None:
+        """When its details were last checked as a whole: the older of the service's own
+        day and its contact's, as the older part is what may be out of date."""
+        days = [d for d in (self.checked, self.contact.checked) if d is not None]
+        return min(days) if days else None
 
 
 class ServicesFile(Strict):

@@ -9,6 +9,7 @@ from plansite.index.context import FRAMEWORK_ITEM_WORDS, NationalOutcome, SiteIn
 from plansite.model.plan import Indicator, Node
 from plansite.model.registry import Framework, FrameworkItem
 from plansite.model.service import Service
+from plansite.pages import easyread
 from plansite.pages.parts import (
     ActionTable,
     FrameworkGroup,
@@ -65,6 +66,7 @@ class OutcomePage(Page):
     services: list[Service]
     changes: list[Change]  # the latest, of it and of everything under it
     history: History
+    easy_read: str | None  # where the Easy Read page tells of it, if it does
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,7 @@ def outcome(site: SiteIndex, spec: PageSpec) -> OutcomePage:
         services=site.services_for_node.get(n.id, []),
         changes=site.changes_under(n.id)[:20],
         history=history(site, "node", n.id),
+        easy_read=easyread.link_for(site, n),
     )
 
 

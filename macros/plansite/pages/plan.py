@@ -8,6 +8,7 @@ from plansite.index.context import SiteIndex
 from plansite.model.addresses import url_for
 from plansite.model.plan import Indicator, Node, PlanFile
 from plansite.model.registry import Framework
+from plansite.pages import easyread
 from plansite.pages.parts import (
     ActionTable,
     FrameworkGroup,
@@ -42,6 +43,7 @@ class PlanPage(Page):
     indicators: list[Indicator]  # of the whole plan
     answers_to: list[Framework]  # the national frameworks whose outcomes it answers
     newer_link: Link | None  # the plan of this site that replaced it
+    easy_read: str | None  # the plan's Easy Read page, if it has one
 
 
 def pages(site: SiteIndex) -> list[PageSpec]:
@@ -87,4 +89,5 @@ def context(site: SiteIndex, spec: PageSpec) -> PlanPage:
         indicators=site.plan_indicators,
         answers_to=[site.data.frameworks[f] for f in plan.answers_to if f in site.data.frameworks],
         newer_link=successor(site, plan),
+        easy_read=url_for("easy-read") if easyread.published(site) else None,
     )

@@ -15,6 +15,7 @@ from plansite.pages import (
     actions,
     changes,
     data,
+    easyread,
     glossary,
     home,
     outcomes,
@@ -33,6 +34,7 @@ from plansite.pages.spec import PageSpec
 LISTS: list[Callable[[SiteIndex], list[PageSpec]]] = [
     home.pages,
     plan.pages,
+    easyread.pages,
     outcomes.pages,
     actions.pages,
     plans.pages,
@@ -55,6 +57,7 @@ Build = Callable[[SiteIndex, PageSpec], Page]
 CONTEXTS: dict[str, Build] = {
     "home": home.context,
     "plan": plan.context,
+    "easy-read": easyread.context,
     "outcomes": outcomes.outcomes,
     "outcome": outcomes.outcome,
     "national-outcome": outcomes.national_outcome,

@@ -24,7 +24,7 @@ from plansite.history.feeds import atom, json_feed
 from plansite.index.context import SiteIndex, build_index
 from plansite.load.dataset import Dataset
 from plansite.model.addresses import url_for
-from plansite.pages import registry
+from plansite.pages import easyread, registry
 from plansite.pages.data import Published
 from plansite.pages.national import National, national
 from plansite.pages.spec import PageSpec
@@ -125,6 +125,7 @@ def partnership_build(data: Dataset, pid: str) -> SiteBuild:
     outputs += [Output(url_for("figures", ind.id, m.id), figures_csv(ind.title, m))
                 for plan in plans for ind in plan.indicators for m in ind.measures
                 if m.figures]  # fmt: skip
+    outputs += [Output(uri, source=picture) for uri, picture in easyread.pictures(site).items()]
     logo = None
     if p.branding and p.branding.logo:
         source = site.pd.folder / p.branding.logo

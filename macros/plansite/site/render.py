@@ -67,6 +67,14 @@ def day(value: date) -> Markup:
     )
 
 
+def month(value: date) -> Markup:
+    """The month of a calendar day, as words inside <time> that keeps the whole day:
+    'March 2026'."""
+    return Markup('<time datetime="{}">{}</time>').format(
+        value.isoformat(), value.strftime("%B %Y")
+    )
+
+
 def figures_url(indicator_id: str, measure_id: str) -> str:
     """Where a measure's figures are offered as CSV, from the site root."""
     return url_for("figures", indicator_id, measure_id)
@@ -143,6 +151,7 @@ class Renderer:
             era_at=at,
             not_stated=not_stated,
             day=day,
+            month=month,
             chart=charts.svg,
             trend=charts.trend,
             period_label=period_label,

@@ -11,6 +11,9 @@ from plansite.history.store import read_releases
 from plansite.load.loader import load
 from plansite.validate.advise import advise
 from plansite.validate.duties import duties
+from plansite.validate.freshness import freshness
+from plansite.validate.pictures import check_pictures
+from plansite.validate.readability import readability
 from plansite.validate.report import Report
 from plansite.validate.resolve import check_dataset
 from plansite.validate.unshown import unshown
@@ -29,6 +32,9 @@ def check(root: Path, only: str | None = None) -> Report:
         problems += check_dataset(data)
         problems += advise(data)
         problems += duties(data)
+        problems += check_pictures(data)
+        problems += freshness(data)
+        problems += readability(data)
         problems += unshown(data)
         problems += check_writing(data)
     problems.sort(key=lambda d: (d.severity != "error", d.file, d.line, d.column, d.code))
