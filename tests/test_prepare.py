@@ -44,6 +44,13 @@ def test_the_national_build_has_its_own_pages_and_feed(data: Dataset) -> None:
     build = national_build(data)
     assert build.site is None and build.national is not None
     paths = [out.path for out in build.outputs]
-    assert paths == ["feed.xml", "feed.json", "directory/services.csv", "directory/services.json"]
+    assert paths[:4] == ["feed.xml", "feed.json", "directory/services.csv",
+                         "directory/services.json"]  # fmt: skip
+    assert {p.removeprefix("directory/hsds/") for p in paths[4:]} == {
+        "services.json",
+        "organizations.json",
+        "taxonomies.json",
+        "taxonomy_terms.json",
+    }
     assert {"areas/", "directory/"} <= {spec.url for spec in build.pages}
     assert build.theme.extra()["plansite_site"] is False
