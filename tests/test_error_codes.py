@@ -115,6 +115,13 @@ CASES = [
     ),
     Case("page-macro-ref", NEWS, 6, post('{{ action("a3") }}\n'), "no action 'a3'"),
     Case(
+        "page-link",
+        NEWS,
+        7,
+        post("See\n[all news](../index.md) and [services](../../services/).\n"),
+        "'../../services/' names a folder",
+    ),
+    Case(
         "warn-report-due",
         f"{PS}/reports/2017-18.md",
         1,

@@ -22,6 +22,7 @@ from pydantic.fields import FieldInfo
 
 from plansite.model import common
 from plansite.model.files import FILE_KINDS
+from plansite.model.writing import PageFacts, PostFacts, ReportFacts
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 
@@ -240,6 +241,16 @@ little formatting: `*italics*`, `**bold**`, lists with each line starting `- `, 
 written `[the words to show](https://www.example.org/)`.
 """
 
+WRITTEN_INTRO = (
+    "Markdown files in a partnership's folder. Each starts with its facts between two lines "
+    "of three hyphens (`---`); the text below them is the page."
+)
+WRITTEN_FILES = (
+    ("pages/<name>.md", PageFacts),
+    ("news/<YYYY-MM-DD>-<name>.md", PostFacts),
+    ("reports/<2025-26>.md", ReportFacts),
+)
+
 SCOPES = (
     ("partnership", "Partnership files", "In a partnership's folder, `data/partnerships/<id>/`."),
     ("plan", "Plan files", "In a plan's folder, `data/partnerships/<id>/plans/<plan-id>/`."),
@@ -279,6 +290,9 @@ def reference() -> str:
                 out += [f"#### {_title(model)}", ""]
                 out += [_md(" ".join(doc.split())), ""] if doc else []
                 out += [*ref.fields(model), ""]
+    out += ["## Pages, news and annual reports", "", WRITTEN_INTRO, ""]
+    for filename, model in WRITTEN_FILES:
+        out += [f"### `{filename}`", "", *ref.fields(model), ""]
     text = "\n".join(out).rstrip() + "\n"
     # Every docs page is also a template of the site's macros: nothing here may look like one.
     assert not re.search(r"\{[{%#]", text), "the field reference would be read as a template"

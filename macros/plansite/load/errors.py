@@ -60,6 +60,9 @@ CATALOGUE: dict[str, Problem] = {
     "page-macro-unknown": Problem("error", "use one of the macros the guide lists"),
     "page-macro-argument": Problem("error", "give the macro the arguments the guide shows"),
     "page-macro-ref": Problem("error", "use an id that is in the data"),
+    "page-link": Problem(
+        "error", "link to a page by its file: end the address with index.md, as ../news/index.md"
+    ),
     "warn-report-due": Problem("warning", "publish the year's annual report"),
     # Checking fields
     "field-missing": Problem("error", "add the field"),

@@ -23,7 +23,9 @@ HOME_PAGE = "home"
 class PageFacts(Strict):
     """The front matter of a page the partnership writes."""
 
-    title: PlainText = Field(description="The page's main heading and its title in the browser.")
+    title: PlainText = Field(
+        description="The page's main heading; also its title in the browser, unless it has nav:."
+    )
     summary: PlainText | None = Field(
         None, description="One sentence about the page, shown by search engines and link previews."
     )

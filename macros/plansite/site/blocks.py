@@ -75,16 +75,19 @@ class Blocks:
         return self._html(self.c.indicator_block(_pick("indicator", id, found), self.link, 3))
 
     def partner(self, id: str) -> str:
-        """A partner, linked to its page, with the actions it leads."""
-        key = id
+        """A partner, linked to its page, with the actions it leads and those it supports."""
         site = self.site
-        org = _pick("partner", key, site.partners)
-        caption = f"{site.level_name(site.action_level, plural=True)} led by {org.name}"
-        table = action_table(site, site.leads.get(key, []), caption)
+        org = _pick("partner", id, site.partners)
+        plural = site.level_name(site.action_level, plural=True)
         heading = Markup('<p class="plansite-lede"><a href="{}">{}</a></p>').format(
-            self.link(url_for("partner", key)), org.name
+            self.link(url_for("partner", id)), org.name
         )
-        return self._html(heading, self.c.action_table(table, self.link))
+        leads = action_table(site, site.leads.get(id, []), f"{plural} led by {org.name}")
+        parts = [heading, self.c.action_table(leads, self.link)]
+        if supports := site.supports.get(id):
+            table = action_table(site, supports, f"{plural} supported by {org.name}")
+            parts.append(self.c.action_table(table, self.link))
+        return self._html(*parts)
 
     def services(
         self,
@@ -120,10 +123,15 @@ class Blocks:
         return self._html(self.c.progress_list(progress(self.site), self.link))
 
     def changes(self, since: str | date) -> str:
-        """What has changed since a day, YYYY-MM-DD."""
+        """What has changed since a day, YYYY-MM-DD, release by release, newest first."""
         day = since if isinstance(since, date) else date.fromisoformat(str(since))
-        shown = [c for c in self.site.log if c.release is not None and c.date >= day]
-        return self._html(self.c.change_list(shown, self.link))
+        parts = []
+        for _, published, changes in self.site.releases_newest_first():
+            if published >= day:
+                parts.append(Markup("<p><strong>Published {}</strong></p>").format(
+                    f"{published.day} {published:%B %Y}"))  # fmt: skip
+                parts.append(self.c.change_list(changes, self.link))
+        return self._html(*parts) if parts else self._html(Markup("<p>No changes since then.</p>"))
 
     def contacts(self) -> str:
         """The partnership's contact details, as on its home page."""

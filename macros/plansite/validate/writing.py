@@ -21,6 +21,8 @@ from plansite.model.addresses import NEWS_RESERVED, RESERVED, url_for
 from plansite.model.macros import BUILT_IN, MACROS
 
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
+# [words](target): a link written in Markdown (not an image, which starts with "!").
+LINK_RE = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)")
 _ENV = jinja2.Environment(autoescape=True)  # only parses, with mkdocs-macros' delimiters
 
 
@@ -76,10 +78,18 @@ def _lines_outside_code(text: str) -> Iterator[tuple[int, str]]:
 
 def _text(written: WrittenPage | NewsPost, known: dict[str, set[str]]) -> list[Diagnostic]:
     rel = written.rel
+    lines = list(_lines_outside_code(written.body))
     out = [
         Diagnostic("page-heading", rel, n, 1, "", "a heading of level 1 ('# ') in the text")
-        for n, line in _lines_outside_code(written.body)
+        for n, line in lines
         if line.startswith("# ")
+    ]
+    folder = "names a folder of the site, which MkDocs cannot follow"
+    out += [
+        Diagnostic("page-link", rel, n, m.start(1) + 1, "", f"the link {m.group(1)!r} {folder}")
+        for n, line in lines
+        for m in LINK_RE.finditer(line)
+        if _site_folder(m.group(1))
     ]
     try:
         tree = _ENV.parse(written.body)
@@ -100,6 +110,15 @@ def _text(written: WrittenPage | NewsPost, known: dict[str, set[str]]) -> list[D
             message, hint = f"{name.name} is a macro: call it", f"write it as {_usage(name.name)}"
         out.append(Diagnostic("page-macro-unknown", rel, name.lineno, 1, "", message, hint))
     return out
+
+
+def _site_folder(target: str) -> bool:
+    """A link to a page of this site written as its address (``../news/``) rather than its
+    file (``../news/index.md``)."""
+    if ":" in target or target.startswith(("#", "{")):
+        return False  # another site, mail or phone, an anchor, or a macro's value
+    path = target.split("#", 1)[0]
+    return not path.endswith(".md") and "." not in path.rsplit("/", 1)[-1]
 
 
 def _call(
