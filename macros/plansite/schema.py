@@ -245,10 +245,11 @@ WRITTEN_INTRO = (
     "Markdown files in a partnership's folder. Each starts with its facts between two lines "
     "of three hyphens (`---`); the text below them is the page."
 )
+# (folder, file name, facts): folders in the data, not addresses on the site.
 WRITTEN_FILES = (
-    ("pages/<name>.md", PageFacts),
-    ("news/<YYYY-MM-DD>-<name>.md", PostFacts),
-    ("reports/<2025-26>.md", ReportFacts),
+    ("pages", "<name>.md", PageFacts),
+    ("news", "<YYYY-MM-DD>-<name>.md", PostFacts),
+    ("reports", "<2025-26>.md", ReportFacts),
 )
 
 SCOPES = (
@@ -291,8 +292,8 @@ def reference() -> str:
                 out += [_md(" ".join(doc.split())), ""] if doc else []
                 out += [*ref.fields(model), ""]
     out += ["## Pages, news and annual reports", "", WRITTEN_INTRO, ""]
-    for filename, model in WRITTEN_FILES:
-        out += [f"### `{filename}`", "", *ref.fields(model), ""]
+    for folder, filename, model in WRITTEN_FILES:
+        out += [f"### `{folder}/{filename}`", "", *ref.fields(model), ""]
     text = "\n".join(out).rstrip() + "\n"
     # Every docs page is also a template of the site's macros: nothing here may look like one.
     assert not re.search(r"\{[{%#]", text), "the field reference would be read as a template"

@@ -11,6 +11,7 @@ partnership's own page about the service.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 
 from plansite.exports.tables import csv_text
@@ -40,6 +41,7 @@ class Entry:
     summary: str
     providers: tuple[str, ...]  # organisation names
     listings: tuple[Listing, ...]
+    label: str  # its name, with its partnership's where another entry has the same name
 
     @property
     def audiences(self) -> set[str]:
@@ -81,12 +83,16 @@ def entries(sites: list[SiteIndex]) -> list[Entry]:
     for listing in listings(sites):
         same = same_service(listing.service)
         grouped.setdefault(same if same else (listing.pid, listing.service.id), []).append(listing)
+    taken = Counter(" ".join(g[0].service.name.lower().split()) for g in grouped.values())
     out = []
     for group in grouped.values():
         first = group[0].service
         providers = tuple(sorted({names[p.organisation] for p in first.providers}))
+        # Two links with one text must not lead to two places.
+        shared = taken[" ".join(first.name.lower().split())] > 1 and len(group) == 1
+        label = f"{first.name} ({group[0].partnership})" if shared else first.name
         out.append(Entry(f"{group[0].pid}/{first.id}", first.name, first.summary, providers,
-                         tuple(group)))  # fmt: skip
+                         tuple(group), label))  # fmt: skip
     return sorted(out, key=lambda e: (e.name.lower(), e.key))
 
 

@@ -27,6 +27,7 @@ class PartnershipCard:
     contacts: tuple[ContactPoint, ...]
     services: int
     fictional: bool
+    outcomes: tuple[str, ...]  # the national outcomes its plan works towards
 
 
 def card(site: SiteIndex, area_names: dict[str, str]) -> PartnershipCard:
@@ -46,4 +47,10 @@ def card(site: SiteIndex, area_names: dict[str, str]) -> PartnershipCard:
         contacts=tuple(c for c in p.contacts if not c.not_stated),
         services=len(site.services),
         fictional=p.fictional,
+        # A council's own aims are frameworks of the partnership, not national outcomes.
+        outcomes=tuple(
+            nat.item.title
+            for nat in site.national.values()
+            if nat.framework.id not in {fw.id for fw in site.pd.frameworks}
+        ),
     )
