@@ -36,7 +36,7 @@ from plansite.model.public import internal_fields
 from plansite.site.text import rich as render_rich
 from plansite.validate import check
 from tests.browser_helpers import serve
-from tests.conftest import MINIMAL
+from tests.conftest import MINIMAL, copy_minimal, edit
 from tests.payloads import (
     ALL_PAYLOADS,
     HTML_PAYLOADS,
@@ -113,18 +113,12 @@ def _payload(value: str) -> str:
 def _enrich(source: Path) -> None:
     """Switch on the outputs the minimal data leaves off, so that each gets payloads too."""
 
-    def edit(rel: str, old: str, new: str) -> None:
-        path = source / rel
-        text = path.read_text(encoding="utf-8")
-        assert old in text, (rel, old)
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
     # A public address: embeddable lists, the sitemap and absolute feed links.
-    edit("partnerships/sample/partnership.yaml", "id: sample\n",
+    edit(source, "partnerships/sample/partnership.yaml", "id: sample\n",
          "id: sample\nsite_url: https://plans.example.org/sample/\n")  # fmt: skip
     # National outcome pages; a former id, which leaves a forwarding page; the national settings.
-    edit("frameworks.yaml", "kind: outcomes\n", "kind: outcomes\n    outcome_pages: true\n")
-    edit("partnerships/sample/services.yaml", "kind: service\n",
+    edit(source, "frameworks.yaml", "kind: outcomes\n", "kind: outcomes\n    outcome_pages: true\n")
+    edit(source, "partnerships/sample/services.yaml", "kind: service\n",
          "kind: service\n    former_ids: [old-family-support]\n")  # fmt: skip
     (source / "site.yaml").write_text(
         "name: Plans\nbase_url: https://plans.example.org/\nsummary: All plans.\n"
@@ -583,8 +577,7 @@ def test_titles_are_escaped(hostile: Hostile) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("payload", HTML_PAYLOADS[:3])
 def test_payloads_are_escaped_in_service_names(payload: str, tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(MINIMAL, data)
+    data = copy_minimal(tmp_path)
     services = data / "partnerships/sample/services.yaml"
     quoted = payload.replace("'", "''")
     services.write_text(services.read_text().replace("name: Family support", f"name: '{quoted}'"))
@@ -656,8 +649,7 @@ def test_no_planted_script_runs_in_a_browser(browser: Browser, hostile: Hostile)
 def test_control_characters_in_data_leave_feeds_well_formed(tmp_path: Path) -> None:
     # Text may hold characters XML 1.0 forbids (written as escapes in YAML); a feed must still
     # parse, or feed readers drop all of it.
-    data = tmp_path / "data"
-    shutil.copytree(MINIMAL, data)
+    data = copy_minimal(tmp_path)
     partnership = data / "partnerships/sample/partnership.yaml"
     text = partnership.read_text(encoding="utf-8")
     name = 'name: "Sample\\x01 partnership\\x0b"'  # YAML escapes: the file itself stays text
@@ -678,8 +670,7 @@ def test_control_characters_in_data_leave_feeds_well_formed(tmp_path: Path) -> N
 def test_csv_header_cells_from_data_never_run(tmp_path: Path) -> None:
     # actions.csv names its first column after the plan's own level ("Action id"); a level
     # named like a formula must be neutralised there as in every other cell.
-    data = tmp_path / "data"
-    shutil.copytree(MINIMAL, data)
+    data = copy_minimal(tmp_path)
     plan = data / "partnerships/sample/plans/sample-plan/plan.yaml"
     plan.write_text(plan.read_text().replace(
         "  - id: action\n    name: Action\n", "  - id: action\n    name: '=1+1'\n"))  # fmt: skip

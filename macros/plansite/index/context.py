@@ -163,9 +163,18 @@ class SiteIndex:
         return own or ACTION_LABELS[column]
 
     def node_name(self, node: Node) -> str:
-        """How a reader tells this item apart: 'Aim 2: …' or, unnumbered, 'Aim: …'."""
+        """How a reader tells this item apart: 'Aim 2: …' or, unnumbered, 'Aim: …'. Where
+        the plan gives two items the same name, each also says where in the plan it is."""
         number = f" {node.number}" if node.number else ""
-        return f"{self.level_name(node.level)}{number}: {node.title}"
+        name = f"{self.level_name(node.level)}{number}: {node.title}"
+        alike = [n for n in self.nodes.values() if n.level == node.level
+                 and n.number == node.number and n.title == node.title]  # fmt: skip
+        if len(alike) < 2:
+            return name
+        sections = [n.source.section if n.source else None for n in alike]
+        if None not in sections and len(set(sections)) == len(sections):
+            return f"{name} (in “{sections[alike.index(node)]}”)"
+        return f"{name} ({alike.index(node) + 1} of {len(alike)})"
 
     def node_short(self, node: Node) -> str:
         """A short name for breadcrumbs: 'Aim 2', or unnumbered, 'Aim: Young people …'."""

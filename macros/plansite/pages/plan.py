@@ -58,12 +58,15 @@ def _items(site: SiteIndex, parent: str | None) -> list[PlanItem]:
     for n in site.children.get(parent, []):
         level = site.level_name(n.level)
         acts = site.actions_under.get(n.id, [])
-        where = f" {n.number}" if n.number else f": {n.title}"
-        caption = f"{site.level_name(site.action_level, plural=True)} under {level.lower()}{where}"
+        # The item's full name, so two tables under alike items have different captions.
+        name = site.node_name(n)
+        caption = (
+            f"{site.level_name(site.action_level, plural=True)} under {name[:1].lower()}{name[1:]}"
+        )
         out.append(
             PlanItem(
                 node=n,
-                name=site.node_name(n),
+                name=name,
                 outcome=n.level in site.outcome_levels,
                 more=f"More about {level.lower()} {n.number if n.number else '“' + n.title + '”'}",
                 frameworks=framework_groups(site, n.frameworks),

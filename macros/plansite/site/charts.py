@@ -13,7 +13,8 @@ from plansite.exports.tables import period_label, value_label
 from plansite.model.plan import Figure, Measure
 
 WIDTH, HEIGHT = 600, 260
-PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 56, 24, 28, 48
+# Room above the highest point for its label, drawn up to 26 units high on phones.
+PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 56, 24, 40, 48
 
 
 def numeric(measure: Measure) -> list[Figure]:
@@ -90,11 +91,13 @@ def svg(measure: Measure, title_id: str) -> Markup:
     parts.append(f'<path class="plansite-chart__line" d="{path}"/>')
     for i, p in enumerate(points):
         v = values[i]
+        # The first and last labels lean inwards, so they never run off the chart's edges.
+        anchor = "start" if i == 0 else "end" if i == len(points) - 1 else "middle"
         parts.append(
             f'<circle class="plansite-chart__point" cx="{x(i):.1f}" cy="{y(v):.1f}" r="5"/>'
-            f'<text x="{x(i):.1f}" y="{y(v) - 10:.1f}" text-anchor="middle">'
+            f'<text x="{x(i):.1f}" y="{y(v) - 10:.1f}" text-anchor="{anchor}">'
             f"{escape(value_label(p, measure.unit))}</text>"
-            f'<text x="{x(i):.1f}" y="{HEIGHT - PAD_BOTTOM + 20}" text-anchor="middle">'
+            f'<text x="{x(i):.1f}" y="{HEIGHT - PAD_BOTTOM + 20}" text-anchor="{anchor}">'
             f"{escape(period_label(p))}</text>"
         )
     parts.append("</svg>")

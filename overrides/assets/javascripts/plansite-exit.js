@@ -1,5 +1,7 @@
 /* "Leave this site": go to a neutral page and leave nothing to go back to. The link works
-   on its own; this adds the Shift-three-times shortcut and keeps the page out of history. */
+   on its own; this adds the Shift-three-times shortcut and keeps the page out of history.
+   Only separate presses of Shift count: holding the key down (to type capitals, or by
+   accident) repeats it, and a repeat is not a press. Any other key starts the count again. */
 (function () {
   "use strict";
   var link = document.querySelector("[data-plansite-exit]");
@@ -16,9 +18,13 @@
   }
   link.addEventListener("click", leave);
   var presses = [];
-  document.addEventListener("keydown", function (event) {
+  // On the window, before anything on the page can stop the key press.
+  window.addEventListener("keydown", function (event) {
     if (event.key !== "Shift") {
       presses = [];
+      return;
+    }
+    if (event.repeat) {
       return;
     }
     var now = Date.now();
@@ -27,5 +33,5 @@
     if (presses.length >= 3) {
       leave();
     }
-  });
+  }, true);
 })();

@@ -31,7 +31,9 @@
     }
   }
 
-  // Everything but the drawer, the way to it and the overlay that closes it.
+  // Everything but the drawer, the overlay that closes it and the way out of the site,
+  // which stays usable above the open drawer.
+  var keep = [drawer, overlay, document.querySelector("[data-plansite-exit]")].filter(Boolean);
   function setBehindInert(on) {
     if (on === behind.length > 0) {
       return;
@@ -41,15 +43,20 @@
       behind = [];
       return;
     }
-    for (var el = drawer; el.parentElement && el !== document.body; el = el.parentElement) {
-      Array.prototype.forEach.call(el.parentElement.children, function (other) {
-        if (other !== el && other !== overlay && !other.hasAttribute("inert") &&
-            !/^(SCRIPT|STYLE|LINK|INPUT)$/.test(other.tagName)) {
-          setInert(other, true);
-          behind.push(other);
+    (function within(parent) {
+      Array.prototype.forEach.call(parent.children, function (el) {
+        if (keep.indexOf(el) !== -1 || el.hasAttribute("inert") ||
+            /^(SCRIPT|STYLE|LINK|INPUT)$/.test(el.tagName)) {
+          return;
+        }
+        if (keep.some(function (k) { return el.contains(k); })) {
+          within(el);
+        } else {
+          setInert(el, true);
+          behind.push(el);
         }
       });
-    }
+    })(document.body);
   }
 
   function update() {
@@ -103,7 +110,7 @@
     movedOnPage = Date.now();
   });
   if (search) {
-    // Searching from the open drawer (the "/" key) closes it, so the search box is usable.
+    // Opening search while the drawer is open closes the drawer, so the search box is usable.
     search.addEventListener("change", function () {
       if (search.checked && toggle.checked) {
         toggle.click();
