@@ -22,6 +22,7 @@ import dataclasses
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
@@ -90,10 +91,17 @@ class PlansiteConfig(Config):
     # A preview: rebuild only the pages an edit changed, and show data errors in the browser
     # (see ``preview``).
     incremental = c.Type(bool, default=False)
+    # The day the site is built for, YYYY-MM-DD (empty: today): what is current, due or
+    # overdue is judged on it. One build gives every site the same day.
+    today = c.Type(str, default="")
 
 
 def options(
-    mkdocs_yml: Path, data: Path, partnership: str | None, incremental: bool = False
+    mkdocs_yml: Path,
+    data: Path,
+    partnership: str | None,
+    incremental: bool = False,
+    today: date | None = None,
 ) -> dict[str, Any]:
     """Settings for MkDocs' ``load_config`` (and ``serve``) that point this project's plansite
     plugin at ``data`` and ``partnership`` (None: the one mkdocs.yml names): the plugin list
@@ -105,6 +113,8 @@ def options(
     ours: dict[str, Any] = {"data_dir": str(data.resolve()), "incremental": incremental}
     if partnership is not None:
         ours["partnership"] = partnership
+    if today is not None:
+        ours["today"] = today.isoformat()
     plugins: list[Any] = []
     for entry in listed:
         name = entry if isinstance(entry, str) else next(iter(entry))
@@ -167,7 +177,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             folders = root / "partnerships"
             known = ", ".join(sorted(f.name for f in folders.glob("*/") if f.is_dir()))
             raise PluginError(f"no partnership {pid!r} in {root} (there are: {known})")
-        build = self.build = partnership_build(data, pid) if pid else national_build(data)
+        day = date.fromisoformat(self.config.today) if self.config.today else None
+        build = partnership_build(data, pid, day) if pid else national_build(data, day)
+        self.build = build
         self.pages = build.pages
         config.site_name = escape(build.name)
         config.extra.update(build.theme.extra())

@@ -108,9 +108,9 @@ def _feed_files(feeds: list[FeedSpec]) -> list[Output]:
     return out
 
 
-def partnership_build(data: Dataset, pid: str) -> SiteBuild:
-    """One partnership's site, from the public view of the checked data."""
-    site = build_index(data, pid)
+def partnership_build(data: Dataset, pid: str, today: date | None = None) -> SiteBuild:
+    """One partnership's site, from the public view of the checked data, as of ``today``."""
+    site = build_index(data, pid, today)
     p = site.partnership
     files = Published(downloads(site), Hsds(site).files(), fragments(site))
     feeds = site_feeds(site)
@@ -152,11 +152,11 @@ def partnership_build(data: Dataset, pid: str) -> SiteBuild:
     )
 
 
-def national_build(data: Dataset) -> SiteBuild:
+def national_build(data: Dataset, today: date | None = None) -> SiteBuild:
     """The national site: the overview of every partnership, the council areas and the
     national service directory."""
     name = data.site.name if data.site else "Community justice plans"
-    sites = [build_index(data, p) for p in sorted(data.partnerships)]
+    sites = [build_index(data, p, today) for p in sorted(data.partnerships)]
     feeds = national_feeds(data, sites, name)
     base = str(data.site.base_url) if data.site and data.site.base_url else None
     found = national(data, sites, name)
