@@ -1,0 +1,96 @@
+"""``python -m plansite.bench.rebuild``: how long a national host waits for one partnership's
+change to be published, against a build from nothing.
+
+For each count of partnerships it generates the fictional national data set, then times, each
+as a separate ``plansite build`` into one output folder:
+
+- a cold build (``--cold``) of every site;
+- a rebuild with nothing changed (every partnership reused, the national index built);
+- a rebuild after one service of one partnership was renamed (that partnership built).
+
+Figures are printed as a Markdown table, ready for BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from plansite.bench.measure import Run, machine, timed, versions
+from plansite.bench.synthetic import generate
+from plansite.site.workers import default_jobs
+from plansite.validate import check
+
+
+def _rename_a_service(data: Path) -> str:
+    """Rename the first service of the first partnership; return the partnership's id."""
+    dataset = check(data).data
+    pid = sorted(dataset.partnerships)[0]
+    pd = dataset.partnerships[pid]
+    service = pd.services[0]
+    path = pd.folder / "services.yaml"
+    pattern = re.compile(rf"^(\s*name:\s*){re.escape(service.name)}\s*$", re.M)
+    edited, count = pattern.subn(lambda m: f"{m.group(1)}{service.name} (renamed)",
+                                 path.read_text(encoding="utf-8"), count=1)  # fmt: skip
+    if count != 1:
+        raise RuntimeError(f"could not find the name of {service.id} in {path}")
+    path.write_text(edited, encoding="utf-8")
+    return pid
+
+
+def _measure(config: Path, data: Path, out: Path, jobs: int) -> tuple[Run, Run, Run]:
+    def build(*extra: str) -> Run:
+        command = [sys.executable, "-m", "plansite.cli", "build", "--data", str(data),
+                   "-d", str(out), "--config", str(config), "-j", str(jobs)]  # fmt: skip
+        return timed([*command, *extra])
+
+    cold = build("--cold")
+    unchanged = build()
+    _rename_a_service(data)
+    one = build()
+    return cold, unchanged, one
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m plansite.bench.rebuild",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--counts", default="8,32", help="partnership counts to build")
+    parser.add_argument("--jobs", type=int, default=default_jobs(), help="sites built at once")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--config", default="mkdocs.yml", help="plansite's MkDocs configuration")
+    parser.add_argument("--keep", action="store_true", help="keep the working folder")
+    args = parser.parse_args(argv)
+    counts = sorted({int(n) for n in args.counts.split(",")})
+    config = Path(args.config).resolve()
+    if not config.is_file():
+        parser.error(f"{config} not found: run from the project folder or give --config")
+    work = Path(tempfile.mkdtemp(prefix="plansite-rebuild-"))
+    try:
+        print(f"Machine: {machine()}\nSoftware: {versions()}\n")
+        print("| partnerships | jobs | cold build s | nothing changed s | one partnership "
+              "changed s | cold / one changed |")  # fmt: skip
+        print("|---:|---:|---:|---:|---:|---:|")
+        for count in counts:
+            data = work / f"data-{count}"
+            generate(data, args.seed, count)
+            cold, unchanged, one = _measure(config, data, work / f"site-{count}", args.jobs)
+            print(f"| {count} | {args.jobs} | {cold.seconds:.1f} | {unchanged.seconds:.1f} | "
+                  f"{one.seconds:.1f} | {cold.seconds / one.seconds:.1f}× |")  # fmt: skip
+    finally:
+        if args.keep:
+            print(f"\nworking folder kept: {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
