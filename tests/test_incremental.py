@@ -41,11 +41,12 @@ def two_partnerships(tmp_path: Path) -> Path:
 
 
 def files(root: Path) -> dict[str, bytes]:
-    """Every file of an output and its bytes, but the record of what it was built from."""
+    """Every file of an output and its bytes, the record of what it was built from too: it is
+    made from contents alone."""
     return {
         path.relative_to(root).as_posix(): path.read_bytes()
         for path in sorted(root.rglob("*"))
-        if path.is_file() and path.name != reuse.RECORD
+        if path.is_file()
     }
 
 

@@ -8,11 +8,12 @@ beside the published output is linked into the new build instead of being built 
 The record is ``.plansite-build.json`` at the top of the output. It moves with the output it
 describes (publishing and rollback swap whole folders), so it never speaks for another
 build's files. It is published with the sites but tells a reader nothing new: digests, and
-the links and script hashes the published pages themselves carry.
+the links and script hashes the published pages themselves carry. It is made from contents
+alone, so two builds of the same inputs stay byte-identical, record and all.
 
-A reused site is not checked again page by page; it was checked when it was built and is the
-same files: their sizes and modification times are recorded too, and a site whose files
-differ from the record is built again.
+A reused site is not checked again page by page: it was checked when it was built, and a
+digest of its files' contents, recorded then, shows they are the same files. A site whose
+files differ from the record is built again.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ class Kept:
     """What the record says of one partnership's published site."""
 
     key: str
-    stamp: str  # the files as they were published (see ``stamp``)
+    stamp: str  # the files as they were checked and published (see ``stamp``)
     pages: int
     scripts: list[str] = field(default_factory=list)
     # Links leaving the site, as ``crawl.CrawlReport.outside``: checked again in each build
@@ -115,16 +116,10 @@ def site_keys(
 
 
 def stamp(site: Path) -> str:
-    """Every file of a built site by path, size and modification time: cheap to read again,
-    and changed by any edit made to the published files since."""
+    """Every file of a built site by path and content: changed by any edit made to the
+    published files since they were checked."""
     digest = hashlib.sha256()
-    for folder, dirs, names in os.walk(site):
-        dirs.sort()
-        for name in sorted(names):
-            path = Path(folder) / name
-            st = path.stat()
-            rel = path.relative_to(site).as_posix()
-            digest.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    _add_tree(digest, site)
     return digest.hexdigest()
 
 
@@ -165,7 +160,7 @@ def _link_or_copy(source: str, target: str) -> None:
     try:
         os.link(source, target)
     except OSError:  # another file system, or one without hard links
-        shutil.copy2(source, target)  # keeps the modification time the stamp reads
+        shutil.copy2(source, target)
 
 
 def reuse(published: Path, target: Path) -> None:
