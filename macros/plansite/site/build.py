@@ -212,6 +212,8 @@ def build_all(
                 for s in built if s.pid and s.pid not in kept}}  # fmt: skip
             if only is None:
                 write_record(staging, record)  # before the scan below, which reads it too
+            # Every file, reused ones too: a value marked not public since a site was built
+            # is still found in it.
             if found := leaks(staging, report.private):
                 raise BuildError(
                     f"{len(found)} file(s) of the output contain a value marked not public; "
