@@ -182,7 +182,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         site = build.site
         years = dict(site.plan.plan.years) if site and site.plan else None
         templates = Path(config.theme.custom_dir or "overrides") / "partials" / "plansite"
-        self.renderer = Renderer(templates, site.terms if site else None, years)
+        self.renderer = Renderer(templates, build.terms, years)
         # Navigation titles can come from data (a plan's word for its outcomes): escaped
         # once, as the theme prints them as they are.
         config.nav = [{str(escape(spec.nav)): spec.src_uri} for spec in self.pages if spec.nav]
