@@ -61,6 +61,7 @@ from plansite.site.preview import (
     show_errors,
 )
 from plansite.site.render import COMPILED, Renderer
+from plansite.site.search import with_summaries
 
 
 @dataclass
@@ -143,6 +144,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.errors: list[Diagnostic] = []
         self.prepared: dict[int, Prepared] = {}
         self.page_urls: set[str] = set()
+        self.described: dict[str, str] = {}  # page address -> description, for search
 
     @property
     def site(self) -> SiteIndex | None:
@@ -194,7 +196,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         site = build.site
         years = dict(site.plan.plan.years) if site and site.plan else None
         templates = Path(config.theme.custom_dir or "overrides") / "partials" / "plansite"
-        self.renderer = Renderer(templates, site.terms if site else None, years)
+        self.renderer = Renderer(templates, build.terms, years)
         # Navigation titles can come from data (a plan's word for its outcomes): escaped
         # once, as the theme prints them as they are.
         config.nav = [{str(escape(spec.nav)): spec.src_uri} for spec in self.pages if spec.nav]
@@ -236,13 +238,16 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
 
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        search = config.plugins.get("material/search")
+        if search is not None:
+            index = search.search_index
+            index.entries = with_summaries(index.entries, self.described)
         if not self.incremental:
             return
         state = preview_for(config.site_dir)
         if self.errors:
             show_errors(Path(config.site_dir), state, self.errors)
             return
-        search = config.plugins.get("material/search")
         if search is not None:
             index = search.search_index
             index.entries = merge_search(state, index.entries, self.page_urls)
@@ -289,6 +294,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             page.toc = outline(html)
             page.meta["plansite_jsonld"] = prepared.jsonld
             page.meta["description"] = prepared.description
+            self.described[page.url] = prepared.description
             page.meta["plansite_feeds"] = prepared.feeds
             if prepared.standing:  # an earlier plan's page says where that plan stands
                 page.meta["plansite_standing"] = prepared.standing

@@ -24,6 +24,8 @@ from plansite.history.feeds import atom, json_feed
 from plansite.index.context import SiteIndex, build_index
 from plansite.load.dataset import Dataset
 from plansite.model.addresses import url_for
+from plansite.model.era import outside
+from plansite.model.registry import GlossaryTerm
 from plansite.pages import easyread, registry
 from plansite.pages.data import Published
 from plansite.pages.national import National, national
@@ -71,6 +73,7 @@ class SiteBuild:
     national: National | None = None
     files: Published = field(default_factory=lambda: Published([], {}, []))
     logo: str | None = None  # the theme's logo, where the partnership has one
+    terms: list[GlossaryTerm] = field(default_factory=list)  # abbreviations pages explain
 
 
 def _epoch(data: Dataset, pid: str) -> int:
@@ -149,6 +152,7 @@ def partnership_build(data: Dataset, pid: str, today: date | None = None) -> Sit
         site=site,
         files=files,
         logo=logo,
+        terms=site.terms,
     )
 
 
@@ -156,6 +160,7 @@ def national_build(data: Dataset, today: date | None = None) -> SiteBuild:
     """The national site: the overview of every partnership, the council areas and the
     national service directory."""
     name = data.site.name if data.site else "Community justice plans"
+    today = today or date.today()
     sites = [build_index(data, p, today) for p in sorted(data.partnerships)]
     feeds = national_feeds(data, sites, name)
     base = str(data.site.base_url) if data.site and data.site.base_url else None
@@ -180,4 +185,6 @@ def national_build(data: Dataset, today: date | None = None) -> SiteBuild:
         outputs=outputs,
         feeds=feeds,
         national=found,
+        # The national pages list what is on offer now, in the words in use today.
+        terms=[t for t in data.glossary if outside(t.valid_from, t.valid_to, today, today) is None],
     )
