@@ -47,7 +47,7 @@ def fragments(site: SiteIndex) -> list[Fragment]:
         chosen = (
             site.services_matching(facet, key)
             if facet
-            else sorted(site.services.values(), key=lambda s: s.name.lower())
+            else site.help_services()
         )
         items = "".join(
             f'<li><a href="{escape(base + url_for("service", s.id))}" style="{LINK_STYLE}">'
