@@ -17,6 +17,7 @@ from referencing.jsonschema import DRAFT202012
 from plansite.cli import main
 from plansite.load.loader import load
 from plansite.model.release import Snapshot
+from plansite.model.service import NOT_HELP_KINDS
 from plansite.validate import check
 from tests.conftest import SHIPPED, copy_minimal
 from tests.site_helpers import build
@@ -44,7 +45,11 @@ def test_the_hsds_export_validates_and_holds_every_service(
     folder = shipped_site / pid / "data/hsds"
     services = json.loads((folder / "services.json").read_text())
     data, _ = load(SHIPPED)
-    assert len(services) == len(data.partnerships[pid].services)
+    # HSDS is for help: what is not help (MAPPA, a campaign, …) stays out of it.
+    entries = data.partnerships[pid].services
+    assert {s["name"] for s in services} == {
+        s.name for s in entries if s.kind not in NOT_HELP_KINDS
+    }
     pairs = [
         ("service.json", "services.json"),
         ("organization.json", "organizations.json"),
@@ -66,7 +71,9 @@ def test_the_national_hsds_export_holds_every_partnerships_records(
     folder = shipped_site / "directory/hsds"
     services = json.loads((folder / "services.json").read_text())
     data, _ = load(SHIPPED)
-    assert len(services) == sum(len(pd.services) for pd in data.partnerships.values())
+    help_only = [s for pd in data.partnerships.values() for s in pd.services
+                 if s.kind not in NOT_HELP_KINDS]  # fmt: skip
+    assert len(services) == len(help_only)  # what is not help is not an HSDS service
     ids = [s["id"] for s in services]
     assert len(set(ids)) == len(ids)
     for pid in PARTNERSHIPS:  # the same records as each partnership's own export

@@ -13,7 +13,7 @@ from plansite.load.dataset import Dataset, PartnershipData, PlanData
 from plansite.load.errors import Diagnostic
 from plansite.load.texts import FileTexts, Source, file_texts, prose_sources
 from plansite.model.era import began, outside, standing
-from plansite.model.service import RESOURCE_KINDS
+from plansite.model.service import NOT_HELP_KINDS
 from plansite.validate.duties import PAST
 
 # Upper-case words of two or more letters, optionally with a trailing lower-case 's'
@@ -126,7 +126,7 @@ def advise(data: Dataset) -> list[Diagnostic]:
             ]
             # A publication or a protocol is read, not contacted.
             reachable = s.contact.reachable() or any(provider_sites)
-            if sfile and not reachable and s.kind not in RESOURCE_KINDS:
+            if sfile and not reachable and s.kind not in NOT_HELP_KINDS:
                 out.append(
                     sfile.diagnostic(
                         "warn-service-unreachable",
