@@ -242,6 +242,6 @@ def test_abbreviations_are_spelled_out_as_they_were_in_the_plans_time(shipped_si
     service = "west-dunbartonshire/services/low-moss-turning-point-partnership/index.html"
     assert "HMP (Her Majesty's Prison) Low Moss" in words(shipped_site / service)
     national = words(shipped_site / "directory/index.html")
-    assert "HMP (His Majesty's Prison) Low Moss" in national
+    assert "HMP (His Majesty's Prison) Addiewell" in national
     assert "HMYOI (His Majesty's Young Offenders Institution) Polmont" in national
     assert "Her Majesty" not in national
