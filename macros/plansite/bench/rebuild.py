@@ -13,17 +13,21 @@ Figures are printed as a Markdown table, ready for BENCHMARKS.md.
 
 from __future__ import annotations
 
-import argparse
 import re
-import shutil
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from plansite.bench.measure import Run, machine, timed, versions
+from plansite.bench.measure import (
+    Run,
+    arguments,
+    machine,
+    read_counts,
+    timed,
+    versions,
+    working_folder,
+)
 from plansite.bench.synthetic import generate
-from plansite.site.workers import default_jobs
 from plansite.validate import check
 
 
@@ -57,23 +61,10 @@ def _measure(config: Path, data: Path, out: Path, jobs: int) -> tuple[Run, Run, 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m plansite.bench.rebuild",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--counts", default="8,32", help="partnership counts to build")
-    parser.add_argument("--jobs", type=int, default=default_jobs(), help="sites built at once")
-    parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--config", default="mkdocs.yml", help="plansite's MkDocs configuration")
-    parser.add_argument("--keep", action="store_true", help="keep the working folder")
+    parser = arguments("python -m plansite.bench.rebuild", __doc__, counts="8,32")
     args = parser.parse_args(argv)
-    counts = sorted({int(n) for n in args.counts.split(",")})
-    config = Path(args.config).resolve()
-    if not config.is_file():
-        parser.error(f"{config} not found: run from the project folder or give --config")
-    work = Path(tempfile.mkdtemp(prefix="plansite-rebuild-"))
-    try:
+    counts, config = read_counts(parser, args)
+    with working_folder("plansite-rebuild-", args.keep) as work:
         print(f"Machine: {machine()}\nSoftware: {versions()}\n")
         print("| partnerships | jobs | cold build s | nothing changed s | one partnership "
               "changed s | cold / one changed |")  # fmt: skip
@@ -84,11 +75,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             cold, unchanged, one = _measure(config, data, work / f"site-{count}", args.jobs)
             print(f"| {count} | {args.jobs} | {cold.seconds:.1f} | {unchanged.seconds:.1f} | "
                   f"{one.seconds:.1f} | {cold.seconds / one.seconds:.1f}× |")  # fmt: skip
-    finally:
-        if args.keep:
-            print(f"\nworking folder kept: {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
     return 0
 
 
