@@ -217,7 +217,7 @@ def test_internal_notes_are_listed_by_check_and_reach_no_file(
     result: CheckRun = run_check(SHAPES)  # type: ignore[operator]
     assert result.code == 0
     assert "plan.yaml:16:17: [note-internal] internal_notes:" in result.out
-    assert "1 note(s), nothing to fix" in result.out
+    assert "1 note(s) (notes need nothing done)" in result.out
     kept_back = "Checked against the printed copy held in the office"
     assert (
         kept_back in (SHAPES / "partnerships/keyed/plans/area-plan-2011-14/plan.yaml").read_text()

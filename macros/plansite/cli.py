@@ -45,7 +45,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         verdict = "failed" if n_err else "passed"
         print(
             f"check {verdict}: {n_err} error(s), {n_warn} warning(s)"
-            + (f", {n_note} note(s), nothing to fix" if n_note else "")
+            + (f", {n_note} note(s) (notes need nothing done)" if n_note else "")
             + (f" — {parts}" if parts and not n_err else "")
         )
     return 0 if report.ok(strict=args.strict) else 1
