@@ -184,11 +184,15 @@ class Service(Strict):
         "shows the month, and check warns once it is older than the partnership allows.",
     )
     status: list[ServiceStatusChange] = Field(
-        default_factory=list, description="Status history, oldest first."
+        default_factory=list,
+        description="Status history, oldest first; the last is its status now, and its page "
+        "shows them all. A closed service is no longer listed as help.",
     )
     funding: list[Funding] = Field(default_factory=list)
     outcomes: list[Slug] = Field(
-        default_factory=list, description="Plan node ids it contributes to."
+        default_factory=list,
+        description="Plan node ids it contributes to: it is listed on their pages, and on "
+        "the pages of the outcomes above them.",
     )
     frameworks: list[FrameworkRef] = Field(default_factory=list)
     former_ids: list[Slug] = Field(default_factory=list)
