@@ -52,15 +52,18 @@ def test_the_real_partnerships_areas_lead_to_them_and_the_rest_to_none(shipped: 
 
 def test_the_directory_lists_every_service_of_every_partnership(shipped: National) -> None:
     data = check(SHIPPED).public
-    total = sum(1 for pd in data.partnerships.values() for s in pd.services
-                if s.kind not in NOT_HELP_KINDS)  # fmt: skip
+    total = sum(1 for pd in data.partnerships.values() for s in pd.services if s.offered)
     found = shipped.directory.entries
     assert sum(len(e.listings) for e in found) == total
     assert len(found) == total  # the shipped partnerships share no service
     listed = {li.url for e in found for li in e.listings}
     expected = {f"{pid}/services/{s.id}/" for pid, pd in data.partnerships.items()
-                for s in pd.services if s.kind not in NOT_HELP_KINDS}  # fmt: skip
-    assert listed == expected  # help only: the rest is on each partnership's services page
+                for s in pd.services if s.offered}  # fmt: skip
+    # Help still offered only: the rest, and what has closed, is on each partnership's
+    # services page.
+    assert listed == expected
+    assert "west-dunbartonshire/services/cpc-domestic-abuse-development-sessions/" not in listed
+    assert "example/services/victim-information-line/" not in listed
 
 
 def test_a_service_two_partnerships_list_is_one_entry(tmp_path: Path) -> None:
@@ -72,8 +75,7 @@ def test_a_service_two_partnerships_list_is_one_entry(tmp_path: Path) -> None:
     data.partnerships["west-dunbartonshire"].services.append(copy)
     sites = [build_index(data, pid) for pid in sorted(data.partnerships)]
     found = entries(sites)
-    total = sum(1 for pd in data.partnerships.values() for s in pd.services
-                if s.kind not in NOT_HELP_KINDS)  # fmt: skip
+    total = sum(1 for pd in data.partnerships.values() for s in pd.services if s.offered)
     assert len(found) == total - 1
     merged = next(e for e in found if len(e.listings) == 2)
     assert {li.url for li in merged.listings} == {
@@ -159,14 +161,14 @@ def test_filter_pages_exist_and_link_to_the_partnerships_pages(
             for e in directory.matching(facet, key):
                 assert f"../../../{e.listings[0].url}" in links, (page, e.key)
     south = shipped_site / url_for("directory-in", "south-lanarkshire") / "index.html"
-    assert "97 of 172 services" in _text(south)  # help only: not MAPPA, a protocol, …
+    # Help still offered only: not MAPPA, a protocol, … nor the two services that closed.
+    assert "97 of 170 services" in _text(south)
 
 
 @pytest.mark.slow
 def test_the_directory_as_open_data(shipped_site: Path) -> None:
     data = check(SHIPPED).public
-    total = sum(1 for pd in data.partnerships.values() for s in pd.services
-                if s.kind not in NOT_HELP_KINDS)  # fmt: skip
+    total = sum(1 for pd in data.partnerships.values() for s in pd.services if s.offered)
     rows = list(csv.DictReader(io.StringIO(
         (shipped_site / "directory/services.csv").read_text(encoding="utf-8"))))  # fmt: skip
     assert len(rows) == total

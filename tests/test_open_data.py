@@ -157,7 +157,9 @@ def test_service_and_partner_json_ld_agree_with_the_page(shipped_site: Path) -> 
                 assert provider["name"].replace("&", "&amp;").replace("'", "&#39;") in html
             assert len(ld.get("provider", [])) == len(service.providers)
             channel = ld.get("availableChannel", {}).get("serviceContact", {})
-            if service.contact.phone:
+            if service.closed:  # no longer to be reached: no channel is offered
+                assert "availableChannel" not in ld
+            elif service.contact.phone:
                 assert (
                     channel["telephone"] == service.contact.phone and service.contact.phone in html
                 )

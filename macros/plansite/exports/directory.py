@@ -10,7 +10,8 @@ partnership's own page about the service.
 The directory lists help a person can ask for or take part in. What a plan names beside its
 services that is not help (publications, policies, protocols, tools, ways agencies work
 together, campaigns and consultations: ``NOT_HELP_KINDS``) is listed on its partnership's
-own services page, under a heading for what it is, and not here.
+own services page, under a heading for what it is, and not here. Nor is a service that has
+closed: its partnership's services page lists it under "No longer running".
 """
 
 from __future__ import annotations
@@ -70,8 +71,9 @@ def same_service(service: Service) -> tuple[str, frozenset[str]] | None:
 
 
 def listings(sites: list[SiteIndex]) -> list[Listing]:
-    """Every service of every partnership, partnership by partnership: help only, as the
-    things that are not help (see the module's note) are listed on their partnership's site."""
+    """Every service of every partnership, partnership by partnership: help still offered
+    only, as the things that are not help and the services that have closed (see the
+    module's note) are listed on their partnership's site."""
     return [
         Listing(site.partnership.id, site.partnership.name, site.partnership.fictional, service,
                 url_for("partnership", site.partnership.id) + url_for("service", service.id),

@@ -35,12 +35,13 @@ def fragments(site: SiteIndex) -> list[Fragment]:
     base = base.rstrip("/") + "/"
     lists: list[tuple[str, str, str]] = [("all", "", "Services and support")]
     lists += [
-        (f"for-{k}", f"audience:{k}", f"Services for: {c.name}") for k, c in site.audiences.items()
+        (f"for-{k}", f"audience:{k}", f"Services for: {c.name}")
+        for k, c in site.audience_lists.items()
     ]
     lists += [
         (f"in-{k}", f"locality:{k}", f"Services in {n}") for k, n in site.used_localities.items()
     ]
-    lists += [(f"help-{k}", f"help:{k}", f"Services: {c.name}") for k, c in site.help.items()]
+    lists += [(f"help-{k}", f"help:{k}", f"Services: {c.name}") for k, c in site.help_lists.items()]
     out = []
     for slug, facet_key, title in lists:
         facet, _, key = facet_key.partition(":")

@@ -9,7 +9,9 @@ HSDS describes services: help that organisations give people. What a plan names 
 services that is not help (publications, policies, protocols, tools, ways agencies work
 together, campaigns and consultations: ``NOT_HELP_KINDS``) is not a service in that sense, and
 a directory that imported it would offer it as help, so it is left out of the file. It stays
-in the partnership's services CSV, with its kind, and on its services page.
+in the partnership's services CSV, with its kind, and on its services page. A service that
+has closed stays in the file with the status "defunct", so that a directory that imported it
+learns that it has closed; the site no longer lists it as help.
 """
 
 from __future__ import annotations
@@ -75,10 +77,12 @@ class Hsds:
                 }
         self.organizations = {
             org_id: self.organization(org_id)
-            for s in site.help_services()
+            for s in site.help_entries()
             for org_id in [p.organisation for p in s.providers]
         }
-        self.services = [self.service(s) for s in site.help_services()]
+        # A closed service stays, marked defunct, so that a directory that imported it
+        # before learns that it has closed.
+        self.services = [self.service(s) for s in site.help_entries()]
 
     def organization(self, org_id: str) -> dict[str, Any]:
         org = self.site.data.organisations[org_id]

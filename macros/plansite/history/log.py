@@ -9,6 +9,7 @@ people wrote are attached to the lines they are about, or stand on their own.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,6 +18,7 @@ from typing import Any
 from plansite.model.addresses import url_for
 from plansite.model.changes import ChangeNote
 from plansite.model.release import PublishedRelease, Snapshot
+from plansite.model.service import KIND_LABELS, KIND_PLURALS, NOT_HELP_KINDS
 from plansite.model.tracking import TRACKED
 
 KIND_WORDS = {
@@ -44,6 +46,8 @@ class Item:
     values: dict[str, str | None]
     former_ids: list[str] = field(default_factory=list)
     parents: list[str] = field(default_factory=list)  # node ids it sits under (for feeds)
+    # What an entry of services.yaml is when it is not help ("campaign"); "" for help.
+    not_help: str = ""
 
 
 @dataclass
@@ -140,6 +144,8 @@ def items(snap: Snapshot) -> dict[tuple[str, str], Item]:
                 add("measure", f"{ind.id}.{m.id}", f"“{_short(m.text)}”", url, m, [], parents)
     for s in snap.services:
         add("service", s.id, s.name, url_for("service", s.id), s, s.former_ids, list(s.outcomes))
+        if s.kind in NOT_HELP_KINDS:
+            out[("service", s.id)].not_help = s.kind
     roles: dict[str, list[Any]] = {}
     for membership in snap.partnership.memberships:
         roles.setdefault(membership.organisation, []).append(membership)
@@ -189,6 +195,8 @@ def _ids(raw: Any) -> list[str]:
 
 
 def _added(item: Item) -> str:
+    if item.kind == "service" and item.not_help:
+        return f"New: {item.label} ({KIND_LABELS[item.not_help].lower()})."
     return {
         "action": f"New: {item.label}.",
         "service": f"New service: {item.label}.",
@@ -217,6 +225,10 @@ def diff(old: Snapshot | None, new: Snapshot, release: int | None, day: date) ->
         counts = {
             k: sum(1 for (kind, _) in after if kind == k) for k in ("action", "service", "partner")
         }
+        # Only help counts as services; the entries that are not help are named for what
+        # they are. (A log of data with no such entries reads as it always has.)
+        others = Counter(i.not_help for i in after.values() if i.not_help)
+        counts["service"] -= others.total()
         titles = [ps.plan.title for ps in new.plans.values()]
         # A partnership that lists no members still names partners: count those, as its
         # partners page does.
@@ -224,8 +236,14 @@ def diff(old: Snapshot | None, new: Snapshot, release: int | None, day: date) ->
         text = (
             f"First published: {'; '.join(titles) or 'the partnership'}, with "
             f"{counts['action']} actions, {counts['service']} services and "
-            f"{partners} partners."
+            f"{partners} partners"
         )
+        if others:
+            named = [f"{n} {KIND_PLURALS[k] if n > 1 else KIND_LABELS[k].lower()}"
+                     for k, n in sorted(others.items())]  # fmt: skip
+            text += "; also " + (" and ".join([", ".join(named[:-1]), named[-1]])
+                                 if len(named) > 1 else named[0])  # fmt: skip
+        text += "."
         return [Change(release, day, "added", "plan", "", url_for("plan") if titles else "", text)]
     before = items(old)
     # An item whose id changed is the same item: it lists its old id in former_ids.

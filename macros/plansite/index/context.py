@@ -26,7 +26,7 @@ from plansite.model.registry import (
     Organisation,
     PartnerGroup,
 )
-from plansite.model.service import NOT_HELP_KINDS, SECTIONS, Service
+from plansite.model.service import SECTIONS, Service
 
 
 @dataclass
@@ -244,16 +244,37 @@ class SiteIndex:
         ids = {node_id, *(n.id for n in self.descendants(node_id))}
         return [a for a in self.actions.values() if a.under in ids]
 
+    def services_within(self, node_id: str) -> list[Service]:
+        """Services linked to this node or to any node below it, by name, each once: they
+        roll up to an outcome as its actions do. A closed one is kept, as the plan's record,
+        and marked closed where it is listed."""
+        ids = {node_id, *(n.id for n in self.descendants(node_id))}
+        chosen = {s.id: s for i in ids for s in self.services_for_node.get(i, [])}
+        return sorted(chosen.values(), key=lambda s: s.name.lower())
+
     def localities(self) -> dict[str, str]:
         return {loc.id: loc.name for loc in self.partnership.localities}
 
     @property
     def used_localities(self) -> dict[str, str]:
-        """Localities that at least one service of help names: each gets a filtered list."""
-        used = {
-            loc for s in self.pd.services if s.kind not in NOT_HELP_KINDS for loc in s.localities
-        }
+        """Localities that at least one service offered as help names (of a kind that is help,
+        and not closed): each gets a filtered list, which is never empty."""
+        used = {loc for s in self.help_services() for loc in s.localities}
         return {k: v for k, v in self.localities().items() if k in used}
+
+    @property
+    def audience_lists(self) -> dict[str, Category]:
+        """The audiences that at least one service offered as help is for: each gets a
+        filtered list. (``audiences`` names every audience any entry gives.)"""
+        used = {a for s in self.help_services() for a in s.audiences}
+        return {k: v for k, v in self.audiences.items() if k in used}
+
+    @property
+    def help_lists(self) -> dict[str, Category]:
+        """The kinds of help that at least one service offered as help gives: each gets a
+        filtered list. (``help`` names every kind of help any entry gives.)"""
+        used = {h for s in self.help_services() for h in s.help}
+        return {k: v for k, v in self.help.items() if k in used}
 
     def changes_for(self, kind: str, ident: str) -> list[Change]:
         return self.item_log.get((kind, ident), [])
@@ -305,8 +326,21 @@ class SiteIndex:
 
     def help_services(self) -> list[Service]:
         """Help people can ask for or take part in, by name: not the things that are not help
-        (publications, policies, protocols, tools, arrangements, campaigns, consultations)."""
-        chosen = [s for s in self.services.values() if s.kind not in NOT_HELP_KINDS]
+        (publications, policies, protocols, tools, arrangements, campaigns, consultations),
+        and not the services that have closed (``closed_services``)."""
+        chosen = [s for s in self.services.values() if s.offered]
+        return sorted(chosen, key=lambda s: s.name.lower())
+
+    def closed_services(self) -> list[Service]:
+        """Help that is no longer running (its latest status is closed), by name: never
+        offered as help, listed on the services page under "No longer running"."""
+        chosen = [s for s in self.services.values() if s.is_help and s.closed]
+        return sorted(chosen, key=lambda s: s.name.lower())
+
+    def help_entries(self) -> list[Service]:
+        """Every entry of a kind that is help, open or closed, by name: for exchange files
+        that say a service has closed (HSDS marks it defunct), not for lists of help."""
+        chosen = [s for s in self.services.values() if s.is_help]
         return sorted(chosen, key=lambda s: s.name.lower())
 
     def not_help(self) -> list[tuple[str, str, list[Service]]]:
@@ -322,14 +356,10 @@ class SiteIndex:
 
     def services_matching(self, facet: str, key: str) -> list[Service]:
         """Help for an audience, of a kind of help or in a locality, by name: the things that
-        are not help are listed on the services page only, under their own headings."""
+        are not help are listed on the services page only, under their own headings, and the
+        services that have closed under "No longer running"."""
         field_name = {"audience": "audiences", "help": "help", "locality": "localities"}[facet]
-        chosen = [
-            s
-            for s in self.services.values()
-            if key in getattr(s, field_name) and s.kind not in NOT_HELP_KINDS
-        ]
-        return sorted(chosen, key=lambda s: s.name.lower())
+        return [s for s in self.help_services() if key in getattr(s, field_name)]
 
     def glossary_terms(self) -> list[GlossaryTerm]:
         """The terms this partnership's pages use, alphabetically: local terms before national
@@ -466,6 +496,8 @@ def build_index(data: Dataset, pid: str, today: date | None = None) -> SiteIndex
         if fw and fw.outcome_pages:
             item = next(i for i in fw.items if i.id == item_id)
             site.national[ref] = NationalOutcome(fw, item)
+    # Every audience and kind of help some entry gives, to name them wherever they are shown;
+    # only those of help still offered get a list of their own (audience_lists, help_lists).
     used_aud = {a for s in pd.services for a in s.audiences}
     used_help = {h for s in pd.services for h in s.help}
     site.audiences = {k: v for k, v in data.audiences.items() if k in used_aud}

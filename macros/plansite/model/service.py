@@ -86,7 +86,22 @@ KIND_LABELS: dict[str, str] = {
     "campaign": "Campaign",
     "consultation": "Way to have your say",
 }
+# The same, for more than one: "2 ways of working together".
+KIND_PLURALS: dict[str, str] = {
+    "publication": "publications",
+    "policy": "policies",
+    "protocol": "agreements between partners",
+    "tool": "tools",
+    "arrangement": "ways of working together",
+    "campaign": "campaigns",
+    "consultation": "ways to have your say",
+}
 ServiceStatus = Literal["planned", "pilot", "active", "paused", "closed", "unknown"]
+# What each status means for the help lists. A closed service is no longer offered as help
+# anywhere: it keeps its page, which says it has closed, and the services page lists it under
+# "No longer running". A paused or planned one is still listed (people can ask when it will
+# run again, or start), marked as paused or planned wherever it is listed.
+MARKED_STATUSES = frozenset({"planned", "paused", "closed"})
 FundingStatus = Literal[
     "funded", "time-limited", "to-be-confirmed", "bid-pending", "shortfall", "ended", "unknown"
 ]
@@ -169,11 +184,15 @@ class Service(Strict):
         "shows the month, and check warns once it is older than the partnership allows.",
     )
     status: list[ServiceStatusChange] = Field(
-        default_factory=list, description="Status history, oldest first."
+        default_factory=list,
+        description="Status history, oldest first; the last is its status now, and its page "
+        "shows them all. A closed service is no longer listed as help.",
     )
     funding: list[Funding] = Field(default_factory=list)
     outcomes: list[Slug] = Field(
-        default_factory=list, description="Plan node ids it contributes to."
+        default_factory=list,
+        description="Plan node ids it contributes to: it is listed on their pages, and on "
+        "the pages of the outcomes above them.",
     )
     frameworks: list[FrameworkRef] = Field(default_factory=list)
     former_ids: list[Slug] = Field(default_factory=list)
@@ -184,6 +203,26 @@ class Service(Strict):
         day and its contact's, as the older part is what may be out of date."""
         days = [d for d in (self.checked, self.contact.checked) if d is not None]
         return min(days) if days else None
+
+    @property
+    def latest(self) -> ServiceStatusChange | None:
+        """Its status now: the last of its status history, when it has one."""
+        return self.status[-1] if self.status else None
+
+    @property
+    def closed(self) -> bool:
+        """It has closed: its latest status says so."""
+        return self.latest is not None and self.latest.status == "closed"
+
+    @property
+    def is_help(self) -> bool:
+        """Help people can ask for or take part in, by its kind (open or closed)."""
+        return self.kind not in NOT_HELP_KINDS
+
+    @property
+    def offered(self) -> bool:
+        """Help that is listed as help: of a kind that is help, and not closed."""
+        return self.is_help and not self.closed
 
 
 class ServicesFile(Strict):

@@ -36,7 +36,7 @@ def context(site: SiteIndex, spec: PageSpec) -> HomePage:
         site.partnership,
         words(site),
         live=site.standing in ("current", "draft"),
-        audiences=site.audiences,
+        audiences=site.audience_lists,
         plan=site.plan.plan if site.plan else None,
         plans=len(site.earlier) + 1 if site.earlier else 0,
         report=latest(site),

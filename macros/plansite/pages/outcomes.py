@@ -63,7 +63,7 @@ class OutcomePage(Page):
     actions: ActionTable
     indicators: list[Indicator]
     partners: list[Link]  # leading or supporting its actions
-    services: list[Service]
+    services: list[Service]  # linked to it or to anything under it
     changes: list[Change]  # the latest, of it and of everything under it
     history: History
     easy_read: str | None  # where the Easy Read page tells of it, if it does
@@ -154,7 +154,7 @@ def outcome(site: SiteIndex, spec: PageSpec) -> OutcomePage:
         actions=action_table(site, actions, caption),
         indicators=site.indicators_under.get(n.id, []),
         partners=partner_links(site, involved),
-        services=site.services_for_node.get(n.id, []),
+        services=site.services_within(n.id),
         changes=site.changes_under(n.id)[:20],
         history=history(site, "node", n.id),
         easy_read=easyread.link_for(site, n),

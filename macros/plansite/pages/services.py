@@ -20,6 +20,7 @@ class ServicesPage(Page):
     localities: dict[str, str]  # the localities some service names
     help: dict[str, Category]
     services: list[Service]  # help people can ask for or take part in, by name
+    closed: list[Service]  # help that is no longer running, by name
     # What is not help, under a heading for what it is: (heading id, heading, entries)
     not_help: list[tuple[str, str, list[Service]]]
 
@@ -36,10 +37,14 @@ class ServiceFilterPage(Page):
 class ServicePage(Page):
     service: Service
     resource: bool  # not help: read, used, or a way partners work, tell or ask people
+    live: bool  # the plan is current or a draft: what it says is running is said as today's
     contact_via: list[tuple[str, Organisation]]  # providers to ask, when it has no contact
     localities: dict[str, str]
     audiences: dict[str, Category]
     help: dict[str, Category]
+    # The audiences, kinds of help and localities that have a list of help of their own: the
+    # page links to those lists, and names the others without a link.
+    lists: dict[str, set[str]]
     providers: dict[str, str]  # organisation id -> name
     funders: dict[str, str]
     outcomes: list[Link]
@@ -50,9 +55,9 @@ def pages(site: SiteIndex) -> list[PageSpec]:
     out = [index("services", "Services and support", "Get help")]
     out += [PageSpec("service", k, url_for("service", k), s.name) for k, s in site.services.items()]
     facets = [
-        ("audience", {k: f"Services for: {c.name}" for k, c in site.audiences.items()}),
+        ("audience", {k: f"Services for: {c.name}" for k, c in site.audience_lists.items()}),
         ("locality", {k: f"Services in {n}" for k, n in site.used_localities.items()}),
-        ("help", {k: f"Services: {c.name}" for k, c in site.help.items()}),
+        ("help", {k: f"Services: {c.name}" for k, c in site.help_lists.items()}),
     ]
     for facet, titles in facets:
         out += [
@@ -66,10 +71,11 @@ def services(site: SiteIndex, spec: PageSpec) -> ServicesPage:
     return ServicesPage(
         site.partnership,
         words(site),
-        audiences=site.audiences,
+        audiences=site.audience_lists,
         localities=site.used_localities,
-        help=site.help,
+        help=site.help_lists,
         services=site.help_services(),
+        closed=site.closed_services(),
         not_help=site.not_help(),
     )
 
@@ -101,10 +107,17 @@ def service(site: SiteIndex, spec: PageSpec) -> ServicePage:
         words(site),
         service=s,
         resource=s.kind in NOT_HELP_KINDS,
-        contact_via=site.contact_routes(s),
+        live=site.standing in ("current", "draft"),
+        # A closed service is not to be reached through its providers: it has no help to give.
+        contact_via=[] if s.closed else site.contact_routes(s),
         localities=site.localities(),
         audiences=site.audiences,
         help=site.help,
+        lists={
+            "audience": set(site.audience_lists),
+            "help": set(site.help_lists),
+            "locality": set(site.used_localities),
+        },
         providers={p.organisation: site.partners[p.organisation].name for p in s.providers},
         funders={f: site.name_of(f) for f in funders},
         outcomes=[node_link(site, site.nodes[o]) for o in s.outcomes if o in site.nodes],

@@ -98,7 +98,8 @@ def describe(
         }  # fmt: skip
         if providers:
             data["provider"] = [_organisation(o) for o in providers]
-        if contact := _contact(s.contact):
+        # A closed service is not to be reached: no channel is offered for it.
+        if not s.closed and (contact := _contact(s.contact)):
             data["availableChannel"] = {"@type": "ServiceChannel", "serviceContact": contact}
         return data, s.summary
     if spec.kind == "plan" and site.plan:
