@@ -66,6 +66,7 @@ def downloads(site: SiteIndex) -> list[Download]:
         level = site.level_name(site.action_level)
         columns = site.plan.plan.columns
         frameworks = site.frameworks_of([r for a in site.actions.values() for r in a.frameworks])
+        reported = {a.id: site.status_update(a) for a in site.actions.values()}
         rows = [
             [a.id, a.number or "", site.nodes[a.under].title if a.under else "", a.text,
              a.summary or "", _names(site, a.leads), a.leads_raw or "", _names(site, a.partners),
@@ -77,6 +78,8 @@ def downloads(site: SiteIndex) -> list[Download]:
                          for i in site.items_in(a.frameworks, fw.id))
                for fw, _ in frameworks),
              site.status_of(a) or "not reported",
+             (u.status_raw or "") if (u := reported[a.id]) else "",
+             u.date.text if u else "",
              a.updates[-1].note or "" if a.updates else ""]
             for a in site.actions.values()
         ]  # fmt: skip
@@ -89,7 +92,8 @@ def downloads(site: SiteIndex) -> list[Download]:
                       site.label("partners"), f"{site.label('timescale')} as written",
                       "Due (YYYY, YYYY-MM or YYYY/YY)", site.label("completion"),
                       *(col.label for col in columns), *(fw.name for fw, _ in frameworks),
-                      "Status", "Latest progress"], rows),
+                      site.label("status"), f"{site.label('status')} as written in the plan",
+                      f"{site.label('status')} as at", "Latest progress"], rows),
             "text/csv"))  # fmt: skip
         ind_rows = [
             [ind.id, ind.title, ind.kind or "", m.id, m.text, m.unit or "",

@@ -36,6 +36,7 @@ def report_json(partnership: str, year: YearInFigures) -> str:
                     "action": p.action.id,
                     "date": p.update.date.text,
                     "status": p.update.status,
+                    "status_raw": p.update.status_raw,
                     "note": p.update.note,
                 }
                 for p in o.updates

@@ -17,7 +17,7 @@ from plansite.load.dataset import Dataset, PartnershipData, PlanData, current_pl
 from plansite.load.texts import unused_terms
 from plansite.model.addresses import url_for
 from plansite.model.era import Standing, began, name_on, outside, standing
-from plansite.model.plan import Action, Indicator, Node
+from plansite.model.plan import Action, Indicator, Node, Update
 from plansite.model.registry import (
     Category,
     Framework,
@@ -57,6 +57,7 @@ ACTION_LABELS = {
     "partners": "Supported by",
     "timescale": "Timescale",
     "completion": "How we will know it is done",
+    "status": "Status",
 }
 # What one item of each kind of framework is called.
 FRAMEWORK_ITEM_WORDS = {
@@ -434,8 +435,18 @@ class SiteIndex:
         return [a for a in self.actions.values() if self.status_of(a) == wanted]
 
     def status_of(self, action: Action) -> str | None:
-        statuses = [u.status for u in action.updates if u.status]
-        return statuses[-1] if statuses else None
+        reported = self.status_update(action)
+        return reported.status if reported else None
+
+    def status_update(self, action: Action) -> Update | None:
+        """The latest report that gives the action's status: its date says when the status
+        was true, its own words how the plan put it."""
+        return status_update(action)
+
+
+def status_update(action: Action) -> Update | None:
+    """An action's latest report that gives a status, of any plan."""
+    return next((u for u in reversed(action.updates) if u.status), None)
 
 
 def build_index(data: Dataset, pid: str, today: date | None = None) -> SiteIndex:

@@ -173,12 +173,13 @@ def unused_terms(
 
 
 def _strings(pd: PartnershipData) -> list[str]:
-    """Names and verbatim texts the pages show that are not prose (aliases, leads as
-    printed), which may use a term too."""
+    """Names and verbatim texts the pages show that are not prose (aliases, leads and
+    statuses as printed), which may use a term too."""
     out: list[str] = []
-    for value in [pd.partnership, *pd.services,
-                  *(a for plan in pd.plans.values() for a in plan.actions)]:  # fmt: skip
-        for name in ("aliases", "leads_raw", "name", "short_name"):
+    actions = [a for plan in pd.plans.values() for a in plan.actions]
+    for value in [pd.partnership, *pd.services, *actions,
+                  *(u for a in actions for u in a.updates)]:  # fmt: skip
+        for name in ("aliases", "leads_raw", "name", "short_name", "status_raw"):
             found = getattr(value, name, None)
             out += found if isinstance(found, list) else [found] if isinstance(found, str) else []
     return out

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from plansite.model.common import (
     INTERNAL,
@@ -85,6 +86,7 @@ class ActionLabels(Strict):
         None,
         description="e.g. 'How progress is measured' (default: 'How we will know it is done').",
     )
+    status: PlainText | None = Field(None, description="e.g. 'RAG status' (default: 'Status').")
 
 
 class StatusChange(Strict):
@@ -212,10 +214,39 @@ class Update(Strict):
 
     date: When
     status: ActionStatus | None = None
+    status_raw: PlainText | None = Field(
+        None,
+        description="The status in the plan's own words, e.g. 'Amber' or 'Some slippage'; "
+        "status says what it means (needed with it).",
+    )
     note: PlainText | None = None
     not_public: list[Literal["note"]] | None = Field(
         None, description="[note] keeps the note in the data folder: it is never published."
     )
+
+    @model_validator(mode="after")
+    def _raw_has_meaning(self) -> Update:
+        if self.status_raw and not self.status:
+            raise PydanticCustomError(
+                "field-missing",
+                f"status_raw {self.status_raw!r} needs a status beside it, the one of "
+                "plansite's statuses it means, such as 'status: delayed'",
+            )
+        return self
+
+
+def status_in_words(status: str, raw: str | None) -> str:
+    """A status as a report gives it: the plan's own words, with plansite's meaning beside
+    them where the two say different things ('Amber (delayed)'), else plansite's ('delayed')."""
+    ours = status.replace("-", " ")
+    if not raw:
+        return ours
+    return raw if says_the_same(raw, ours) else f"{raw} ({ours})"
+
+
+def says_the_same(a: str, b: str) -> bool:
+    """'Not started', 'not-started' and 'NOT STARTED' say the same."""
+    return a.replace("-", " ").casefold().split() == b.replace("-", " ").casefold().split()
 
 
 class Action(Strict):

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from plansite.model.plan import status_in_words
+
 
 @dataclass(frozen=True)
 class Tracked:
@@ -28,8 +30,9 @@ def _names(ids: list[str], names: dict[str, str]) -> str | None:
 
 
 def _action_status(a: Any, _: dict[str, str]) -> str | None:
-    statuses = [u.status for u in a.updates if u.status]
-    return statuses[-1].replace("-", " ") if statuses else None
+    """In the plan's words where the report gives them: 'Amber (delayed)', else 'delayed'."""
+    reported = [u for u in a.updates if u.status]
+    return status_in_words(reported[-1].status, reported[-1].status_raw) if reported else None
 
 
 def _latest_progress(a: Any, _: dict[str, str]) -> str | None:

@@ -7,7 +7,7 @@ from datetime import date
 
 from plansite.index.context import SiteIndex, shorten
 from plansite.model.addresses import url_for
-from plansite.model.plan import Action, Column
+from plansite.model.plan import Action, Column, Update
 from plansite.model.service import Service
 from plansite.pages.parts import (
     ActionTable,
@@ -38,6 +38,7 @@ class ActionPage(Page):
     columns: list[Column]  # the plan's further columns
     with_completion: bool  # the plan says how it will know an action is done, for some
     status: str | None
+    reported: Update | None  # the latest report that gives its status
     overdue: bool
     frameworks: list[FrameworkGroup]
     services: list[Service]
@@ -97,6 +98,7 @@ def action(site: SiteIndex, spec: PageSpec) -> ActionPage:
         columns=site.plan.plan.columns if site.plan else [],
         with_completion=any(x.completion for x in site.actions.values()),
         status=site.status_of(a),
+        reported=site.status_update(a),
         overdue=site.is_overdue(a),
         frameworks=framework_groups(site, a.frameworks),
         services=site.services_named(a.services),

@@ -15,7 +15,7 @@ from plansite.index.context import SiteIndex
 from plansite.load.dataset import PlanData
 from plansite.model.addresses import url_for
 from plansite.model.partnership import Partnership
-from plansite.model.plan import Action, Column, Node, PlanFile
+from plansite.model.plan import Action, Column, Node, PlanFile, Update, says_the_same
 from plansite.model.registry import Framework, FrameworkItem
 from plansite.pages.words import ACTION_STATUS_PAGES
 
@@ -32,6 +32,7 @@ class Words:
     partners: str
     timescale: str
     completion: str
+    status: str
 
 
 def words(site: SiteIndex, plan: PlanData | None = None) -> Words:
@@ -43,7 +44,8 @@ def words(site: SiteIndex, plan: PlanData | None = None) -> Words:
         action=levels[-1].name if levels else "action",
         actions=levels[-1].plural if levels else "action",
         **{
-            c: site.label(c, plan) for c in ("text", "leads", "partners", "timescale", "completion")
+            c: site.label(c, plan)
+            for c in ("text", "leads", "partners", "timescale", "completion", "status")
         },
     )
 
@@ -102,6 +104,7 @@ class ActionRow:
     partner_names: list[str]
     framework_items: list[list[FrameworkItem]]  # one list per framework column of the table
     status: str | None  # by its latest report
+    reported: Update | None  # that report: when, and in the plan's own words
     overdue: bool
 
 
@@ -131,6 +134,7 @@ def action_table(
             partner_names=[site.partners[i].name for i in a.partners],
             framework_items=[site.items_in(a.frameworks, fw.id) for fw in fws],
             status=site.status_of(a),
+            reported=site.status_update(a),
             overdue=site.is_overdue(a),
         )
         for a in actions
@@ -166,6 +170,7 @@ class Count:
     key: str  # a status, as in ACTION_STATUS_PAGES
     words: str
     count: int
+    plan_words: list[str] = field(default_factory=list)  # the plan's own words for it, if any
 
 
 @dataclass(frozen=True)
@@ -184,11 +189,18 @@ def progress(site: SiteIndex) -> Progress:
         show_overdue=site.standing in ("current", "draft"),
         overdue=len(site.overdue()),
         statuses=[
-            Count(key, text, n)
+            Count(key, text, len(chosen), _plan_words(site, chosen, text))
             for key, text in ACTION_STATUS_PAGES.items()
-            if (n := len(site.actions_with_status(key)))
+            if (chosen := site.actions_with_status(key))
         ],
     )
+
+
+def _plan_words(site: SiteIndex, actions: list[Action], ours: str) -> list[str]:
+    """The words the latest reports of ``actions`` use for their status, where they say it
+    otherwise than plansite (``ours``), each once, in the order of the actions."""
+    said = [u.status_raw for a in actions if (u := site.status_update(a)) and u.status_raw]
+    return [w for w in dict.fromkeys(said) if not says_the_same(w, ours)]
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from plansite.index.context import SiteIndex
 from plansite.load.dataset import PlanData
 from plansite.model.addresses import url_for
-from plansite.model.plan import Action, Node
+from plansite.model.plan import Action, Node, Update
 from plansite.pages.parts import (
     FrameworkGroup,
     Link,
@@ -42,7 +42,7 @@ class EarlierPlanPage(Page):
     under: dict[str | None, list[Node | Action]]  # its items under each parent
     orgs: dict[str, OrgThen]
     frameworks: dict[str, list[FrameworkGroup]]  # by item id
-    statuses: dict[str, str]  # action id -> its last reported status
+    reported: dict[str, Update]  # action id -> its latest report that gives its status
     carried_on: dict[str, list[Link]]  # its item id -> the current plan's items that follow it
 
 
@@ -86,7 +86,7 @@ def earlier_plan(site: SiteIndex, spec: PageSpec) -> EarlierPlanPage:
         under=site.outline_of(e),
         orgs={i: _org(site, i, e) for i in named},
         frameworks={i.id: framework_groups(site, i.frameworks) for i in items},
-        statuses={a.id: s for a in e.actions if (s := site.status_of(a))},
+        reported={a.id: u for a in e.actions if (u := site.status_update(a))},
         carried_on=_carried_on(site),
     )
 

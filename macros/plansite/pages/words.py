@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from plansite.model.plan import status_in_words
+
 # How an action stands, in words, by its latest report ("not-reported": no report yet).
 ACTION_STATUS = {
     "planned": "Planned",
@@ -13,6 +15,14 @@ ACTION_STATUS = {
     "withdrawn": "Withdrawn",
 }
 ACTION_STATUS_PAGES = {**ACTION_STATUS, "not-reported": "No progress reported"}
+
+
+def status_words(status: str, raw: str | None = None) -> str:
+    """How an action stands: in the plan's own words where it gives them, with plansite's
+    meaning beside them where the two say different things ('Amber (delayed)'); else in
+    plansite's words ('Delayed')."""
+    return status_in_words(status, raw) if raw else ACTION_STATUS[status]
+
 
 # Where the log narrowed to one kind of item lives: changes/<slug>/.
 CHANGE_SLUGS = {

@@ -22,14 +22,30 @@ def numeric(measure: Measure) -> list[Figure]:
 
 
 def trend(measure: Measure) -> str:
-    """One sentence a reader can take away without looking at the chart."""
+    """One sentence a reader can take away without looking at the chart. Only figures given
+    as numbers make a trend; findings reported in words (an evaluation's conclusion, say)
+    are counted, never read as numbers."""
     points = numeric(measure)
     unit = measure.unit
-    if not points:
+    if not measure.figures:
         return "No figures have been published yet."
+    in_words = len(measure.figures) - len(points)
+    if not points:
+        plural = "s" if in_words > 1 else ""
+        return (
+            f"{in_words} finding{plural} reported, in words rather than as "
+            f"{'numbers' if plural else 'a number'}: see the table below."
+        )
     last = points[-1]
+    # Findings in words after the last number: the number is not the latest news.
+    later = (
+        " Later findings are reported in words: see the table below."
+        if measure.figures[-1] is not last
+        else ""
+    )
     if len(points) == 1:
-        return f"The latest figure is {value_label(last, unit)} ({period_label(last)})."
+        latest = "latest figure given as a number" if later else "latest figure"
+        return f"The {latest} is {value_label(last, unit)} ({period_label(last)}).{later}"
     first = points[0]
     assert first.value is not None and last.value is not None
     if last.value > first.value:
@@ -51,7 +67,7 @@ def trend(measure: Measure) -> str:
         )
     if measure.target and measure.target.value is not None:
         sentence += f" The target is {value_label(measure.target, unit)}."
-    return sentence
+    return sentence + later
 
 
 def svg(measure: Measure, title_id: str) -> Markup:

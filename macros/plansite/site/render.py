@@ -21,10 +21,18 @@ from plansite.model.addresses import url_for
 from plansite.model.common import Period
 from plansite.model.dates import PartialDate
 from plansite.model.era import at
+from plansite.model.plan import Update
 from plansite.model.registry import GlossaryTerm
 from plansite.model.service import KIND_LABELS, NOT_HELP_KINDS
 from plansite.pages.spec import PageSpec
-from plansite.pages.words import ACTION_STATUS, CHANGE_SLUGS, PLAN_STATUS, ROUTES, SERVICE_STATUS
+from plansite.pages.words import (
+    ACTION_STATUS,
+    CHANGE_SLUGS,
+    PLAN_STATUS,
+    ROUTES,
+    SERVICE_STATUS,
+    status_words,
+)
 from plansite.site import charts
 from plansite.site.text import Glossary, plain, rich
 
@@ -78,6 +86,19 @@ def month(value: date) -> Markup:
 def figures_url(indicator_id: str, measure_id: str) -> str:
     """Where a measure's figures are offered as CSV, from the site root."""
     return url_for("figures", indicator_id, measure_id)
+
+
+def first_upper(text: str) -> str:
+    """The text with its first letter in capitals and the rest as written: 'Statutory
+    partner (for the Scottish Ministers)' keeps its capitals, where Jinja's ``capitalize``
+    would write the rest in small letters."""
+    return text[:1].upper() + text[1:]
+
+
+def reported_status(update: Update) -> str:
+    """How a report says an action stands: the plan's words where it gives them, with
+    plansite's meaning beside them where they differ ('Amber (delayed)')."""
+    return status_words(update.status, update.status_raw) if update.status else ""
 
 
 def not_stated(what: str = "Not stated in the plan") -> Markup:
@@ -141,6 +162,7 @@ class Renderer:
             lstrip_blocks=True,
             bytecode_cache=COMPILED,
         )
+        self.env.filters["first_upper"] = first_upper
         years = years or {}
         glossary = self.glossary = Glossary(terms) if terms is not None else None
         self.env.globals.update(
@@ -160,6 +182,7 @@ class Renderer:
             period_words=period_words,
             figures_url=figures_url,
             action_status=ACTION_STATUS,
+            status_words=reported_status,
             service_status=SERVICE_STATUS,
             plan_status=PLAN_STATUS,
             routes=ROUTES,

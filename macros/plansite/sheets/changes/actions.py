@@ -36,6 +36,7 @@ class NewUpdate:
 
     date: str
     status: str | None = None
+    status_raw: str | None = None  # the workbook has no column for the plan's word
     note: str | None = None
     not_public: list[str] | None = None  # a workbook row's note is meant for the site
 
