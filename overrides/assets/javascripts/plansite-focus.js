@@ -12,10 +12,13 @@
 (function () {
   "use strict";
 
+  var OUTLINE = 6; // the focus outline and its offset, kept inside the sidebar too
+
   function intoSidebar(el, wrap) {
     var style = getComputedStyle(wrap);
-    var top = wrap.getBoundingClientRect().top + (parseFloat(style.scrollPaddingTop) || 0);
-    var bottom = wrap.getBoundingClientRect().top + wrap.clientHeight -
+    var top = wrap.getBoundingClientRect().top + OUTLINE +
+      (parseFloat(style.scrollPaddingTop) || 0);
+    var bottom = wrap.getBoundingClientRect().top + wrap.clientHeight - OUTLINE -
       (parseFloat(style.scrollPaddingBottom) || 0);
     var box = el.getBoundingClientRect();
     if (box.top < top) {
@@ -23,6 +26,22 @@
     } else if (box.bottom > bottom) {
       wrap.scrollTop += Math.min(box.bottom - bottom, box.top - top);
     }
+  }
+
+  // The theme resizes a sidebar as the page scrolls (a frame or more after the browser has
+  // brought focus into view): the focused link in it is brought back into view each time.
+  if ("ResizeObserver" in window) {
+    var resized = new ResizeObserver(function (entries) {
+      var el = document.activeElement;
+      entries.forEach(function (entry) {
+        if (el && entry.target.contains(el) && el.matches(":focus-visible")) {
+          intoSidebar(el, entry.target);
+        }
+      });
+    });
+    document.querySelectorAll(".md-sidebar__scrollwrap").forEach(function (wrap) {
+      resized.observe(wrap);
+    });
   }
 
   document.addEventListener("focusin", function (event) {
