@@ -368,10 +368,10 @@ TAB_STOPS = """() => {
 }"""
 # Where keyboard focus is after a Tab, once any transition it set off (a panel sliding in)
 # has finished. On screen means some of it is inside the window; inside means all of it is
-# (something taller than the room below the header starts in its upper half). Hidden by names what is drawn
-# over any of nine points of each of its boxes, 2px in from their edges (the sticky header,
-# "Leave this site", a panel or overlay; WCAG 2.4.11): what is found there must be the
-# focused element or inside it.
+# (something taller than the room below the header starts in its upper half). Hidden by
+# names what is drawn over any of nine points of each of its boxes, 2px in from their edges
+# (the sticky header, "Leave this site", a panel or overlay; WCAG 2.4.11): what is found
+# there must be the focused element or inside it.
 FOCUS_STATE = """async () => {
   if ('__md_get' in window)  // the theme's scripts ran: let what they set off start first
     await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
@@ -389,7 +389,8 @@ FOCUS_STATE = """async () => {
     const left = Math.max(box.left, 0), right = Math.min(box.right, w);
     const top = Math.max(box.top, 0), bottom = Math.min(box.bottom, h);
     if (right - left < 1 || bottom - top < 1) continue;
-    const inset = (a, b) => [a + Math.min(2, (b - a) / 2), (a + b) / 2, b - Math.min(2, (b - a) / 2)];
+    const edge = (a, b) => Math.min(2, (b - a) / 2);
+    const inset = (a, b) => [a + edge(a, b), (a + b) / 2, b - edge(a, b)];
     for (const x of inset(left, right)) for (const y of inset(top, bottom)) {
       const hit = document.elementFromPoint(x, y);
       if (hit !== el && !el.contains(hit))
