@@ -25,6 +25,16 @@ SHIPPED = ROOT / "data"
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The cache of facts read from releases lives in this run's own folder, for every test
+    and every process a test starts: nothing is read from, or left in, the user's cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PLANSITE_CACHE_DIR", str(folder))
+        yield folder
+
+
 # Fixtures shared by many modules that build a whole site: a test that uses one is slow.
 SITE_FIXTURES = {"shipped_site"}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -178,3 +179,9 @@ def test_a_cache_that_cannot_be_written_is_no_obstacle(
     monkeypatch.setenv(cache.ENV, str(blocker / "cache"))
     data = copy_minimal(tmp_path)
     assert not check(data).errors
+
+
+def test_the_suite_keeps_its_cache_in_its_own_folder(own_cache_folder: Path) -> None:
+    """No test reads facts another run left in the user's cache, or leaves any there."""
+    assert cache.folder() == own_cache_folder
+    assert str(own_cache_folder).startswith(tempfile.gettempdir())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pytest
 
 from plansite.load.loader import load
 from plansite.model.era import name_on, standing
-from tests.conftest import MINIMAL, SHIPPED, copy_minimal, edit
+from tests.conftest import MINIMAL, SHIPPED, CheckRun, copy_minimal, edit
 from tests.site_helpers import build
 from tests.test_history import PS
 
@@ -202,3 +203,45 @@ def test_past_plans_of_the_shipped_partnerships_say_their_period_has_ended(
     assert line.startswith("Past plan: ")
     assert "its period has ended, and no newer plan is recorded on this site" in line
     assert "The last status recorded: recommended for approval on 9 March 2017." in line
+
+
+# --- Abbreviations in the words of their time ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("until", "since", "clash"),
+    [("2022-09-08", "2022-09-08", False), ("2022-09-09", "2022-09-08", True), (None, None, True)],
+)
+def test_a_term_is_written_again_only_for_another_period(
+    tmp_path: Path, run_check: Callable[..., CheckRun], until: str | None, since: str | None,
+    clash: bool,
+) -> None:  # fmt: skip
+    data = copy_minimal(tmp_path)
+    dates = (
+        f"\n    valid_to: {until}" if until else "",
+        f"\n    valid_from: {since}" if since else "",
+    )
+    edit(data, "glossary.yaml", "terms:\n", "terms:\n"
+         f"  - term: HMP\n    expansions: [Her Majesty's Prison]{dates[0]}\n"
+         f"  - term: HMP\n    expansions: [His Majesty's Prison]{dates[1]}\n")  # fmt: skip
+    result = run_check(data)
+    if clash:
+        assert result.code == 1
+        line = 5 if until else 4  # the second HMP
+        assert f"data/glossary.yaml:{line}:11: [id-duplicate] terms item 2, term: glossary term" \
+            " id 'HMP' is already used at data/glossary.yaml:2 — give each item its own id, or" \
+            " end one where the other begins (valid_to, valid_from)" in result.err  # fmt: skip
+    else:
+        assert result.code == 0, result.err
+
+
+@pytest.mark.slow
+def test_abbreviations_are_spelled_out_as_they_were_in_the_plans_time(shipped_site: Path) -> None:
+    """The real plans are of the years before September 2022; the national directory lists
+    what is on offer today."""
+    service = "west-dunbartonshire/services/low-moss-turning-point-partnership/index.html"
+    assert "HMP (Her Majesty's Prison) Low Moss" in words(shipped_site / service)
+    national = words(shipped_site / "directory/index.html")
+    assert "HMP (His Majesty's Prison) Addiewell" in national
+    assert "HMYOI (His Majesty's Young Offenders Institution) Polmont" in national
+    assert "Her Majesty" not in national

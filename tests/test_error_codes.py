@@ -439,7 +439,11 @@ CASES = [
         "warn-no-alternative-formats",
         f"{PS}/partnership.yaml",
         9,
-        replace(f"{PS}/partnership.yaml", "  offered: true", "  offered: false"),
+        replace(
+            f"{PS}/partnership.yaml",
+            "  offered: true\n  statement: Ask us for large print or another language.\n",
+            "  offered: false\n",
+        ),
         "other formats",
     ),
     Case(

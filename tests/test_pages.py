@@ -20,7 +20,7 @@ from plansite.pages.parts import Page
 from plansite.pages.spec import PageSpec
 from plansite.site.render import Renderer
 from plansite.validate import check
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_minimal, edit
 
 TEMPLATES = ROOT / "overrides" / "partials" / "plansite"
 BUILDERS = {**registry.CONTEXTS, **registry.WITH_FILES}
@@ -125,3 +125,69 @@ def test_page_addresses_are_unique_and_from_the_map(shipped: dict[str, SiteIndex
 def _pattern_of(kind: str) -> str:
     """Kinds whose pages sit at several patterns, by the first of them."""
     return {"actions-filter": "actions", "service-filter": "services"}[kind]
+
+
+def render(data: Path, kind: str) -> str:
+    """The body of the minimal data's page of ``kind``, rendered from its context."""
+    site = build_index(check(data).public, "sample")
+    files = Published(downloads(site), Hsds(site).files(), fragments(site))
+    spec = next(s for s in registry.site_pages(site) if s.kind == kind)
+    return Renderer(TEMPLATES, site.terms).render(spec, registry.context(site, spec, files))
+
+
+def render_home(data: Path) -> str:
+    return render(data, "home")
+
+
+def test_a_statement_that_no_other_format_is_offered_is_shown_and_not_warned_of(
+    tmp_path: Path,
+) -> None:
+    data = copy_minimal(tmp_path)
+    edit(data, "partnerships/sample/partnership.yaml",
+         "  offered: true\n  statement: Ask us for large print or another language.\n"
+         "  phone: 01234 567890\n",
+         "  offered: false\n  statement: The partnership has closed; no other formats can be"
+         " asked for.\n")  # fmt: skip
+    report = check(data)
+    assert "warn-no-alternative-formats" not in {p.code for p in report.problems}
+    html = render_home(data)
+    assert "The partnership has closed; no other formats can be asked for." in html
+    assert "The plan does not say how to get it" not in html
+    # With no statement, the page says the plan is silent, and check says so too.
+    edit(
+        data,
+        "partnerships/sample/partnership.yaml",
+        "  statement: The partnership has closed; no other formats can be asked for.\n",
+        "",
+    )
+    assert "warn-no-alternative-formats" in {p.code for p in check(data).problems}
+    assert "The plan does not say how to get it" in render_home(data)
+
+
+def test_a_contact_whose_details_are_all_kept_back_says_so_truthfully(tmp_path: Path) -> None:
+    data = copy_minimal(tmp_path)
+    edit(data, "partnerships/sample/partnership.yaml",
+         "    email: justice@sample.example.org\n",
+         "    person: {role: Community Justice Coordinator}\n"
+         "    email: justice@sample.example.org\n    not_public: [email]\n")  # fmt: skip
+    html = render_home(data)
+    assert "justice@sample.example.org" not in html
+    # What is for whom stays; the page says the details are kept back, not that the plan
+    # has none.
+    assert "<dt>For</dt><dd>Community justice team</dd>" in html
+    assert "<dt>Role</dt><dd>Community Justice Coordinator</dd>" in html
+    assert "The partnership keeps these contact details private" in html
+    assert "not published in the plan" not in html
+
+
+def test_a_timescale_with_a_start_and_an_end_shows_both(tmp_path: Path) -> None:
+    data = copy_minimal(tmp_path)
+    plan = "partnerships/sample/plans/sample-plan/participation.yaml"
+    edit(data, plan, "      raw: Sep/Oct 2016\n", "")
+    said = render(data, "participation")
+    assert '<td><time datetime="2016-09">September 2016</time> to <time datetime="2016-10">' \
+        "October 2016</time></td>" in said  # fmt: skip
+    edit(data, plan, "      due: 2016-10\n", "")
+    assert '<td>From <time datetime="2016-09">September 2016</time></td>' in render(
+        data, "participation"
+    )

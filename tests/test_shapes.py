@@ -198,11 +198,13 @@ def test_indicators_of_the_whole_plan_are_on_the_plan_page(site: Path) -> None:
 def test_publications_and_protocols_are_listed_apart_from_help(site: Path) -> None:
     page = _page(site, "keyed/services")
     words = _words(page)
-    help_part, resources = words.split("Publications, policies and tools (2)")
+    help_part, rest = words.split("Also named in the plan, but not help to ask for")
     assert "All services (1)" in help_part and "Night bus project" in help_part
     assert "Information sharing protocol" not in help_part
+    working, resources = rest.split("Publications and tools (1)")
+    assert "How partners work together (1) Information sharing protocol" in working
+    assert "(agreement between partners) Agreement between partners:" in working
     assert "Guide to local support (publication) Publication: A booklet" in resources
-    assert "Information sharing protocol (protocol) Protocol:" in resources
 
 
 # --- Nothing unpublished without saying so ---------------------------------------------------
@@ -215,7 +217,7 @@ def test_internal_notes_are_listed_by_check_and_reach_no_file(
     result: CheckRun = run_check(SHAPES)  # type: ignore[operator]
     assert result.code == 0
     assert "plan.yaml:16:17: [note-internal] internal_notes:" in result.out
-    assert "1 note(s), nothing to fix" in result.out
+    assert "1 note(s) (notes need nothing done)" in result.out
     kept_back = "Checked against the printed copy held in the office"
     assert (
         kept_back in (SHAPES / "partnerships/keyed/plans/area-plan-2011-14/plan.yaml").read_text()

@@ -53,7 +53,9 @@ def test_national_outcomes_used_by_a_plan_have_pages(shipped_site: Path) -> None
 
 def test_no_broken_internal_links_or_fragments(shipped_site: Path) -> None:
     report = crawl(shipped_site)
-    assert report.pages > 500 and report.links > 10_000
+    # Every page was read (error pages are not crawled: they are shown at any address).
+    html = [p for p in shipped_site.rglob("*.html") if p.name != "404.html"]
+    assert report.pages == len(html) > 500 and report.links > 10_000
     assert report.broken == []
 
 
@@ -145,3 +147,25 @@ def test_the_guide_for_editors_is_out_of_residents_search(shipped_site: Path) ->
         locations = [doc["location"] for doc in index["docs"]]
         assert any(loc.startswith("services/") for loc in locations)
         assert not [loc for loc in locations if loc.startswith("guide/")], pid
+
+
+def test_every_page_in_search_has_a_summary(shipped_site: Path) -> None:
+    """A result leads with the page's heading and opening words, never an empty line, and the
+    example's notice (on every page of it) is not what every result says."""
+    for pid in ("example", "clackmannanshire"):
+        docs = json.loads((shipped_site / pid / "search/search_index.json").read_text())["docs"]
+        own = {d["location"]: d for d in docs if "#" not in d["location"]}
+        assert {"", "services/", "plan/", "glossary/"} <= set(own)
+        assert [loc for loc, d in own.items() if not d["text"].strip()] == [], pid
+        # The first section is said by the page's own entry, not twice.
+        assert not [d for d in docs if d["location"].endswith("#main-heading")], pid
+        assert not [d for d in docs if "Example only" in d["text"]], pid
+        # Breadcrumbs are links to pages of their own, not what a page says.
+        assert not [d for d in docs if d["text"].startswith("<ol> <li>Home</li>")], pid
+    docs = json.loads((shipped_site / "example/search/search_index.json").read_text())["docs"]
+    services = next(d for d in docs if d["location"] == "services/")
+    assert services["title"] == "Services and support"
+    assert services["text"].startswith("<p>Services, projects and programmes named in the plan.")
+    # A post's summary is what it says, not the way to the next post.
+    post = next(d for d in docs if d["location"] == "news/earlier-plan-online/")
+    assert post["text"].startswith("<p>Published 5 December 2026 by the Communications Officer.")

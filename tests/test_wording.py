@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_minimal
+from tests.conftest import copy_minimal, edit
 from tests.site_helpers import build
 
 PLAN = "partnerships/sample/plans/sample-plan/plan.yaml"
@@ -53,3 +53,42 @@ def test_an_acronym_is_spelled_out_once_per_page() -> None:
     assert "(His Majesty" not in str(plain("HMP again", glossary))  # same page
     glossary.new_page()
     assert "(His Majesty&#39;s Prison)" in str(plain("HMP on the next page", glossary))
+
+
+def test_a_plural_acronym_is_marked_and_spelled_out_as_a_whole() -> None:
+    from plansite.model.registry import GlossaryTerm
+    from plansite.site.text import Glossary, plain
+
+    glossary = Glossary([GlossaryTerm(term="ADAT", expansions=["Alcohol and Drug Action Team"])])
+    said = str(plain("Work with the ADATs and each ADAT", glossary))
+    assert said == (
+        'Work with the <abbr title="Alcohol and Drug Action Team">ADATs</abbr> (Alcohol and '
+        'Drug Action Team) and each <abbr title="Alcohol and Drug Action Team">ADAT</abbr>'
+    )
+
+
+def test_plural_and_hyphenated_acronyms_count_as_uses_of_their_term(tmp_path: Path) -> None:
+    """A term the plan uses only in its plural, or one written with a hyphen, is in the
+    glossary, and check neither calls it unused nor asks for its first part."""
+    from plansite.validate import check
+
+    data = copy_minimal(tmp_path)
+    actions = "partnerships/sample/plans/sample-plan/actions.yaml"
+    edit(data, actions, "    summary: Find out which services people use.\n",
+         "    summary: Ask the ADATs, and score risk with the LSI-R tool.\n")  # fmt: skip
+    # The partnership's own glossary: terms no text uses are left out of it, with a note.
+    (data / "partnerships/sample/glossary.yaml").write_text(
+        "terms:\n  - term: ADAT\n    expansions: [Alcohol and Drug Action Team]\n"
+        "  - term: LSI-R\n    expansions: [Level of Service Inventory - Revised]\n",
+        encoding="utf-8",
+    )
+    report = check(data)
+    said = {(p.code, p.message) for p in report.problems}
+    assert not [m for c, m in said if c == "note-unused-term"], said
+    assert not [m for c, m in said if c == "warn-acronym-unexplained"], said
+    # Without the terms, both are asked for, each as written.
+    edit(data, "partnerships/sample/glossary.yaml", "  - term: LSI-R\n    expansions: [Level"
+         " of Service Inventory - Revised]\n", "")  # fmt: skip
+    asked = [m for c, m in {(p.code, p.message) for p in check(data).problems}
+             if c == "warn-acronym-unexplained"]  # fmt: skip
+    assert len(asked) == 1 and "'LSI-R' is not in the glossary" in asked[0], asked

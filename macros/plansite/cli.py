@@ -45,7 +45,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         verdict = "failed" if n_err else "passed"
         print(
             f"check {verdict}: {n_err} error(s), {n_warn} warning(s)"
-            + (f", {n_note} note(s), nothing to fix" if n_note else "")
+            + (f", {n_note} note(s) (notes need nothing done)" if n_note else "")
             + (f" — {parts}" if parts and not n_err else "")
         )
     return 0 if report.ok(strict=args.strict) else 1
@@ -154,13 +154,19 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     try:
         result = build_all(
-            _project(args), args.data, args.site_dir, args.partnership, jobs=args.jobs
-        )
+            _project(args), args.data, args.site_dir, args.partnership, jobs=args.jobs,
+            cold=args.cold,
+        )  # fmt: skip
     except BuildError as exc:
         print(f"build failed: {exc}", file=sys.stderr)
         print("the published output was not changed", file=sys.stderr)
         return 1
     rate = result.pages / result.seconds if result.seconds else 0
+    if not args.partnership:
+        print(
+            f"partnerships rebuilt: {', '.join(result.rebuilt) or 'none'}; "
+            f"reused unchanged: {', '.join(result.reused) or 'none'}"
+        )
     print(
         f"built {result.sites} site(s), {result.pages:,} pages, in {result.seconds:.1f} s "
         f"with {result.jobs} job(s) ({rate:,.0f} pages/s) into {args.site_dir}"
@@ -401,6 +407,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=_positive,
         metavar="N",
         help="how many sites to build at once (default: one per core)",
+    )
+    p.add_argument(
+        "--cold",
+        action="store_true",
+        help="build every site afresh, reusing none of the published output "
+        "(by default a partnership's site is reused when nothing it is made from changed)",
     )
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("rollback", help="put the previously published output back")

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import os
 import platform
+import shutil
 import subprocess
+import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,3 +97,41 @@ def versions() -> str:
 
     names = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "pydantic", "lxml")
     return ", ".join(f"{name} {version(name)}" for name in names)
+
+
+def arguments(prog: str, description: str | None, counts: str) -> argparse.ArgumentParser:
+    """The options every benchmark takes: what to build, how, and whether to keep it."""
+    from plansite.site.workers import default_jobs  # the benchmarks build; the timer does not
+
+    parser = argparse.ArgumentParser(
+        prog=prog, description=description, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--counts", default=counts, help="partnership counts to build")
+    parser.add_argument("--jobs", type=int, default=default_jobs(), help="sites built at once")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--config", default="mkdocs.yml", help="plansite's MkDocs configuration")
+    parser.add_argument("--keep", action="store_true", help="keep the working folder")
+    return parser
+
+
+def read_counts(
+    parser: argparse.ArgumentParser, args: argparse.Namespace
+) -> tuple[list[int], Path]:
+    """The partnership counts, smallest first, and the MkDocs configuration, which must exist."""
+    config = Path(args.config).resolve()
+    if not config.is_file():
+        parser.error(f"{config} not found: run from the project folder or give --config")
+    return sorted({int(n) for n in args.counts.split(",")}), config
+
+
+@contextlib.contextmanager
+def working_folder(prefix: str, keep: bool) -> Iterator[Path]:
+    """A folder for generated data and sites, removed afterwards unless it is to be kept."""
+    work = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        yield work
+    finally:
+        if keep:
+            print(f"\nworking folder kept: {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)

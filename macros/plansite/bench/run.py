@@ -20,17 +20,23 @@ import os
 import shutil
 import statistics
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from plansite.bench.measure import Run, machine, timed, versions
+from plansite.bench.measure import (
+    Run,
+    arguments,
+    machine,
+    read_counts,
+    timed,
+    versions,
+    working_folder,
+)
 from plansite.bench.plain import write_plain_project
 from plansite.bench.preview import preview_edits
 from plansite.bench.synthetic import generate
 from plansite.site.crawl import Tree
-from plansite.site.workers import default_jobs
 
 
 @dataclass
@@ -88,27 +94,13 @@ def _plain_projects(site: Path, work: Path) -> tuple[list[Path], int]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m plansite.bench", description=__doc__)
-    parser.add_argument("--counts", default="1,8,32", help="partnership counts to build")
-    parser.add_argument("--jobs", type=int, default=default_jobs(), help="jobs for parallel runs")
-    parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--config", default="mkdocs.yml", help="plansite's MkDocs configuration")
-    parser.add_argument("--keep", action="store_true", help="keep the working folder")
+    parser = arguments("python -m plansite.bench", __doc__, counts="1,8,32")
     parser.add_argument("--no-plain", action="store_true", help="skip the plain MkDocs anchor")
     parser.add_argument("--no-preview", action="store_true", help="skip the preview timing")
     args = parser.parse_args(argv)
-    counts = sorted({int(n) for n in args.counts.split(",")})
-    config = Path(args.config).resolve()
-    if not config.is_file():
-        parser.error(f"{config} not found: run from the project folder or give --config")
-    work = Path(tempfile.mkdtemp(prefix="plansite-bench-"))
-    try:
+    counts, config = read_counts(parser, args)
+    with working_folder("plansite-bench-", args.keep) as work:
         _report(args, counts, config, work)
-    finally:
-        if args.keep:
-            print(f"\nworking folder kept: {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
     return 0
 
 

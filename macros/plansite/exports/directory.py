@@ -6,6 +6,11 @@ providers, and both name at least one provider: a national body's service that e
 partnership lists for its own area. A service with no provider named is never merged, as
 nothing says two of them are the same. The entry keeps every listing, so it links to each
 partnership's own page about the service.
+
+The directory lists help a person can ask for or take part in. What a plan names beside its
+services that is not help (publications, policies, protocols, tools, ways agencies work
+together, campaigns and consultations: ``NOT_HELP_KINDS``) is listed on its partnership's
+own services page, under a heading for what it is, and not here.
 """
 
 from __future__ import annotations
@@ -65,20 +70,21 @@ def same_service(service: Service) -> tuple[str, frozenset[str]] | None:
 
 
 def listings(sites: list[SiteIndex]) -> list[Listing]:
-    """Every service of every partnership, partnership by partnership."""
+    """Every service of every partnership, partnership by partnership: help only, as the
+    things that are not help (see the module's note) are listed on their partnership's site."""
     return [
         Listing(site.partnership.id, site.partnership.name, site.partnership.fictional, service,
                 url_for("partnership", site.partnership.id) + url_for("service", service.id),
                 tuple(site.partnership.council_areas))
         for site in sites
-        for service in sorted(site.services.values(), key=lambda s: s.id)
+        for service in sorted(site.help_services(), key=lambda s: s.id)
     ]  # fmt: skip
 
 
 def entries(sites: list[SiteIndex]) -> list[Entry]:
     """The directory's entries, by name; listings of one service (see above) merged."""
     names = {p.organisation: site.name_of(p.organisation)
-             for site in sites for s in site.services.values() for p in s.providers}  # fmt: skip
+             for site in sites for s in site.help_services() for p in s.providers}  # fmt: skip
     grouped: dict[object, list[Listing]] = {}
     for listing in listings(sites):
         same = same_service(listing.service)

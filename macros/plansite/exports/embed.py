@@ -44,11 +44,7 @@ def fragments(site: SiteIndex) -> list[Fragment]:
     out = []
     for slug, facet_key, title in lists:
         facet, _, key = facet_key.partition(":")
-        chosen = (
-            site.services_matching(facet, key)
-            if facet
-            else sorted(site.services.values(), key=lambda s: s.name.lower())
-        )
+        chosen = site.services_matching(facet, key) if facet else site.help_services()
         items = "".join(
             f'<li><a href="{escape(base + url_for("service", s.id))}" style="{LINK_STYLE}">'
             f"{escape(s.name)}</a></li>"

@@ -4,6 +4,12 @@ Ids are UUIDs derived from the partnership's own ids, so they stay the same from
 to the next and a directory that imports the file can update its copy instead of adding
 duplicates. Only what the data says is exported: a service with no published phone number
 has no phone here.
+
+HSDS describes services: help that organisations give people. What a plan names beside its
+services that is not help (publications, policies, protocols, tools, ways agencies work
+together, campaigns and consultations: ``NOT_HELP_KINDS``) is not a service in that sense, and
+a directory that imported it would offer it as help, so it is left out of the file. It stays
+in the partnership's services CSV, with its kind, and on its services page.
 """
 
 from __future__ import annotations
@@ -69,10 +75,10 @@ class Hsds:
                 }
         self.organizations = {
             org_id: self.organization(org_id)
-            for s in site.services.values()
+            for s in site.help_services()
             for org_id in [p.organisation for p in s.providers]
         }
-        self.services = [self.service(s) for s in site.services.values()]
+        self.services = [self.service(s) for s in site.help_services()]
 
     def organization(self, org_id: str) -> dict[str, Any]:
         org = self.site.data.organisations[org_id]

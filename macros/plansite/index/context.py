@@ -26,7 +26,7 @@ from plansite.model.registry import (
     Organisation,
     PartnerGroup,
 )
-from plansite.model.service import RESOURCE_KINDS, Service
+from plansite.model.service import NOT_HELP_KINDS, SECTIONS, Service
 
 
 @dataclass
@@ -249,8 +249,10 @@ class SiteIndex:
 
     @property
     def used_localities(self) -> dict[str, str]:
-        """Localities that at least one service names: each gets a filtered list."""
-        used = {loc for s in self.pd.services for loc in s.localities}
+        """Localities that at least one service of help names: each gets a filtered list."""
+        used = {
+            loc for s in self.pd.services if s.kind not in NOT_HELP_KINDS for loc in s.localities
+        }
         return {k: v for k, v in self.localities().items() if k in used}
 
     def changes_for(self, kind: str, ident: str) -> list[Change]:
@@ -302,19 +304,31 @@ class SiteIndex:
         return [self.services[i] for i in ids]
 
     def help_services(self) -> list[Service]:
-        """Services people can ask for, by name: not publications, policies or tools."""
-        chosen = [s for s in self.services.values() if s.kind not in RESOURCE_KINDS]
+        """Help people can ask for or take part in, by name: not the things that are not help
+        (publications, policies, protocols, tools, arrangements, campaigns, consultations)."""
+        chosen = [s for s in self.services.values() if s.kind not in NOT_HELP_KINDS]
         return sorted(chosen, key=lambda s: s.name.lower())
 
-    def resources(self) -> list[Service]:
-        """Publications, policies, protocols and tools the plan lists beside its services."""
-        chosen = [s for s in self.services.values() if s.kind in RESOURCE_KINDS]
-        return sorted(chosen, key=lambda s: s.name.lower())
+    def not_help(self) -> list[tuple[str, str, list[Service]]]:
+        """The things the plan lists beside its services that are not help, under a heading
+        for what they are: (heading id, heading, entries by name), headings with none left
+        out."""
+        out = []
+        for anchor, heading, kinds in SECTIONS:
+            chosen = [s for s in self.services.values() if s.kind in kinds]
+            if chosen:
+                out.append((anchor, heading, sorted(chosen, key=lambda s: s.name.lower())))
+        return out
 
     def services_matching(self, facet: str, key: str) -> list[Service]:
-        """Services for an audience, a kind of help or a locality, by name."""
+        """Help for an audience, of a kind of help or in a locality, by name: the things that
+        are not help are listed on the services page only, under their own headings."""
         field_name = {"audience": "audiences", "help": "help", "locality": "localities"}[facet]
-        chosen = [s for s in self.services.values() if key in getattr(s, field_name)]
+        chosen = [
+            s
+            for s in self.services.values()
+            if key in getattr(s, field_name) and s.kind not in NOT_HELP_KINDS
+        ]
         return sorted(chosen, key=lambda s: s.name.lower())
 
     def glossary_terms(self) -> list[GlossaryTerm]:

@@ -118,7 +118,9 @@ CATALOGUE: dict[str, Problem] = {
     # Warnings: what a publishable plan should have
     "warn-no-contact": Problem("warning", "add a contact with a phone, email, website or address"),
     "warn-no-alternative-formats": Problem(
-        "warning", "add alternative_formats: say how to get the plan in another format or language"
+        "warning",
+        "add alternative_formats: say how to get the plan in another format or language, or"
+        " in its statement that none is offered",
     ),
     "warn-action-no-lead": Problem("warning", "add the lead partner(s), or a partner group"),
     "warn-action-no-timescale": Problem("warning", "add a timescale, even 'ongoing'"),

@@ -14,8 +14,9 @@ from plansite.load.dataset import PartnershipData, referenced
 from plansite.load.yaml_reader import YamlFile
 from plansite.model.registry import GlossaryTerm, Organisation, PartnerGroup
 
-# A word as a glossary term is written: letters, digits and the marks acronyms use.
-WORD_RE = re.compile(r"[\w&'’]+")
+# A word as a glossary term is written: letters, digits and the marks acronyms use, and
+# hyphens between them ("LSI-R").
+WORD_RE = re.compile(r"[\w&'’]+(?:-[\w&'’]+)*")
 Named = Organisation | PartnerGroup
 
 
@@ -163,6 +164,9 @@ def unused_terms(
         if org is not None:
             texts += [org.name, *getattr(org, "acronyms", []), *getattr(org, "aliases", [])]
     words = {w for text in texts for w in WORD_RE.findall(text)}
+    # A term is used in its plural ("ADATs") and as part of a hyphenated word ("COVID-19").
+    words |= {part for w in words if "-" in w for part in w.split("-")}
+    words |= {w[:-1] for w in words if w.endswith("s") and w[:-1].isupper()}
     joined = "\n".join(texts).casefold()
     return [t for t in terms
             if not (t.term.casefold() in joined if " " in t.term else t.term in words)]  # fmt: skip

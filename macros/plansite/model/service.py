@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
@@ -30,14 +30,62 @@ ServiceKind = Literal[
     "facility",
     "initiative",
     "network",
-    # Not help a resident can ask for: listed apart from the help, as what they are.
+    # Not help a resident can ask for or take part in: listed apart from the help, as what
+    # they are.
     "publication",
     "policy",
     "protocol",
     "tool",
+    "arrangement",
+    "campaign",
+    "consultation",
 ]
-# The kinds above that are things to read or use, not help to ask for.
-RESOURCE_KINDS = frozenset({"publication", "policy", "protocol", "tool"})
+# What each kind means, in plain words: the guide and the field reference say this.
+KIND_MEANINGS: dict[str, str] = {
+    "service": "help that an organisation gives people",
+    "project": "a piece of work, often for a set time or place, that people can use or join",
+    "programme": "a course or set of sessions that people take part in",
+    "group": "a group that people can join or go to",
+    "helpline": "a phone line that people can call",
+    "facility": "a place that people can go to, such as a centre or a hospital",
+    "initiative": "other local work that people can use or take part in",
+    "network": "a network that people or organisations can join",
+    "publication": "something to read or watch: a report, a plan, a directory, a leaflet or "
+    "a video",
+    "policy": "a policy or a pledge that partners have signed up to",
+    "protocol": "a written agreement between partners on how they work together",
+    "tool": "a tool or a toolkit that staff use",
+    "arrangement": "a way agencies work together, such as MAPPA or a joined-up approach; "
+    "people may be helped through it, but cannot ask for it themselves",
+    "campaign": "a campaign, an awareness week or another way of telling the public about "
+    "something",
+    "consultation": "a way people are asked for their views or involved in planning, such "
+    "as a survey, a panel or a consultation website",
+}
+# The kinds above that are not help to ask for or take part in: things to read or use, and
+# ways partners work, tell people things or ask their views. Every help list leaves them
+# out; the services page lists them under headings of their own (SECTIONS).
+NOT_HELP_KINDS = frozenset(
+    {"publication", "policy", "protocol", "tool", "arrangement", "campaign", "consultation"}
+)
+HELP_KINDS = frozenset(get_args(ServiceKind)) - NOT_HELP_KINDS
+# The headings the things that are not help are listed under, in order, with their kinds.
+SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("ways-of-working", "How partners work together", ("arrangement", "protocol", "policy")),
+    ("have-your-say", "Ways to have your say", ("consultation",)),
+    ("campaigns", "Campaigns and awareness", ("campaign",)),
+    ("resources", "Publications and tools", ("publication", "tool")),
+)
+# A kind's name for a reader, shown before the summary of something that is not help.
+KIND_LABELS: dict[str, str] = {
+    "publication": "Publication",
+    "policy": "Policy",
+    "protocol": "Agreement between partners",
+    "tool": "Tool",
+    "arrangement": "Way of working together",
+    "campaign": "Campaign",
+    "consultation": "Way to have your say",
+}
 ServiceStatus = Literal["planned", "pilot", "active", "paused", "closed", "unknown"]
 FundingStatus = Literal[
     "funded", "time-limited", "to-be-confirmed", "bid-pending", "shortfall", "ended", "unknown"
@@ -89,7 +137,13 @@ class Service(Strict):
     id: Slug
     name: PlainText
     aliases: list[PlainText] = Field(default_factory=list)
-    kind: ServiceKind
+    kind: ServiceKind = Field(
+        description="What it is. Help people can ask for or take part in: service, project, "
+        "programme, group, helpline, facility, initiative or network. Listed apart from the "
+        "help, as what they are: publication, policy, protocol, tool, arrangement (a way "
+        "agencies work together), campaign or consultation (a way people are asked their "
+        "views)."
+    )
     summary: PlainText = Field(description="What it offers, in plain words.")
     details: RichText | None = None
     audiences: list[Slug] = Field(default_factory=list, description="Taxonomy ids: who it is for.")

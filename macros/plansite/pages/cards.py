@@ -45,7 +45,7 @@ def card(site: SiteIndex, area_names: dict[str, str]) -> PartnershipCard:
         area_ids=tuple(a for a in p.council_areas if a in area_names),
         areas=tuple(area_names[a] for a in p.council_areas if a in area_names),
         contacts=tuple(c for c in p.contacts if not c.not_stated),
-        services=len(site.services),
+        services=len(site.help_services()),
         fictional=p.fictional,
         # A council's own aims are frameworks of the partnership, not national outcomes.
         outcomes=tuple(

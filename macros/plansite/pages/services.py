@@ -9,7 +9,7 @@ from plansite.index.context import SiteIndex
 from plansite.model.addresses import FACETS, url_for
 from plansite.model.partnership import Locality
 from plansite.model.registry import Category, Organisation
-from plansite.model.service import RESOURCE_KINDS, Service
+from plansite.model.service import NOT_HELP_KINDS, Service
 from plansite.pages.parts import History, Link, Page, history, node_link, words
 from plansite.pages.spec import PageSpec, index
 
@@ -19,8 +19,9 @@ class ServicesPage(Page):
     audiences: dict[str, Category]
     localities: dict[str, str]  # the localities some service names
     help: dict[str, Category]
-    services: list[Service]  # help people can ask for, by name
-    resources: list[Service]  # publications, policies, protocols and tools
+    services: list[Service]  # help people can ask for or take part in, by name
+    # What is not help, under a heading for what it is: (heading id, heading, entries)
+    not_help: list[tuple[str, str, list[Service]]]
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class ServiceFilterPage(Page):
 @dataclass(frozen=True)
 class ServicePage(Page):
     service: Service
-    resource: bool  # read or used rather than asked for
+    resource: bool  # not help: read, used, or a way partners work, tell or ask people
     contact_via: list[tuple[str, Organisation]]  # providers to ask, when it has no contact
     localities: dict[str, str]
     audiences: dict[str, Category]
@@ -69,7 +70,7 @@ def services(site: SiteIndex, spec: PageSpec) -> ServicesPage:
         localities=site.used_localities,
         help=site.help,
         services=site.help_services(),
-        resources=site.resources(),
+        not_help=site.not_help(),
     )
 
 
@@ -87,7 +88,7 @@ def service_filter(site: SiteIndex, spec: PageSpec) -> ServiceFilterPage:
         words(site),
         facet=facet,
         about=about,
-        total=len(site.services),
+        total=len(site.help_services()),
         services=site.services_matching(facet, key),
     )
 
@@ -99,7 +100,7 @@ def service(site: SiteIndex, spec: PageSpec) -> ServicePage:
         site.partnership,
         words(site),
         service=s,
-        resource=s.kind in RESOURCE_KINDS,
+        resource=s.kind in NOT_HELP_KINDS,
         contact_via=site.contact_routes(s),
         localities=site.localities(),
         audiences=site.audiences,

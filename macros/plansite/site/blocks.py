@@ -99,7 +99,7 @@ class Blocks:
         """Services for an audience, of a kind of help, in a locality or from a partner."""
         site = self.site
         facets = {"audience": audience, "help": help, "locality": locality, "partner": partner}
-        chosen = list(site.services.values())
+        chosen = site.help_services()  # the things that are not help are not listed as help
         for facet, key in facets.items():
             if key is None:
                 continue

@@ -7,6 +7,10 @@ the published output as it was.
 
 Partnerships are separate MkDocs sites, so they build in parallel processes. The data is
 checked once, in this process, before the workers start: forked workers share it.
+
+A partnership's site whose inputs are the same as when the published one was built is
+reused from it rather than built again (see ``reuse``); the national index reads every
+partnership, and is always built.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -32,6 +37,15 @@ from plansite.site.crawl import Tree, check_outside
 from plansite.site.guard import finish, write_headers
 from plansite.site.plugin import PageRenderError, options
 from plansite.site.privacy import leaks
+from plansite.site.reuse import (
+    RECORD,
+    Kept,
+    read_record,
+    reuse,
+    site_keys,
+    stamp,
+    write_record,
+)
 from plansite.site.workers import BuildError as BuildError  # where callers look for it
 from plansite.site.workers import Pool, default_jobs, exclusive
 
@@ -44,6 +58,8 @@ class BuildResult:
     pages: int
     seconds: float
     jobs: int = 1
+    rebuilt: list[str] = field(default_factory=list)  # partnerships built afresh
+    reused: list[str] = field(default_factory=list)  # taken unchanged from the previous output
 
 
 @dataclass
@@ -73,7 +89,9 @@ class _Warnings(logging.Handler):
         return "".join(f"\n  {w}" for w in self.seen)
 
 
-def build_site(mkdocs_yml: Path, data: Path, dest: Path, partnership: str) -> None:
+def build_site(
+    mkdocs_yml: Path, data: Path, dest: Path, partnership: str, today: date | None = None
+) -> None:
     """Build one site (a partnership's, or the national index when ``partnership`` is '')."""
     which = partnership or "national index"
     warnings = _Warnings()
@@ -84,7 +102,7 @@ def build_site(mkdocs_yml: Path, data: Path, dest: Path, partnership: str) -> No
             str(mkdocs_yml),
             site_dir=str(dest),
             strict=True,
-            **options(mkdocs_yml, data, partnership),
+            **options(mkdocs_yml, data, partnership, today=today),
         )
         mkdocs_build(config)
     except PageRenderError as exc:
@@ -104,10 +122,13 @@ def build_site(mkdocs_yml: Path, data: Path, dest: Path, partnership: str) -> No
 NATIONAL = ".national"
 
 
-def _build_and_check(task: tuple[Path, Path, Path, str]) -> SiteBuilt:
-    mkdocs_yml, data, dest, pid = task
+Task = tuple[Path, Path, Path, str, date]
+
+
+def _build_and_check(task: Task) -> SiteBuilt:
+    mkdocs_yml, data, dest, pid, today = task
     started = time.perf_counter()
-    build_site(mkdocs_yml, data, dest, pid)
+    build_site(mkdocs_yml, data, dest, pid, today)
     if not pid:  # its links lead into the other sites: checked once they are all in place
         pages = sum(1 for p in Tree.read(dest).html() if p != "404.html")
         return SiteBuilt(pid, pages, time.perf_counter() - started)
@@ -142,8 +163,15 @@ def build_all(
     only: str | None = None,
     say: Callable[[str], None] = print,
     jobs: int | None = None,
+    cold: bool = False,
+    today: date | None = None,
 ) -> BuildResult:
+    """Build, check and publish every site (or ``only`` one partnership's) into ``out``.
+
+    A partnership's site is reused from the published output when nothing it is made from
+    changed, unless ``cold``; ``today`` is the day the sites are built for."""
     started = time.perf_counter()
+    today = today or date.today()  # one day for every site, even across midnight
     report = checked(data.resolve())
     if report.errors:
         raise BuildError(
@@ -160,12 +188,32 @@ def build_all(
         staging.mkdir(parents=True)
         try:
             pids = [only] if only else sorted(partnerships, key=lambda p: -_weight(partnerships[p]))
-            tasks = [(mkdocs_yml, data, staging / pid, pid) for pid in pids]
+            keys = site_keys(mkdocs_yml, data, pids, today)
+            # A build of one partnership publishes a site laid out for its own host (with its
+            # own _headers): never one to reuse in a build of them all.
+            kept = _reusable(out, keys, say) if only is None and not cold else {}
+            for pid in kept:
+                reuse(out / pid, staging / pid)
+            tasks = [(mkdocs_yml, data, staging / pid, pid, today)
+                     for pid in pids if pid not in kept]  # fmt: skip
             if only is None:
-                tasks.insert(0, (mkdocs_yml, data, staging / NATIONAL, ""))
+                tasks.insert(0, (mkdocs_yml, data, staging / NATIONAL, "", today))
             jobs = max(1, min(jobs or default_jobs(), len(tasks)))
             built = _build_sites(tasks, jobs, started, say)
+            # A reused site was checked when it was built, and its files are those checked
+            # (``_reusable`` compared them with the record): what it found then still holds.
+            # Its links into other sites are checked again below with everyone else's.
+            built += [SiteBuilt(pid, k.pages, 0.0, scripts=set(k.scripts), outside=k.outside)
+                      for pid, k in kept.items()]  # fmt: skip
             pages = _check_tree(staging, only, built)
+            record = {**kept, **{
+                s.pid: Kept(keys[s.pid], stamp(staging / s.pid), s.pages, sorted(s.scripts),
+                            sorted(s.outside))
+                for s in built if s.pid and s.pid not in kept}}  # fmt: skip
+            if only is None:
+                write_record(staging, record)  # before the scan below, which reads it too
+            # Every file, reused ones too: a value marked not public since a site was built
+            # is still found in it.
             if found := leaks(staging, report.private):
                 raise BuildError(
                     f"{len(found)} file(s) of the output contain a value marked not public; "
@@ -175,14 +223,34 @@ def build_all(
                 )
             for pid in pids:
                 _keeps_published_history(out / pid, partnerships[pid])
+            if only is not None and (out / RECORD).is_file():
+                # The record no longer speaks for this partnership's published site.
+                write_record(out, {p: k for p, k in read_record(out).items() if p != only})
             _publish(staging, out, only)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-    return BuildResult(len(tasks), pages, time.perf_counter() - started, jobs)
+    rebuilt = sorted(s.pid for s in built if s.pid and s.pid not in kept)
+    return BuildResult(
+        len(built), pages, time.perf_counter() - started, jobs, rebuilt, sorted(kept)
+    )
+
+
+def _reusable(out: Path, keys: dict[str, str], say: Callable[[str], None]) -> dict[str, Kept]:
+    """The published partnership sites made from the same inputs as this build's."""
+    found = {}
+    for pid, kept in sorted(read_record(out).items()):
+        if keys.get(pid) != kept.key:
+            continue
+        if stamp(out / pid) != kept.stamp:
+            say(f"  {pid}: the published files were changed since they were built; rebuilding")
+            continue
+        found[pid] = kept
+        say(f"reused  {pid}: {kept.pages:,} pages, unchanged since the last build")
+    return found
 
 
 def _build_sites(
-    tasks: list[tuple[Path, Path, Path, str]],
+    tasks: list[Task],
     jobs: int,
     started: float,
     say: Callable[[str], None],

@@ -22,6 +22,7 @@ import dataclasses
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
@@ -60,6 +61,7 @@ from plansite.site.preview import (
     show_errors,
 )
 from plansite.site.render import COMPILED, Renderer
+from plansite.site.search import with_summaries
 
 
 @dataclass
@@ -90,10 +92,17 @@ class PlansiteConfig(Config):
     # A preview: rebuild only the pages an edit changed, and show data errors in the browser
     # (see ``preview``).
     incremental = c.Type(bool, default=False)
+    # The day the site is built for, YYYY-MM-DD (empty: today): what is current, due or
+    # overdue is judged on it. One build gives every site the same day.
+    today = c.Type(str, default="")
 
 
 def options(
-    mkdocs_yml: Path, data: Path, partnership: str | None, incremental: bool = False
+    mkdocs_yml: Path,
+    data: Path,
+    partnership: str | None,
+    incremental: bool = False,
+    today: date | None = None,
 ) -> dict[str, Any]:
     """Settings for MkDocs' ``load_config`` (and ``serve``) that point this project's plansite
     plugin at ``data`` and ``partnership`` (None: the one mkdocs.yml names): the plugin list
@@ -105,6 +114,8 @@ def options(
     ours: dict[str, Any] = {"data_dir": str(data.resolve()), "incremental": incremental}
     if partnership is not None:
         ours["partnership"] = partnership
+    if today is not None:
+        ours["today"] = today.isoformat()
     plugins: list[Any] = []
     for entry in listed:
         name = entry if isinstance(entry, str) else next(iter(entry))
@@ -133,6 +144,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.errors: list[Diagnostic] = []
         self.prepared: dict[int, Prepared] = {}
         self.page_urls: set[str] = set()
+        self.described: dict[str, str] = {}  # page address -> description, for search
 
     @property
     def site(self) -> SiteIndex | None:
@@ -167,7 +179,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             folders = root / "partnerships"
             known = ", ".join(sorted(f.name for f in folders.glob("*/") if f.is_dir()))
             raise PluginError(f"no partnership {pid!r} in {root} (there are: {known})")
-        build = self.build = partnership_build(data, pid) if pid else national_build(data)
+        day = date.fromisoformat(self.config.today) if self.config.today else None
+        build = partnership_build(data, pid, day) if pid else national_build(data, day)
+        self.build = build
         self.pages = build.pages
         config.site_name = escape(build.name)
         config.extra.update(build.theme.extra())
@@ -182,7 +196,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         site = build.site
         years = dict(site.plan.plan.years) if site and site.plan else None
         templates = Path(config.theme.custom_dir or "overrides") / "partials" / "plansite"
-        self.renderer = Renderer(templates, site.terms if site else None, years)
+        self.renderer = Renderer(templates, build.terms, years)
         # Navigation titles can come from data (a plan's word for its outcomes): escaped
         # once, as the theme prints them as they are.
         config.nav = [{str(escape(spec.nav)): spec.src_uri} for spec in self.pages if spec.nav]
@@ -224,13 +238,16 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
 
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        search = config.plugins.get("material/search")
+        if search is not None:
+            index = search.search_index
+            index.entries = with_summaries(index.entries, self.described)
         if not self.incremental:
             return
         state = preview_for(config.site_dir)
         if self.errors:
             show_errors(Path(config.site_dir), state, self.errors)
             return
-        search = config.plugins.get("material/search")
         if search is not None:
             index = search.search_index
             index.entries = merge_search(state, index.entries, self.page_urls)
@@ -277,6 +294,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             page.toc = outline(html)
             page.meta["plansite_jsonld"] = prepared.jsonld
             page.meta["description"] = prepared.description
+            self.described[page.url] = prepared.description
             page.meta["plansite_feeds"] = prepared.feeds
             if prepared.standing:  # an earlier plan's page says where that plan stands
                 page.meta["plansite_standing"] = prepared.standing

@@ -24,6 +24,8 @@ from plansite.history.feeds import atom, json_feed
 from plansite.index.context import SiteIndex, build_index
 from plansite.load.dataset import Dataset
 from plansite.model.addresses import url_for
+from plansite.model.era import outside
+from plansite.model.registry import GlossaryTerm
 from plansite.pages import easyread, registry
 from plansite.pages.data import Published
 from plansite.pages.national import National, national
@@ -71,6 +73,7 @@ class SiteBuild:
     national: National | None = None
     files: Published = field(default_factory=lambda: Published([], {}, []))
     logo: str | None = None  # the theme's logo, where the partnership has one
+    terms: list[GlossaryTerm] = field(default_factory=list)  # abbreviations pages explain
 
 
 def _epoch(data: Dataset, pid: str) -> int:
@@ -108,9 +111,9 @@ def _feed_files(feeds: list[FeedSpec]) -> list[Output]:
     return out
 
 
-def partnership_build(data: Dataset, pid: str) -> SiteBuild:
-    """One partnership's site, from the public view of the checked data."""
-    site = build_index(data, pid)
+def partnership_build(data: Dataset, pid: str, today: date | None = None) -> SiteBuild:
+    """One partnership's site, from the public view of the checked data, as of ``today``."""
+    site = build_index(data, pid, today)
     p = site.partnership
     files = Published(downloads(site), Hsds(site).files(), fragments(site))
     feeds = site_feeds(site)
@@ -149,14 +152,16 @@ def partnership_build(data: Dataset, pid: str) -> SiteBuild:
         site=site,
         files=files,
         logo=logo,
+        terms=site.terms,
     )
 
 
-def national_build(data: Dataset) -> SiteBuild:
+def national_build(data: Dataset, today: date | None = None) -> SiteBuild:
     """The national site: the overview of every partnership, the council areas and the
     national service directory."""
     name = data.site.name if data.site else "Community justice plans"
-    sites = [build_index(data, p) for p in sorted(data.partnerships)]
+    today = today or date.today()
+    sites = [build_index(data, p, today) for p in sorted(data.partnerships)]
     feeds = national_feeds(data, sites, name)
     base = str(data.site.base_url) if data.site and data.site.base_url else None
     found = national(data, sites, name)
@@ -180,4 +185,6 @@ def national_build(data: Dataset) -> SiteBuild:
         outputs=outputs,
         feeds=feeds,
         national=found,
+        # The national pages list what is on offer now, in the words in use today.
+        terms=[t for t in data.glossary if outside(t.valid_from, t.valid_to, today, today) is None],
     )

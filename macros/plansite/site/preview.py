@@ -28,8 +28,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from plansite.load.errors import Diagnostic
-
-SearchEntry = dict[str, Any]
+from plansite.site.search import SearchEntry
 
 
 @dataclass

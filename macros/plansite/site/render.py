@@ -22,7 +22,7 @@ from plansite.model.common import Period
 from plansite.model.dates import PartialDate
 from plansite.model.era import at
 from plansite.model.registry import GlossaryTerm
-from plansite.model.service import RESOURCE_KINDS
+from plansite.model.service import KIND_LABELS, NOT_HELP_KINDS
 from plansite.pages.spec import PageSpec
 from plansite.pages.words import ACTION_STATUS, CHANGE_SLUGS, PLAN_STATUS, ROUTES, SERVICE_STATUS
 from plansite.site import charts
@@ -164,7 +164,8 @@ class Renderer:
             plan_status=PLAN_STATUS,
             routes=ROUTES,
             change_slugs=CHANGE_SLUGS,
-            resource_kinds=RESOURCE_KINDS,
+            not_help_kinds=NOT_HELP_KINDS,
+            kind_labels=KIND_LABELS,
             url_for=url_for,
         )
 

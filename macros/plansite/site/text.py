@@ -89,7 +89,8 @@ class Glossary:
                 self.expansions.setdefault(term.term, " or ".join(term.expansions))
         words = sorted(self.expansions, key=len, reverse=True)
         self.pattern = (
-            re.compile(r"(?<![\w&;/#])(" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
+            # A term in its plural ("ADATs") is marked as a whole.
+            re.compile(r"(?<![\w&;/#])(" + "|".join(re.escape(w) for w in words) + r")(s?)(?![\w])")
             if words
             else None
         )
@@ -114,7 +115,7 @@ class Glossary:
     def _abbr(self, match: re.Match[str], text: str) -> str:
         word = match.group(1)
         expansion = escape(self.expansions[word])
-        marked = f'<abbr title="{expansion}">{word}</abbr>'
+        marked = f'<abbr title="{expansion}">{word}{match.group(2)}</abbr>'
         # Spelled out once per page, unless the text already does ("Sacro Women's Hub
         # (SWH)" needs no second spelling).
         if word in self.seen or str(expansion).casefold() in text.casefold():

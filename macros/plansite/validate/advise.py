@@ -13,13 +13,13 @@ from plansite.load.dataset import Dataset, PartnershipData, PlanData
 from plansite.load.errors import Diagnostic
 from plansite.load.texts import FileTexts, Source, file_texts, prose_sources
 from plansite.model.era import began, outside, standing
-from plansite.model.service import RESOURCE_KINDS
+from plansite.model.service import NOT_HELP_KINDS
 from plansite.validate.duties import PAST
 
 # Upper-case words of two or more letters, optionally with a trailing lower-case 's'
-# (plurals such as "CPOs"); digits are allowed after the first letter (e.g. "S27" is not
-# matched because it has one letter, "NHS24" is).
-ACRONYM_RE = re.compile(r"\b([A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*)s?\b")
+# (plurals such as "CPOs") or hyphenated parts in capitals ("LSI-R"); digits are allowed
+# after the first letter (e.g. "S27" is not matched because it has one letter, "NHS24" is).
+ACRONYM_RE = re.compile(r"\b([A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*)s?\b")
 # Words that are upper-case but are not acronyms a reader needs explained.
 # The first half of a UK postcode (GL1, PA12, EH1 1AB's EH1) is not an acronym.
 POSTCODE_RE = re.compile(r"[A-Z]{1,2}[0-9][0-9A-Z]?")
@@ -84,7 +84,9 @@ def advise(data: Dataset) -> list[Diagnostic]:
                     "the partnership has no contact route for the public",
                 )
             )
-        if p.alternative_formats is None or not p.alternative_formats.offered:
+        # A statement that none is offered is the partnership's answer, not an oversight.
+        af = p.alternative_formats
+        if af is None or not (af.offered or af.statement):
             out.append(
                 pfile.diagnostic(
                     "warn-no-alternative-formats",
@@ -126,7 +128,7 @@ def advise(data: Dataset) -> list[Diagnostic]:
             ]
             # A publication or a protocol is read, not contacted.
             reachable = s.contact.reachable() or any(provider_sites)
-            if sfile and not reachable and s.kind not in RESOURCE_KINDS:
+            if sfile and not reachable and s.kind not in NOT_HELP_KINDS:
                 out.append(
                     sfile.diagnostic(
                         "warn-service-unreachable",
@@ -273,7 +275,9 @@ def _unexplained_acronyms(data: Dataset, pd: PartnershipData, prose: FileTexts) 
     for file, texts in prose:
         for path, text in texts:
             found = _acronyms_in(text)
-            for word in sorted(found - known - reported) if found else ():
+            # "LSI-R" is one term; "COVID-19" is explained by a term "COVID".
+            unknown = {w for w in found if w.split("-")[0] not in known} - known
+            for word in sorted(unknown - reported) if found else ():
                 reported.add(word)
                 out.append(
                     file.diagnostic(

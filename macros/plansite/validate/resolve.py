@@ -7,6 +7,7 @@ every reference to point at something that exists, and every period to make sens
 from __future__ import annotations
 
 from collections.abc import Collection
+from datetime import date
 from pathlib import Path
 
 from plansite.history.log import NOTE_KINDS
@@ -15,6 +16,7 @@ from plansite.load.dataset import Dataset, PartnershipData
 from plansite.load.errors import Diagnostic
 from plansite.load.yaml_reader import YamlFile
 from plansite.model.addresses import FACETS, NATIONAL_FOLDERS, PATTERNS, url_for
+from plansite.model.registry import GlossaryTerm
 from plansite.validate.checker import Checker
 from plansite.validate.colours import TEXT_MIN, WHITE, contrast
 from plansite.validate.plans import check_answers, check_plan
@@ -134,20 +136,45 @@ def _check_registries(c: Checker, data: Dataset) -> None:
                 "organisation",
                 "organisations.yaml",
             )
-    terms_seen: dict[str, str] = {}
-    c.unique(
-        data.files.get("glossary"),
-        ("terms",),
-        (t.term for t in data.glossary),
-        terms_seen,
-        "glossary term",
-        field="term",
-    )
+    _check_terms(c, data.files.get("glossary"), data.glossary)
     tfile = data.files.get("taxonomy")
     c.unique(tfile, ("audiences",), data.audiences, {}, "audience")
     c.unique(tfile, ("help",), data.help, {}, "kind of help")
     areas = data.files.get("council-areas")
     c.unique(areas, ("areas",), (a.id for a in data.council_areas), {}, "council area")
+
+
+def _check_terms(c: Checker, file: YamlFile | None, terms: list[GlossaryTerm]) -> None:
+    """A term is written once for any one time. It may be written again for another period
+    ("Her Majesty's Prison" until September 2022, "His Majesty's" after), so that plans of
+    each period are explained in the words of their time."""
+    if file is None:  # pragma: no cover
+        return
+    for i, term in enumerate(terms):
+        for j, earlier in enumerate(terms[:i]):
+            if earlier.term == term.term and _overlap(earlier, term):
+                line, _ = file.locate(("terms", j, "term"))
+                c.add(
+                    file,
+                    "id-duplicate",
+                    ("terms", i, "term"),
+                    f"glossary term id {term.term!r} is already used at {file.rel}:{line}",
+                    "give each item its own id, or end one where the other begins"
+                    " (valid_to, valid_from)",
+                )
+                break
+
+
+def _overlap(a: GlossaryTerm, b: GlossaryTerm) -> bool:
+    """Whether two terms are in use at one time (a missing date: always, that way)."""
+
+    def first(t: GlossaryTerm) -> date:
+        return (t.valid_from.first if t.valid_from else None) or date.min
+
+    def last(t: GlossaryTerm) -> date:
+        return (t.valid_to.last if t.valid_to else None) or date.max
+
+    return first(a) < last(b) and first(b) < last(a)
 
 
 LOGO_TYPES = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff"}

@@ -1,0 +1,170 @@
+"""Reusing a partnership's site from the previous output when nothing it is made from changed.
+
+A partnership's site is made from its own data folder, the shared data files, the MkDocs
+configuration with the pages and templates it names, the code, and the day it is built for;
+nothing else. Its key is a digest of all of these; a site whose key is the one recorded
+beside the published output is linked into the new build instead of being built again.
+
+The record is ``.plansite-build.json`` at the top of the output. It moves with the output it
+describes (publishing and rollback swap whole folders), so it never speaks for another
+build's files. It is published with the sites but tells a reader nothing new: digests, and
+the links and script hashes the published pages themselves carry. It is made from contents
+alone, so two builds of the same inputs stay byte-identical, record and all.
+
+A reused site is not checked again page by page: it was checked when it was built, and a
+digest of its files' contents, recorded then, shows they are the same files. A site whose
+files differ from the record is built again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import platform
+import shutil
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+RECORD = ".plansite-build.json"
+FORMAT = 1
+
+# Distributions whose version changes what a page looks like.
+_MAKERS = ("plansite", "mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "Markdown",
+           "Jinja2", "pymdown-extensions", "lxml", "nh3")  # fmt: skip
+
+
+@dataclass
+class Kept:
+    """What the record says of one partnership's published site."""
+
+    key: str
+    stamp: str  # the files as they were checked and published (see ``stamp``)
+    pages: int
+    scripts: list[str] = field(default_factory=list)
+    # Links leaving the site, as ``crawl.CrawlReport.outside``: checked again in each build
+    # against the sites around it.
+    outside: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def _add_tree(digest: Any, root: Path, skip: Iterable[str] = ()) -> None:
+    """Every file under ``root`` (but the top-level names in ``skip``), by path and content."""
+    skipped = set(skip)
+    if not root.is_dir():
+        digest.update(b"\0absent\0")
+        return
+    for folder, dirs, names in os.walk(root):
+        here = Path(folder)
+        if here == root:
+            dirs[:] = [d for d in dirs if d not in skipped]
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(names):
+            path = here / name
+            if here == root and name in skipped:
+                continue
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+def code_version() -> str:
+    """The versions of what makes the pages, and a digest of plansite's own files: an edit to
+    the code invalidates every site, released or not."""
+    digest = hashlib.sha256(platform.python_version().encode())
+    for name in _MAKERS:
+        with contextlib.suppress(PackageNotFoundError):
+            digest.update(f"{name}={version(name)}\0".encode())
+    _add_tree(digest, Path(__file__).resolve().parent.parent)
+    return digest.hexdigest()
+
+
+def _project_folders(mkdocs_yml: Path) -> list[Path]:
+    """The pages and templates folders mkdocs.yml names."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with mkdocs_yml.open(encoding="utf-8") as handle:
+        config = yaml_load(handle) or {}
+    theme = config.get("theme") or {}
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    base = mkdocs_yml.resolve().parent
+    return [base / config.get("docs_dir", "docs"), *([base / custom] if custom else [])]
+
+
+def site_keys(
+    mkdocs_yml: Path, data: Path, pids: Iterable[str], today: date, code: str | None = None
+) -> dict[str, str]:
+    """Each partnership's key: a digest of everything its site is made from."""
+    shared = hashlib.sha256(f"format {FORMAT}\0today {today.isoformat()}\0".encode())
+    shared.update((code or code_version()).encode())
+    shared.update(mkdocs_yml.read_bytes())
+    for folder in _project_folders(mkdocs_yml):
+        shared.update(f"\0{folder.name}\0".encode())
+        _add_tree(shared, folder)
+    shared.update(b"\0data\0")
+    _add_tree(shared, data, skip={"partnerships"})
+    keys = {}
+    for pid in pids:
+        own = shared.copy()
+        own.update(f"\0partnership {pid}\0".encode())
+        _add_tree(own, data / "partnerships" / pid)
+        keys[pid] = own.hexdigest()
+    return keys
+
+
+def stamp(site: Path) -> str:
+    """Every file of a built site by path and content: changed by any edit made to the
+    published files since they were checked."""
+    digest = hashlib.sha256()
+    _add_tree(digest, site)
+    return digest.hexdigest()
+
+
+def read_record(out: Path) -> dict[str, Kept]:
+    """The record beside the published output; empty when there is none or it is unreadable
+    (everything is then built afresh)."""
+    try:
+        found = json.loads((out / RECORD).read_text(encoding="utf-8"))
+        if found.get("format") != FORMAT:
+            return {}
+        return {
+            pid: Kept(
+                key=str(k["key"]),
+                stamp=str(k["stamp"]),
+                pages=int(k["pages"]),
+                scripts=[str(h) for h in k["scripts"]],
+                outside=[(str(a), str(b), str(c)) for a, b, c in k["outside"]],
+            )
+            for pid, k in found["partnerships"].items()
+        }
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def write_record(out: Path, kept: dict[str, Kept]) -> None:
+    """Write the record, whole or not at all: a half-written one must not be read."""
+    text = json.dumps(
+        {"format": FORMAT, "partnerships": {pid: asdict(kept[pid]) for pid in sorted(kept)}},
+        indent=1,
+        sort_keys=True,
+    )
+    partial = out / f"{RECORD}.partial"
+    partial.write_text(text + "\n", encoding="utf-8")
+    partial.replace(out / RECORD)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or one without hard links
+        shutil.copy2(source, target)
+
+
+def reuse(published: Path, target: Path) -> None:
+    """Put a published site's files in the new build, by hard link where the file system
+    allows: the two outputs then share the files, which nothing writes to again (the checks
+    of the new build leave a reused site's pages alone)."""
+    shutil.copytree(published, target, copy_function=_link_or_copy)

@@ -1,0 +1,33 @@
+"""The theme's search index, with a summary for every page.
+
+The theme indexes each page in sections, one per heading, and gives the page itself the text
+before its first heading. Here that is at most the way around the site (breadcrumbs, the next
+and previous post), and a result shows the page's own entry first, with its text as the
+summary. So the page's entry takes the page's main heading and opening text, or where the
+page opens straight onto its sections, the page's description; the section of the main
+heading, now said by the page's entry, goes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from plansite.site.outline import MAIN_HEADING
+
+SearchEntry = dict[str, Any]
+
+
+def with_summaries(entries: list[SearchEntry], described: dict[str, str]) -> list[SearchEntry]:
+    """``described``: each page's description (escaped text), by the page's address."""
+    out: list[SearchEntry] = []
+    for entry in entries:
+        page, _, anchor = str(entry["location"]).partition("#")
+        summary = f"<p>{described[page]}</p>" if described.get(page) else ""
+        if anchor == MAIN_HEADING and out and out[-1]["location"] == page:
+            text = entry["text"] if str(entry["text"]).strip() else summary or out[-1]["text"]
+            out[-1] = {**out[-1], "title": entry["title"], "text": text}
+            continue
+        if not anchor and not str(entry["text"]).strip() and summary:
+            entry = {**entry, "text": summary}
+        out.append(entry)
+    return out

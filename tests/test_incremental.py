@@ -1,0 +1,155 @@
+"""A national build reuses each partnership's published site whose inputs did not change, and
+its output is the very output a build from nothing makes of the same inputs."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from plansite.cli import main
+from plansite.site import reuse
+from plansite.site.build import BuildResult, build_all
+from tests.conftest import ROOT, copy_minimal, edit
+
+BEFORE = date(2019, 1, 1)  # the minimal plan runs from 2017/18 to 2019/20
+AFTER = date(2025, 1, 1)  # ... and has ended
+
+
+def project_copy(tmp_path: Path) -> Path:
+    """The MkDocs project (configuration, templates, pages) in a folder of its own, free to
+    edit."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    (project / "data").mkdir()  # watched by MkDocs; the data comes from elsewhere
+    return project
+
+
+def two_partnerships(tmp_path: Path) -> Path:
+    """The minimal data set with a second partnership, a copy of the first."""
+    data = copy_minimal(tmp_path)
+    shutil.copytree(data / "partnerships/sample", data / "partnerships/second")
+    edit(data, "partnerships/second/partnership.yaml", "id: sample", "id: second")
+    edit(data, "partnerships/second/partnership.yaml", "name: Sample Community",
+         "name: Second Community")  # fmt: skip
+    return data
+
+
+def files(root: Path) -> dict[str, bytes]:
+    """Every file of an output and its bytes, the record of what it was built from too: it is
+    made from contents alone."""
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+class Builds:
+    """Builds of one project and data set: again and again into one output, and once from
+    nothing into a fresh folder to compare with."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.tmp = tmp_path
+        self.project = project_copy(tmp_path)
+        self.data = two_partnerships(tmp_path)
+        self.out = tmp_path / "site"
+        self.today = BEFORE
+        self.cold_builds = 0
+
+    def build(self, out: Path, cold: bool = False) -> BuildResult:
+        return build_all(self.project / "mkdocs.yml", self.data, out, say=lambda _: None,
+                         cold=cold, today=self.today)  # fmt: skip
+
+    def again(self, rebuilt: list[str], reused: list[str]) -> dict[str, bytes]:
+        """Build into the output, expecting ``rebuilt`` built and ``reused`` reused; the output
+        must be byte for byte what a cold build of the same inputs makes."""
+        result = self.build(self.out)
+        assert (result.rebuilt, result.reused) == (rebuilt, reused)
+        self.cold_builds += 1
+        fresh = self.tmp / f"cold-{self.cold_builds}"
+        self.build(fresh, cold=True)
+        made = files(self.out)
+        assert made == files(fresh)
+        return made
+
+
+@pytest.mark.slow
+def test_each_kind_of_edit_rebuilds_what_it_depends_on_and_matches_a_cold_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    builds = Builds(tmp_path)
+    first = builds.build(builds.out)
+    assert (first.rebuilt, first.reused, first.sites) == (["sample", "second"], [], 3)
+    assert (builds.out / reuse.RECORD).is_file()
+
+    # Nothing changed: both reused, the national index built again.
+    builds.again([], ["sample", "second"])
+
+    # One partnership's data: that one alone.
+    edit(builds.data, "partnerships/second/services.yaml", "name: Family support",
+         "name: Family help")  # fmt: skip
+    made = builds.again(["second"], ["sample"])
+    assert b"Family help" in made["second/services/index.html"]
+    # The reused site shares its files with the output it came from, now the previous one.
+    previous = tmp_path / ".site.previous"
+    assert (builds.out / "sample/index.html").samefile(previous / "sample/index.html")
+    assert not (builds.out / "second/index.html").samefile(previous / "second/index.html")
+
+    # Shared data, templates and styles, the configuration, the code, the day: every site.
+    every: list[str] = ["sample", "second"]
+    edit(builds.data, "organisations.yaml", "name: Sample Charity", "name: Sample Trust")
+    builds.again(every, [])
+    css = builds.project / "overrides/assets/stylesheets/plansite.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* edited */\n", encoding="utf-8")
+    builds.again(every, [])
+    template = builds.project / "overrides/partials/plansite/service.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    builds.again(every, [])
+    config = builds.project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("accent: indigo", "accent: teal"),
+                      encoding="utf-8")  # fmt: skip
+    builds.again(every, [])
+    monkeypatch.setattr(reuse, "code_version", lambda: "plansite, edited")
+    builds.again(every, [])
+    before = builds.again([], every)
+    builds.today = AFTER
+    after = builds.again(every, [])
+    assert after["sample/index.html"] != before["sample/index.html"]  # the plan has ended
+
+
+@pytest.mark.slow
+def test_a_published_file_edited_by_hand_is_built_again(tmp_path: Path) -> None:
+    builds = Builds(tmp_path)
+    builds.build(builds.out)
+    page = builds.out / "sample/index.html"
+    page.write_text(page.read_text(encoding="utf-8") + "<!-- edited -->", encoding="utf-8")
+    builds.again(["sample"], ["second"])
+
+
+@pytest.mark.slow
+def test_the_command_names_what_it_reused_and_cold_reuses_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = two_partnerships(tmp_path)
+    out = tmp_path / "site"
+    command = ["build", "--data", str(data), "-d", str(out), "--config", str(ROOT / "mkdocs.yml")]
+    assert main(command) == 0
+    assert "partnerships rebuilt: sample, second; reused unchanged: none" in capsys.readouterr().out
+    assert main(command) == 0
+    said = capsys.readouterr().out
+    assert "reused  sample: 49 pages, unchanged since the last build" in said
+    assert "partnerships rebuilt: none; reused unchanged: sample, second" in said
+    assert main([*command, "--cold"]) == 0
+    assert "partnerships rebuilt: sample, second; reused unchanged: none" in capsys.readouterr().out
+    # A build of one partnership takes it out of the record: the next build of all builds it.
+    assert main([*command, "--partnership", "second"]) == 0
+    assert set(reuse.read_record(out)) == {"sample"}
+    capsys.readouterr()
+    assert main(command) == 0
+    assert "partnerships rebuilt: second; reused unchanged: sample" in capsys.readouterr().out
