@@ -445,8 +445,8 @@ def stop_key(state: dict[str, Any]) -> tuple[Any, ...]:
 
 
 # Shift+Tab from the end of the page scrolls each stop in at the top of the window, where the
-# sticky header is: the walk goes back this far (most of every page, all of most).
-BACK_STOPS = 120
+# sticky header is: the walk goes back this far (all of most pages, the end of the longest).
+BACK_STOPS = 60
 
 
 # Focus in dark and forced colours is checked on every control below, more quickly. At 320
