@@ -171,6 +171,7 @@ VIEWS = {
     "320-light": View(320),
     "320-dark": View(320, "dark"),
     "640-light": View(640),
+    "1024-light": View(1024),  # a laptop at 125% zoom: the navigation is a drawer
     "1280-forced": View(1280, forced=True),
 }
 
@@ -348,10 +349,29 @@ def test_leave_this_site_works_without_javascript(browser: Browser, site_url: st
     ctx.close()
 
 
+# Before the first Tab: every element the keyboard should reach (a Tab stop, in the window's
+# layout, not inert, not hidden), numbered in document order, and how each is drawn while
+# it does not have focus, so that focus is seen to change it.
+TAB_STOPS = """() => {
+  const stops = [...document.querySelectorAll(
+      'a[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]')]
+    .filter(e => e.tabIndex >= 0 && !e.disabled && !e.closest('[inert]')
+                 && e.getClientRects().length && getComputedStyle(e).visibility === 'visible'
+                 && !(e.type === 'radio' && !e.checked && e.name));
+  window.plansiteStops = new Map(stops.map((e, i) => {
+    const s = getComputedStyle(e);
+    return [e, {n: i, outline: [s.outlineStyle, s.outlineWidth, s.outlineColor].join(' '),
+                shadow: s.boxShadow}];
+  }));
+  return stops.map(e => (e.getAttribute('href') || e.getAttribute('aria-label')
+                         || e.textContent.trim() || e.tagName).slice(0, 60));
+}"""
 # Where keyboard focus is after a Tab, once any transition it set off (a panel sliding in)
-# has finished. On screen means some of it is inside the window, where a reader sees it;
-# covered means every part of it inside the window is under something else, such as the
-# sticky header or the fixed "Leave this site" link (WCAG 2.4.11).
+# has finished. On screen means some of it is inside the window; inside means all of it is
+# (something taller than the room below the header starts in its upper half). Hidden by
+# names what is drawn over any of nine points of each of its boxes, 2px in from their edges
+# (the sticky header, "Leave this site", a panel or overlay; WCAG 2.4.11): what is found
+# there must be the focused element or inside it.
 FOCUS_STATE = """async () => {
   if ('__md_get' in window)  // the theme's scripts ran: let what they set off start first
     await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
@@ -362,21 +382,38 @@ FOCUS_STATE = """async () => {
   if (!el || el === document.body) return null;
   const r = el.getBoundingClientRect();
   const s = getComputedStyle(el);
-  const left = Math.max(r.left, 0), right = Math.min(r.right, innerWidth);
-  const top = Math.max(r.top, 0), bottom = Math.min(r.bottom, innerHeight);
-  let covered = null;
-  if (right > left && bottom > top) {
-    const hits = [0.1, 0.5, 0.9].flatMap(fx => [0.1, 0.5, 0.9].map(fy =>
-      document.elementFromPoint(left + (right - left) * fx, top + (bottom - top) * fy)));
-    if (hits.every(h => h && !el.contains(h) && !h.contains(el)))
-      covered = hits[4].className || hits[4].tagName;
+  const w = document.documentElement.clientWidth, h = document.documentElement.clientHeight;
+  const header = document.querySelector('.md-header')?.offsetHeight ?? 0;
+  const hiddenBy = new Set();
+  for (const box of el.getClientRects()) {
+    const left = Math.max(box.left, 0), right = Math.min(box.right, w);
+    const top = Math.max(box.top, 0), bottom = Math.min(box.bottom, h);
+    if (right - left < 1 || bottom - top < 1) continue;
+    const edge = (a, b) => Math.min(2, (b - a) / 2);
+    const inset = (a, b) => [a + edge(a, b), (a + b) / 2, b - edge(a, b)];
+    for (const x of inset(left, right)) for (const y of inset(top, bottom)) {
+      const hit = document.elementFromPoint(x, y);
+      if (hit !== el && !el.contains(hit))
+        hiddenBy.add(hit ? (hit.closest('[class]') || hit).className.toString().slice(0, 40)
+                           || hit.tagName : 'nothing');
+    }
   }
+  const before = (window.plansiteStops && window.plansiteStops.get(el)) || null;
+  const outline = [s.outlineStyle, s.outlineWidth, s.outlineColor].join(' ');
+  const clear = c => /rgba\\(.*, 0\\)$/.test(c) || c === 'transparent';
   return {tag: el.tagName, id: el.id, href: el.getAttribute('href'),
           text: (el.textContent.trim() || el.getAttribute('aria-label') || '').slice(0, 40),
+          n: before ? before.n : null,
           outline: s.outlineStyle, width: parseFloat(s.outlineWidth),
+          outlineClear: clear(s.outlineColor),
+          changed: !before || before.outline !== outline
+                   || (before.shadow !== s.boxShadow && s.boxShadow !== 'none'),
           visible: r.width > 0 && r.height > 0 && s.visibility !== 'hidden',
-          onScreen: r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight,
-          covered: covered};
+          onScreen: r.right > 0 && r.bottom > 0 && r.left < w && r.top < h,
+          inside: (r.left >= -1 && r.right <= w + 1 || r.width > w && r.left <= 0 && r.right >= w)
+                  && (r.top >= -1 && r.bottom <= h + 1 || r.height > h - header && r.top < h / 2),
+          hiddenBy: [...hiddenBy], box: [r.left, r.top, r.right, r.bottom].map(Math.round),
+          header: header};
 }"""
 VISIBLE_CONTENT_LINKS = (
     "() => [...document.querySelectorAll('article a[href]')]"
@@ -392,35 +429,70 @@ def shows_focus(state: dict[str, Any], kind: str) -> bool:
     return bool(state["outline"] != "none" and state["width"] >= 2)
 
 
-# Focus in dark and forced colours is checked on every control below, more quickly.
-@pytest.mark.parametrize("view", ["1280-light", "320-light"])
+def check_stop(state: dict[str, Any], kind: str, where: str) -> None:
+    """One Tab stop: drawn, wholly in the window, nothing over any of it, its focus shown."""
+    assert state["visible"], f"{where}: focus on an invisible element: {state}"
+    assert state["inside"], f"{where}: focus on something not wholly in the window: {state}"
+    assert not state["hiddenBy"], f"{where}: focus partly or wholly hidden: {state}"
+    assert shows_focus(state, kind), f"{where}: no visible focus: {state}"
+    assert kind == FORWARDING or (state["changed"] and not state["outlineClear"]), (
+        f"{where}: focus does not change how it is drawn: {state}"
+    )
+
+
+def stop_key(state: dict[str, Any]) -> tuple[Any, ...]:
+    return (state["n"], state["tag"], state["id"], state["href"], state["text"])
+
+
+# Shift+Tab from the end of the page scrolls each stop in at the top of the window, where the
+# sticky header is: the walk goes back this far (all of most pages, the end of the longest).
+BACK_STOPS = 60
+
+
+# Focus in dark and forced colours is checked on every control below, more quickly. At 320
+# and 1024px the navigation is a drawer; at 1280px it is a sidebar beside the content.
+@pytest.mark.parametrize("view", ["1280-light", "1024-light", "320-light"])
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_keyboard_reaches_everything_with_visible_focus_and_no_trap(
+def test_keyboard_reaches_everything_forwards_and_back_never_hidden_and_no_trap(
     tab: Callable[[str], Page], chosen: dict[str, str], site_url: str, kind: str, view: str
 ) -> None:
+    """Tab from the top to the end of the page and Shift+Tab back up: every stop is wholly in
+    the window, nothing (the header, "Leave this site", an overlay) is drawn over any part of
+    it, and its focus is shown; every Tab stop of the page is reached, nothing traps focus."""
     page = open_kind(tab, view, chosen, site_url, kind)
     where = f"/{chosen[kind]} at {view}"
     hrefs = page.evaluate(VISIBLE_CONTENT_LINKS)
-    seen = []
-    for _ in range(600):
+    stops = page.evaluate(TAB_STOPS)
+    seen: list[tuple[Any, ...]] = []
+    for _ in range(len(stops) + 20):
         page.keyboard.press("Tab")
         state = page.evaluate(FOCUS_STATE)
         if state is None:
             break  # focus left the document: it cycled round, so nothing traps it
-        assert state["visible"], f"{where}: focus on an invisible element: {state}"
-        assert state["onScreen"], f"{where}: focus on something outside the window: {state}"
-        assert not state["covered"], f"{where}: focus hidden under something: {state}"
-        assert shows_focus(state, kind), f"{where}: no visible focus: {state}"
-        key = (state["tag"], state["id"], state["href"], state["text"])
-        if seen and key == seen[0]:
+        check_stop(state, kind, f"{where}, Tab {len(seen) + 1}")
+        if seen and stop_key(state) == seen[0]:
             break
-        seen.append(key)
+        seen.append(stop_key(state))
     else:
         pytest.fail(f"{where}: focus never came back round: a keyboard trap or too many stops")
-    reached = {key[2] for key in seen if key[0] == "A"}
+    reached = {key[3] for key in seen if key[1] == "A"}
     missed = [h for h in hrefs if h not in reached]
     assert not missed, f"{where}: links the keyboard never reached: {missed[:5]}"
+    numbers = {key[0] for key in seen}
+    unreached = [name for n, name in enumerate(stops) if n not in numbers]
+    assert not unreached, f"{where}: Tab stops the keyboard never reached: {unreached[:5]}"
     assert len(seen) >= 2
+    # Back up the page from its end.
+    back = []
+    if state is not None:  # focus came round to the first stop: one step back leaves it
+        page.keyboard.press("Shift+Tab")
+    for _ in range(min(BACK_STOPS, len(seen))):
+        page.keyboard.press("Shift+Tab")
+        state = page.evaluate(FOCUS_STATE)
+        assert state is not None, f"{where}: Shift+Tab left the page after {len(back)} stops"
+        check_stop(state, kind, f"{where}, Shift+Tab {len(back) + 1}")
+        back.append(stop_key(state))
+    assert back == seen[::-1][: len(back)], f"{where}: Shift+Tab is not Tab reversed"
 
 
 # Below the theme's 1220px breakpoint the navigation is a drawer, opened by a checkbox.
