@@ -12,6 +12,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 import yaml
 from annotated_types import MaxLen
+from lxml import html as lhtml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
@@ -79,6 +80,18 @@ class Page(HTMLParser):
         for tag, values in self.tags:
             for name, value in values.items():
                 yield tag, name, value or ""
+
+
+def page_body(site: Path, rel: str) -> lhtml.HtmlElement:
+    """The part of the page at ``rel`` that plansite wrote: what is between header and footer."""
+    root = lhtml.parse(str(site / rel / "index.html")).getroot()
+    (body,) = root.xpath('//div[contains(@class, "plansite-page")]')
+    return body
+
+
+def words_in(el: lhtml.HtmlElement) -> str:
+    """The text of an element, as a reader hears it: runs of white space as one space."""
+    return " ".join(el.text_content().split())
 
 
 def pages(root: Path) -> Iterator[tuple[Path, Page]]:

@@ -368,7 +368,8 @@ TAB_STOPS = """() => {
 }"""
 # Where keyboard focus is after a Tab, once any transition it set off (a panel sliding in)
 # has finished. On screen means some of it is inside the window; inside means all of it is
-# (something taller than the room below the header starts in its upper half). Hidden by
+# (something taller than the room below the header, less its focus outline's 6px above and
+# below, starts in its upper half). Hidden by
 # names what is drawn over any of nine points of each of its boxes, 2px in from their edges
 # (the sticky header, "Leave this site", a panel or overlay; WCAG 2.4.11): what is found
 # there must be the focused element or inside it.
@@ -411,7 +412,8 @@ FOCUS_STATE = """async () => {
           visible: r.width > 0 && r.height > 0 && s.visibility !== 'hidden',
           onScreen: r.right > 0 && r.bottom > 0 && r.left < w && r.top < h,
           inside: (r.left >= -1 && r.right <= w + 1 || r.width > w && r.left <= 0 && r.right >= w)
-                  && (r.top >= -1 && r.bottom <= h + 1 || r.height > h - header && r.top < h / 2),
+                  && (r.top >= -1 && r.bottom <= h + 1
+                      || r.height > h - header - 12 && r.top < h / 2),
           hiddenBy: [...hiddenBy], box: [r.left, r.top, r.right, r.bottom].map(Math.round),
           header: header};
 }"""

@@ -34,7 +34,7 @@ def standing_line(page: Path) -> str:
 
 def pages(root: Path) -> list[Path]:
     return sorted(
-        p for p in root.rglob("index.html") if 'http-equiv="refresh"' not in p.read_text()
+        p for p in root.rglob("index.html") if '<meta http-equiv="refresh"' not in p.read_text()
     )
 
 

@@ -630,7 +630,7 @@ def test_no_planted_script_runs_in_a_browser(browser: Browser, hostile: Hostile)
         for path in pages:
             url = f"{base}/{path.relative_to(hostile.site).as_posix()}"
             page.goto(url, wait_until="load")
-            if 'http-equiv="refresh"' in path.read_text(encoding="utf-8"):
+            if '<meta http-equiv="refresh"' in path.read_text(encoding="utf-8"):
                 page.wait_for_url(lambda now, url=url: now != url)  # a forwarding page
                 page.wait_for_load_state("load")
             page.evaluate(SETTLE)

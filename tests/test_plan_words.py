@@ -18,7 +18,7 @@ from plansite.pages.words import status_words
 from plansite.site.charts import trend
 from plansite.site.render import first_upper
 from tests.conftest import CheckRun, copy_minimal, edit
-from tests.site_helpers import build
+from tests.site_helpers import build, page_body, words_in
 
 PS = "partnerships/sample"
 PLAN = f"{PS}/plans/sample-plan"
@@ -127,39 +127,29 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return where / "site" / "sample"
 
 
-def _page(site: Path, rel: str) -> lhtml.HtmlElement:
-    root = lhtml.parse(str(site / rel / "index.html")).getroot()
-    (body,) = root.xpath('//div[contains(@class, "plansite-page")]')
-    return body
-
-
-def _words(el: lhtml.HtmlElement) -> str:
-    return " ".join(el.text_content().split())
-
-
 @pytest.mark.slow
 def test_the_action_page_shows_the_plans_word_and_when_it_was_reported(site: Path) -> None:
-    page = _page(site, "actions/a1")
-    facts = dict(zip((_words(d) for d in page.xpath(".//dl[1]/dt")),
-                     (_words(d) for d in page.xpath(".//dl[1]/dd")), strict=True))  # fmt: skip
+    page = page_body(site, "actions/a1")
+    facts = dict(zip((words_in(d) for d in page.xpath(".//dl[1]/dt")),
+                     (words_in(d) for d in page.xpath(".//dl[1]/dd")), strict=True))  # fmt: skip
     assert facts["RAG status"] == "Some slippage (delayed), as at 1 June 2017"
     (tag,) = page.xpath('.//dd//strong[contains(@class, "plansite-status--delayed")]')
-    assert _words(tag) == "Some slippage (delayed)"
+    assert words_in(tag) == "Some slippage (delayed)"
     (report,) = page.xpath('.//ol[contains(@class, "plansite-history")]/li')
-    assert _words(report) == "1 June 2017: Some slippage (delayed). Mapping has started."
+    assert words_in(report) == "1 June 2017: Some slippage (delayed). Mapping has started."
 
 
 @pytest.mark.slow
 def test_the_plans_tables_use_its_heading_and_words(site: Path) -> None:
-    (table,) = _page(site, "plan").xpath(".//table")
-    assert _words(table.xpath(".//thead//th")[-1]) == "RAG status"
+    (table,) = page_body(site, "plan").xpath(".//table")
+    assert words_in(table.xpath(".//thead//th")[-1]) == "RAG status"
     cells = table.xpath('.//td[@data-label="RAG status"]')
-    assert [_words(td) for td in cells] == [
+    assert [words_in(td) for td in cells] == [
         "Some slippage (delayed), as at 1 June 2017", "Not reported",
     ]  # fmt: skip
-    listed = _page(site, "actions")
-    assert "Delayed (1): in the plan’s words, “Some slippage”" in _words(listed)
-    assert "Some slippage (delayed)" in _words(_page(site, "actions/status/delayed"))
+    listed = page_body(site, "actions")
+    assert "Delayed (1): in the plan’s words, “Some slippage”" in words_in(listed)
+    assert "Some slippage (delayed)" in words_in(page_body(site, "actions/status/delayed"))
 
 
 @pytest.mark.slow
@@ -173,7 +163,7 @@ def test_the_download_keeps_the_plans_word_and_its_date(site: Path) -> None:
 
 @pytest.mark.slow
 def test_a_role_in_the_plans_words_keeps_its_capitals(site: Path) -> None:
-    assert ROLE in _words(_page(site, "partners/sample-council"))
+    assert ROLE in words_in(page_body(site, "partners/sample-council"))
 
 
 @pytest.mark.slow

@@ -20,7 +20,7 @@ from lxml import html as lhtml
 
 from plansite.site.privacy import readable_text
 from tests.conftest import ROOT, CheckRun, edit
-from tests.site_helpers import build
+from tests.site_helpers import build, page_body, words_in
 
 SHAPES = ROOT / "docs" / "guide" / "examples"
 
@@ -32,18 +32,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _page(site: Path, rel: str) -> lhtml.HtmlElement:
-    root = lhtml.parse(str(site / rel / "index.html")).getroot()
-    (body,) = root.xpath('//div[contains(@class, "plansite-page")]')
-    return body
-
-
-def _words(el: lhtml.HtmlElement) -> str:
-    return " ".join(el.text_content().split())
-
-
 def _headers(table: lhtml.HtmlElement) -> list[str]:
-    return [_words(th) for th in table.xpath(".//thead//th")]
+    return [words_in(th) for th in table.xpath(".//thead//th")]
 
 
 # --- Section > Sub-section > Aim > Objective, a level missing in one branch ------------------
@@ -51,12 +41,12 @@ def _headers(table: lhtml.HtmlElement) -> list[str]:
 
 @pytest.mark.slow
 def test_objectives_are_headed_and_named_in_the_plans_own_words(site: Path) -> None:
-    page = _page(site, "uneven/actions/open-drop-in")
-    assert _words(page.xpath(".//h1")[0]) == (
+    page = page_body(site, "uneven/actions/open-drop-in")
+    assert words_in(page.xpath(".//h1")[0]) == (
         "Objective: Open a weekly evening drop-in at the harbour hall"
     )
-    facts = dict(zip((_words(d) for d in page.xpath(".//dt")),
-                     (_words(d) for d in page.xpath(".//dd")), strict=True))  # fmt: skip
+    facts = dict(zip((words_in(d) for d in page.xpath(".//dt")),
+                     (words_in(d) for d in page.xpath(".//dd")), strict=True))  # fmt: skip
     assert facts["Who"] == "Harbour Trust"
     assert facts["When"] == "“by March 2009”: the partnership reads this as due March 2009."
     assert facts["How progress is measured"] == "Drop-in open and attendance counted each week"
@@ -64,28 +54,28 @@ def test_objectives_are_headed_and_named_in_the_plans_own_words(site: Path) -> N
         "Find volunteers, agree the hall booking, advertise in schools"
     )
     assert facts["Part of"] == "Aim: Young people have safe places to meet"
-    crumbs = [_words(a) for a in page.xpath('.//nav[contains(@class, "breadcrumbs")]//a')]
+    crumbs = [words_in(a) for a in page.xpath('.//nav[contains(@class, "breadcrumbs")]//a')]
     assert crumbs == ["Home", "The plan", "Aim: Young people have safe places to meet"]
 
 
 @pytest.mark.slow
 def test_the_plans_table_view_has_every_printed_column(site: Path) -> None:
-    page = _page(site, "uneven/plan")
+    page = page_body(site, "uneven/plan")
     tables = page.xpath(".//table")
     assert len(tables) == 3  # one per aim, whichever level the aim sits under
     assert _headers(tables[0]) == [
         "Objective", "Who", "Supported by", "When", "How progress is measured",
         "What is to be done", "Status",
     ]  # fmt: skip
-    assert "Northshire Youth Forum" in _words(tables[0])
+    assert "Northshire Youth Forum" in words_in(tables[0])
     # The plan leaves a cell empty: the table says so rather than showing nothing.
     (cell,) = tables[1].xpath('.//td[@data-label="What is to be done"]')
-    assert _words(cell) == "Not stated in the plan"
-    cells = [_words(td) for td in tables[2].xpath(".//td")]
+    assert words_in(cell) == "Not stated in the plan"
+    cells = [words_in(td) for td in tables[2].xpath(".//td")]
     assert "Agree a referral form with housing officers" in cells
     # The aim that sits straight under a section and the one under a sub-section are both
     # there, each inside its own branch.
-    heads = [_words(h) for h in page.xpath(".//h3 | .//h4 | .//h5")]
+    heads = [words_in(h) for h in page.xpath(".//h3 | .//h4 | .//h5")]
     assert heads[:3] == ["Section 1: Young people",
                          "Aim: Young people have safe places to meet",
                          "Aim: Young people are heard by services"]  # fmt: skip
@@ -97,30 +87,30 @@ def test_the_plans_table_view_has_every_printed_column(site: Path) -> None:
 def test_unnumbered_items_have_link_text_people_can_tell_apart(site: Path) -> None:
     for rel in ("uneven/plan", "uneven/outcomes", "keyed/plan", "keyed/outcomes"):
         targets: dict[str, set[str]] = defaultdict(set)
-        for a in _page(site, rel).xpath(".//a[@href]"):
-            targets[_words(a)].add(a.get("href").split("#")[0])
+        for a in page_body(site, rel).xpath(".//a[@href]"):
+            targets[words_in(a)].add(a.get("href").split("#")[0])
         assert not {t: h for t, h in targets.items() if len(h) > 1}, rel
-    links = [_words(a) for a in _page(site, "uneven/plan").xpath(".//a")]
+    links = [words_in(a) for a in page_body(site, "uneven/plan").xpath(".//a")]
     assert "More about aim “Young people are heard by services”" in links
     assert not any(text in ("More about aim", "Aim", "Objective") for text in links)
 
 
 @pytest.mark.slow
 def test_the_outcome_level_names_the_index_the_navigation_and_the_log(site: Path) -> None:
-    assert _words(_page(site, "uneven/outcomes").xpath(".//h1")[0]) == "Aims"
+    assert words_in(page_body(site, "uneven/outcomes").xpath(".//h1")[0]) == "Aims"
     home = lhtml.parse(str(site / "uneven/index.html")).getroot()
-    nav = [_words(a) for a in home.xpath('//nav[contains(@class, "md-nav--primary")]//a')]
+    nav = [words_in(a) for a in home.xpath('//nav[contains(@class, "md-nav--primary")]//a')]
     assert "Aims" in nav and "Outcomes" not in nav
-    crumbs = _page(site, "uneven/outcomes/aim-heard").xpath(".//nav//a")
-    assert [_words(a) for a in crumbs] == ["Home", "Aims"]
+    crumbs = page_body(site, "uneven/outcomes/aim-heard").xpath(".//nav//a")
+    assert [words_in(a) for a in crumbs] == ["Home", "Aims"]
 
 
 @pytest.mark.slow
 def test_a_period_is_written_once(site: Path) -> None:
     for rel in ("uneven/plan", "uneven"):
-        dl = _page(site, rel).xpath(".//dl")[0]
-        facts = dict(zip((_words(d) for d in dl.xpath("./dt")),
-                         (_words(d) for d in dl.xpath("./dd")), strict=True))  # fmt: skip
+        dl = page_body(site, rel).xpath(".//dl")[0]
+        facts = dict(zip((words_in(d) for d in dl.xpath("./dt")),
+                         (words_in(d) for d in dl.xpath("./dd")), strict=True))  # fmt: skip
         assert facts["Period"] == "2008-09", rel
 
 
@@ -141,26 +131,26 @@ def test_the_actions_download_has_the_plans_headings_and_columns(site: Path) -> 
 
 @pytest.mark.slow
 def test_each_action_shows_what_it_works_towards_in_both_frameworks(site: Path) -> None:
-    page = _page(site, "keyed/actions/run-night-buses")
-    section = _words(page).split("What it works towards", 1)[1].split("Progress", 1)[0]
+    page = page_body(site, "keyed/actions/run-night-buses")
+    section = words_in(page).split("What it works towards", 1)[1].split("Progress", 1)[0]
     assert section.strip() == (
         "National outcomes of the time B: Streets feel safer after dark "
         "Riverside Council strategic aims SA1: A thriving riverside"
     )
     link = page.xpath('.//a[normalize-space()="B: Streets feel safer after dark"]')
     assert link and link[0].get("href").endswith("outcomes/era-outcomes/safer-streets/")
-    assert _words(page.xpath(".//h1")[0]) == (
+    assert words_in(page.xpath(".//h1")[0]) == (
         "Action: Run night buses from the town centre on Fridays and Saturdays"
     )
 
 
 @pytest.mark.slow
 def test_the_table_view_has_a_column_per_framework(site: Path) -> None:
-    table = _page(site, "keyed/plan").xpath(".//table")[1]  # the actions under "Dark paths"
+    table = page_body(site, "keyed/plan").xpath(".//table")[1]  # the actions under "Dark paths"
     assert _headers(table) == ["Action", "Lead", "Supported by", "Timescale",
                                "National outcomes of the time",
                                "Riverside Council strategic aims", "Status"]  # fmt: skip
-    cells = [_words(td) for td in table.xpath(".//td")]
+    cells = [words_in(td) for td in table.xpath(".//td")]
     assert "A: Fewer people become victims of crime" in cells
     assert "SA2: A caring riverside" in cells
     rows = list(csv.DictReader(io.StringIO(
@@ -171,24 +161,24 @@ def test_the_table_view_has_a_column_per_framework(site: Path) -> None:
 
 @pytest.mark.slow
 def test_a_national_outcome_linked_only_by_actions_has_its_page(site: Path) -> None:
-    page = _page(site, "keyed/outcomes/era-outcomes/safer-streets")
-    actions = [_words(a) for a in page.xpath(".//table//th[@scope='row']//a")]
+    page = page_body(site, "keyed/outcomes/era-outcomes/safer-streets")
+    actions = [words_in(a) for a in page.xpath(".//table//th[@scope='row']//a")]
     assert actions == ["Run night buses from the town centre on Fridays and Saturdays",
                        "Count passengers on each night bus and report every quarter"]  # fmt: skip
-    assert "Plans also call it: “Safer streets at night”." in _words(page)
-    index = _page(site, "keyed/outcomes")
+    assert "Plans also call it: “Safer streets at night”." in words_in(page)
+    index = page_body(site, "keyed/outcomes")
     (aims,) = index.xpath('.//h2[@id="fw-riverside-aims-2011"]/following-sibling::ul[1]')
-    assert [_words(li) for li in aims.xpath("./li")] == [
+    assert [words_in(li) for li in aims.xpath("./li")] == [
         "SA1: A thriving riverside", "SA2: A caring riverside"]  # fmt: skip
     # The council's own aims are not national outcomes on the national index.
-    national = _words(lhtml.parse(str(site / "index.html")).getroot())
+    national = words_in(lhtml.parse(str(site / "index.html")).getroot())
     assert "Streets feel safer after dark" in national and "A thriving riverside" not in national
 
 
 @pytest.mark.slow
 def test_indicators_of_the_whole_plan_are_on_the_plan_page(site: Path) -> None:
-    page = _page(site, "keyed/plan")
-    words = _words(page)
+    page = page_body(site, "keyed/plan")
+    words = words_in(page)
     assert "How progress on the whole plan is measured Recorded crime across the area" in words
     assert "4,210" in words and "read as" not in words  # 4,210 and 4210 say the same
     assert page.xpath('.//*[@id="ind-recorded-crime"]')
@@ -196,8 +186,8 @@ def test_indicators_of_the_whole_plan_are_on_the_plan_page(site: Path) -> None:
 
 @pytest.mark.slow
 def test_publications_and_protocols_are_listed_apart_from_help(site: Path) -> None:
-    page = _page(site, "keyed/services")
-    words = _words(page)
+    page = page_body(site, "keyed/services")
+    words = words_in(page)
     help_part, rest = words.split("Also named in the plan, but not help to ask for")
     assert "All services (1)" in help_part and "Night bus project" in help_part
     assert "Information sharing protocol" not in help_part

@@ -60,8 +60,15 @@
         var style = getComputedStyle(document.documentElement);
         var room = document.documentElement.clientHeight -
           (parseFloat(style.scrollPaddingTop) || 0) - (parseFloat(style.scrollPaddingBottom) || 0);
-        var tall = el.getBoundingClientRect().height > room;
-        el.scrollIntoView({ block: tall ? "start" : "nearest", inline: "nearest" });
+        var box = el.getBoundingClientRect();
+        el.scrollIntoView({ block: "nearest", inline: "nearest" });
+        if (box.height > room) {
+          // Taller than the room kept clear: its top just below the header, so that as much
+          // of it as the window holds shows, and all of it where it fits.
+          var header = document.querySelector(".md-header");
+          var below = (header ? header.getBoundingClientRect().bottom : 0) + OUTLINE;
+          window.scrollBy(0, el.getBoundingClientRect().top - below);
+        }
       }
     });
   });
