@@ -16,6 +16,7 @@ from plansite.load.errors import Diagnostic
 from plansite.validate import check
 from plansite.validate.duties import duties
 from tests.conftest import SHIPPED, CheckRun, edit
+from tests.site_helpers import build, page_body, words_in
 
 PLAN = "partnerships/sample/plans/sample-plan"
 # What the minimal data's one framework gains: an outcome its sample plan does not link to.
@@ -264,3 +265,44 @@ def test_an_earlier_plan_page_says_where_its_items_carried_on(shipped_site: Path
     assert "Carried on in the current plan as Priority 1: Better access to services." in words
     link = section[0].xpath('.//a[normalize-space()="Priority 1: Better access to services"]')
     assert link[0].get("href").endswith("outcomes/better-access/")
+
+
+def test_an_outcome_measured_by_an_indicator_is_answered(minimal: Path) -> None:
+    _answering(minimal, running=True)
+    edit(minimal, f"{PLAN}/indicators.yaml", "    under: [access-outcome]\n",
+         '    under: [access-outcome]\n    frameworks: ["common-outcomes:housing"]\n')  # fmt: skip
+    assert _codes(check(minimal).problems, *UNANSWERED) == []
+
+
+@pytest.mark.slow
+def test_every_page_shows_what_an_indicator_reports_on(tmp_path: Path, minimal: Path) -> None:
+    """An indicator's links to national outcomes are shown with it, on the national outcome's
+    own page, and in the plan's answer to that outcome: none is kept in the data alone."""
+    _answering(minimal, running=True)
+    edit(minimal, f"{PLAN}/indicators.yaml", "    under: [access-outcome]\n",
+         '    under: [access-outcome, access-priority]\n'
+         '    frameworks: ["common-outcomes:housing"]\n')  # fmt: skip
+    edit(
+        minimal,
+        "frameworks.yaml",
+        "    kind: outcomes\n",
+        "    kind: outcomes\n    outcome_pages: true\n",
+    )
+    build(minimal, tmp_path / "site")
+    site = tmp_path / "site/sample"
+    block = page_body(site, "outcomes/access-outcome").xpath(
+        '//section[@class="plansite-indicator"]'
+    )[0]
+    said = words_in(block)
+    assert "Common outcomes: 5: People have somewhere to live" in said
+    # It is under two items: the other is named, the page's own is not.
+    assert "It reports on: Priority 1: Access to services." in said
+    national = page_body(site, "outcomes/common-outcomes/housing")
+    (listed,) = national.xpath('//h2[@id="local-indicators"]/following-sibling::ul[1]//a')
+    assert (listed.text_content(), listed.get("href")) == (
+        "Speed of access to services",
+        "../../access-outcome/#ind-access-indicator",
+    )
+    answer = page_body(site, "outcomes").xpath('//tr[th[contains(., "somewhere to live")]]')[0]
+    assert "measured by Speed of access to services" in words_in(answer)
+    assert "Nothing in the plan" not in words_in(answer)

@@ -14,8 +14,8 @@ from plansite.load.writing import ReportYear
 from plansite.validate import check
 from plansite.validate.duties import duties
 from tests.browser_helpers import serve
-from tests.conftest import ROOT, copy_minimal
-from tests.site_helpers import build
+from tests.conftest import ROOT, copy_minimal, edit
+from tests.site_helpers import build, page_body, words_in
 
 EXAMPLE = ROOT / "data" / "partnerships" / "example"
 PS = "partnerships/sample"
@@ -150,3 +150,36 @@ def test_a_report_prints_without_navigation_a_page_per_outcome_and_links_written
         )
         assert "actions/" in written or "outcomes/" in written
         page.close()
+
+
+@pytest.mark.slow
+def test_a_reports_macros_show_the_plan_as_it_stood_at_the_end_of_its_year(
+    tmp_path: Path,
+) -> None:
+    """Built years later, a report still counts, reports and measures as at 31 March of its
+    year; the plan's own pages show how things stand on the day of the build."""
+    data = copy_minimal(tmp_path)
+    plan = f"{PS}/plans/sample-plan"
+    edit(data, f"{plan}/actions.yaml", "        note: Mapping has started.\n",
+         "        note: Mapping has started.\n      - date: 2018-06-01\n"
+         "        status: complete\n        note: The map is out.\n")  # fmt: skip
+    later = "          - value: 91\n            period: 2018/19\n"
+    edit(data, f"{plan}/indicators.yaml", "            period: 2017/18\n",
+         "            period: 2017/18\n" + later)  # fmt: skip
+    folder = data / PS / "reports"
+    folder.mkdir()
+    (folder / "2017-18.md").write_text(
+        "---\npublished: 2018-09-01\n---\n\n{{ progress() }}\n\n{{ action('a1') }}\n\n"
+        "{{ indicator('access-indicator') }}\n", encoding="utf-8")  # fmt: skip
+    build(data, tmp_path / "site", "sample")
+    site = tmp_path / "site/sample"
+    report = words_in(page_body(site, "reports/2017-18"))
+    assert "As at 31 March 2018, by the progress reports made by then:" in report
+    assert "Latest progress, 1 June 2017: In progress. Mapping has started." in report
+    assert "The map is out" not in report and "Complete (" not in report
+    periods = '//section[@class="plansite-indicator"]//tbody/tr/th/text()'
+    assert page_body(site, "reports/2017-18").xpath(periods) == ["2017/18"]
+    # The plan itself is shown as it stands today.
+    outcome = page_body(site, "outcomes/access-outcome")
+    assert "The map is out" in words_in(outcome)
+    assert outcome.xpath(periods) == ["2017/18", "2018/19"]

@@ -102,6 +102,9 @@ class SiteIndex:
     national: dict[str, NationalOutcome] = field(default_factory=dict)
     nodes_for_national: dict[str, list[Node]] = field(default_factory=lambda: defaultdict(list))
     actions_for_national: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))
+    indicators_for_national: dict[str, list[Indicator]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
     # Indicators of the whole plan, reporting on no one item of it.
     plan_indicators: list[Indicator] = field(default_factory=list)
     audiences: dict[str, Category] = field(default_factory=dict)
@@ -123,6 +126,8 @@ class SiteIndex:
     now_named: dict[str, str] = field(default_factory=dict)
     # The glossary terms in use during the plan's period, local ones first.
     terms: list[GlossaryTerm] = field(default_factory=list)
+    # Where set, the site as it stood on this day: later progress reports are left out.
+    as_at: date | None = None
 
     @property
     def partnership(self):  # type: ignore[no-untyped-def]
@@ -232,6 +237,21 @@ class SiteIndex:
         if node.level in self.outcome_levels:
             return url_for("outcome", node.id)
         return url_for("plan-item", node.id)
+
+    def indicator_url(self, ind: Indicator) -> str:
+        """Where an indicator is shown: on the page of the first outcome it reports on, or
+        with the whole plan's indicators."""
+        for node_id in ind.under:
+            node = self.nodes.get(node_id)
+            if node and node.level in self.outcome_levels:
+                return f"{url_for('outcome', node_id)}#ind-{ind.id}"
+        return f"{url_for('plan')}#ind-{ind.id}"
+
+    def national_refs(self) -> list[str]:
+        """Every national framework item the plan's items, actions or indicators link to,
+        each once, in the order first met."""
+        return list(dict.fromkeys([*self.nodes_for_national, *self.actions_for_national,
+                                   *self.indicators_for_national]))  # fmt: skip
 
     def descendants(self, node_id: str) -> list[Node]:
         out: list[Node] = []
@@ -441,12 +461,29 @@ class SiteIndex:
     def status_update(self, action: Action) -> Update | None:
         """The latest report that gives the action's status: its date says when the status
         was true, its own words how the plan put it."""
-        return status_update(action)
+        return next((u for u in reversed(self.updates_of(action)) if u.status), None)
 
+    def updates_of(self, action: Action) -> list[Update]:
+        """An action's progress reports, oldest first: those made by ``as_at`` where the
+        site is seen as it stood on a day."""
+        if self.as_at is None:
+            return action.updates
+        day, years = self.as_at, self.plan.plan.years if self.plan else {}
 
-def status_update(action: Action) -> Update | None:
-    """An action's latest report that gives a status, of any plan."""
-    return next((u for u in reversed(action.updates) if u.status), None)
+        def made_by_then(u: Update) -> bool:
+            last = (u.date.resolved(years) or u.date).last
+            return last is not None and last <= day
+
+        return [u for u in action.updates if made_by_then(u)]
+
+    def as_it_stood(self, day: date) -> SiteIndex:
+        """The same site seen on ``day``: reports made after it are not yet known, and what
+        is overdue or current is judged on it. An annual report shows the plan so, at the end
+        of its year, however long after it the site is built."""
+        seen = replace(self, today=day, as_at=day)
+        if self.plan:
+            seen.standing = standing(self.pd.partnership, self.plan.plan, day)
+        return seen
 
 
 def build_index(data: Dataset, pid: str, today: date | None = None) -> SiteIndex:
@@ -492,8 +529,12 @@ def build_index(data: Dataset, pid: str, today: date | None = None) -> SiteIndex
         for ind in plan.indicators:
             for node_id in ind.under:
                 site.indicators_under[node_id].append(ind)
-            if not ind.under:
+            # Under no outcome (or only under items without a page): shown with the plan.
+            if not any(site.nodes[n].level in site.outcome_levels
+                       for n in ind.under if n in site.nodes):  # fmt: skip
                 site.plan_indicators.append(ind)
+            for ref in ind.frameworks:
+                site.indicators_for_national[ref].append(ind)
     for service in pd.services:
         site.services[service.id] = service
         for prov in service.providers:
@@ -501,7 +542,7 @@ def build_index(data: Dataset, pid: str, today: date | None = None) -> SiteIndex
             site.provides[prov.organisation].append(service)
         for node_id in service.outcomes:
             site.services_for_node[node_id].append(service)
-    for ref in [*site.nodes_for_national, *site.actions_for_national]:
+    for ref in site.national_refs():
         fw_id, _, item_id = ref.partition(":")
         fw = data.frameworks.get(fw_id)
         if fw and fw.outcome_pages:

@@ -143,8 +143,8 @@ CATALOGUE: dict[str, Problem] = {
     ),
     "warn-outcome-unanswered": Problem(
         "warning",
-        "link an item or action of the plan to the outcome, or add it to national_outcomes: "
-        "with priority: false and a reason",
+        "link an item, action or indicator of the plan to the outcome, or add it to "
+        "national_outcomes: with priority: false and a reason",
     ),
     "warn-no-participation": Problem(
         "warning",

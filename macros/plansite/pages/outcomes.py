@@ -14,11 +14,13 @@ from plansite.pages.parts import (
     ActionTable,
     FrameworkGroup,
     History,
+    IndicatorPart,
     Link,
     Page,
     action_table,
     framework_groups,
     history,
+    indicator_parts,
     node_link,
     partner_links,
     words,
@@ -36,6 +38,7 @@ class Answer:
     reason: str | None
     local: list[Link]  # the plan's items that work towards it
     actions: int  # how many actions work towards it, directly or through an item
+    indicators: list[Link]  # the plan's indicators that report on it
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ class OutcomePage(Page):
     frameworks: list[FrameworkGroup]
     within: list[Link]  # the items below it, at any depth
     actions: ActionTable
-    indicators: list[Indicator]
+    indicators: list[IndicatorPart]
     partners: list[Link]  # leading or supporting its actions
     services: list[Service]  # linked to it or to anything under it
     changes: list[Change]  # the latest, of it and of everything under it
@@ -76,6 +79,7 @@ class NationalOutcomePage(Page):
     serves: list[FrameworkGroup]  # what it serves in other frameworks
     local: list[Link]  # the plan's items that work towards it
     actions: ActionTable
+    indicators: list[Link]  # the plan's indicators that report on it
 
 
 def pages(site: SiteIndex) -> list[PageSpec]:
@@ -91,13 +95,12 @@ def pages(site: SiteIndex) -> list[PageSpec]:
 
 def outcomes(site: SiteIndex, spec: PageSpec) -> OutcomesPage:
     local = site.outcome_nodes()
-    refs = [*site.nodes_for_national, *site.actions_for_national]
     return OutcomesPage(
         site.partnership,
         words(site),
         local=local,
         names={n.id: site.node_name(n) for n in local},
-        national=framework_groups(site, list(dict.fromkeys(refs))),
+        national=framework_groups(site, site.national_refs()),
         plan_indicators=site.plan_indicators,
         answers=answers(site),
     )
@@ -131,6 +134,7 @@ def answers(site: SiteIndex) -> list[Answers]:
                     reason=answer.reason if answer else None,
                     local=local,
                     actions=actions,
+                    indicators=indicator_links(site, site.indicators_for_national.get(key, [])),
                 )
             )
         out.append(Answers(fw, rows))
@@ -152,7 +156,7 @@ def outcome(site: SiteIndex, spec: PageSpec) -> OutcomePage:
         frameworks=framework_groups(site, n.frameworks),
         within=[node_link(site, s) for s in site.descendants(n.id)],
         actions=action_table(site, actions, caption),
-        indicators=site.indicators_under.get(n.id, []),
+        indicators=indicator_parts(site, site.indicators_under.get(n.id, []), n.id),
         partners=partner_links(site, involved),
         services=site.services_within(n.id),
         changes=site.changes_under(n.id)[:20],
@@ -173,4 +177,10 @@ def national_outcome(site: SiteIndex, spec: PageSpec) -> NationalOutcomePage:
         serves=framework_groups(site, nat.item.serves),
         local=[node_link(site, n) for n in site.nodes_for_national.get(spec.key, [])],
         actions=action_table(site, site.national_actions(spec.key), caption),
+        indicators=indicator_links(site, site.indicators_for_national.get(spec.key, [])),
     )
+
+
+def indicator_links(site: SiteIndex, indicators: list[Indicator]) -> list[Link]:
+    return [Link(site.indicator_url(i), f"{i.number}: {i.title}" if i.number else i.title)
+            for i in indicators]  # fmt: skip

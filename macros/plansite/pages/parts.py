@@ -15,7 +15,16 @@ from plansite.index.context import SiteIndex
 from plansite.load.dataset import PlanData
 from plansite.model.addresses import url_for
 from plansite.model.partnership import Partnership
-from plansite.model.plan import Action, Column, Node, PlanFile, Update, says_the_same
+from plansite.model.plan import (
+    Action,
+    Column,
+    Figure,
+    Indicator,
+    Node,
+    PlanFile,
+    Update,
+    says_the_same,
+)
 from plansite.model.registry import Framework, FrameworkItem
 from plansite.pages.words import ACTION_STATUS_PAGES
 
@@ -95,6 +104,44 @@ def framework_groups(site: SiteIndex, refs: list[str]) -> list[FrameworkGroup]:
             entries.append(FrameworkEntry(item, nat.url if nat else None))
         out.append(FrameworkGroup(fw, entries))
     return out
+
+
+@dataclass(frozen=True)
+class IndicatorPart:
+    """An indicator as every page shows it: with the framework items it reports on and the
+    plan's items it is under, other than the page's own."""
+
+    indicator: Indicator
+    frameworks: list[FrameworkGroup]
+    under: list[Link]
+
+
+def indicator_parts(
+    site: SiteIndex, indicators: list[Indicator], here: str | None = None
+) -> list[IndicatorPart]:
+    return [
+        IndicatorPart(
+            _figures_known(site, ind),
+            framework_groups(site, ind.frameworks),
+            [node_link(site, site.nodes[n]) for n in ind.under if n != here and n in site.nodes],
+        )
+        for ind in indicators
+    ]
+
+
+def _figures_known(site: SiteIndex, ind: Indicator) -> Indicator:
+    """The indicator with only the figures for periods ended by ``site.as_at``, if set."""
+    if site.as_at is None:
+        return ind
+    day, years = site.as_at, site.plan.plan.years if site.plan else {}
+
+    def known(f: Figure) -> bool:
+        period = f.period.resolved(years) or f.period if f.period else None
+        return period is not None and period.last is not None and period.last <= day
+
+    measures = [m.model_copy(update={"figures": [f for f in m.figures if known(f)]})
+                for m in ind.measures]  # fmt: skip
+    return ind.model_copy(update={"measures": measures})
 
 
 @dataclass(frozen=True)
@@ -181,10 +228,12 @@ class Progress:
     show_overdue: bool  # the plan is in force, so "overdue" means something
     overdue: int
     statuses: list[Count]  # each status some action has, in plansite's order
+    as_at: date | None  # counted as the site stood that day (an annual report's year end)
 
 
 def progress(site: SiteIndex) -> Progress:
     return Progress(
+        as_at=site.as_at,
         total=len(site.actions),
         show_overdue=site.standing in ("current", "draft"),
         overdue=len(site.overdue()),

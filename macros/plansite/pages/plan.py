@@ -6,16 +6,18 @@ from dataclasses import dataclass
 
 from plansite.index.context import SiteIndex
 from plansite.model.addresses import url_for
-from plansite.model.plan import Indicator, Node, PlanFile
+from plansite.model.plan import Node, PlanFile
 from plansite.model.registry import Framework
 from plansite.pages import easyread
 from plansite.pages.parts import (
     ActionTable,
     FrameworkGroup,
+    IndicatorPart,
     Link,
     Page,
     action_table,
     framework_groups,
+    indicator_parts,
     successor,
     words,
 )
@@ -40,7 +42,7 @@ class PlanPage(Page):
     plan: PlanFile
     items: list[PlanItem]  # the top of the tree
     actions: ActionTable | None  # a plan with one level: all its actions in one table
-    indicators: list[Indicator]  # of the whole plan
+    indicators: list[IndicatorPart]  # of the whole plan, or under items without a page
     answers_to: list[Framework]  # the national frameworks whose outcomes it answers
     newer_link: Link | None  # the plan of this site that replaced it
     easy_read: str | None  # the plan's Easy Read page, if it has one
@@ -89,7 +91,7 @@ def context(site: SiteIndex, spec: PageSpec) -> PlanPage:
         actions=action_table(site, list(site.actions.values()), plan.levels[-1].plural, full=True)
         if single
         else None,
-        indicators=site.plan_indicators,
+        indicators=indicator_parts(site, site.plan_indicators),
         answers_to=[site.data.frameworks[f] for f in plan.answers_to if f in site.data.frameworks],
         newer_link=successor(site, plan),
         easy_read=url_for("easy-read") if easyread.published(site) else None,

@@ -10,6 +10,7 @@ from plansite.model.addresses import url_for
 from plansite.model.plan import Action, Node, Update
 from plansite.pages.parts import (
     FrameworkGroup,
+    IndicatorPart,
     Link,
     Page,
     Words,
@@ -44,6 +45,7 @@ class EarlierPlanPage(Page):
     frameworks: dict[str, list[FrameworkGroup]]  # by item id
     reported: dict[str, Update]  # action id -> its latest report that gives its status
     carried_on: dict[str, list[Link]]  # its item id -> the current plan's items that follow it
+    indicators: list[IndicatorPart]  # under that plan's own items, linked on this page
 
 
 def pages(site: SiteIndex) -> list[PageSpec]:
@@ -88,7 +90,27 @@ def earlier_plan(site: SiteIndex, spec: PageSpec) -> EarlierPlanPage:
         frameworks={i.id: framework_groups(site, i.frameworks) for i in items},
         reported={a.id: u for a in e.actions if (u := site.status_update(a))},
         carried_on=_carried_on(site),
+        indicators=_indicators(site, e, spec.url),
     )
+
+
+def _indicators(site: SiteIndex, e: PlanData, here: str) -> list[IndicatorPart]:
+    """That plan's indicators, with the items of that plan they report on."""
+    nodes = {n.id: n for n in e.plan.nodes}
+    names = {lv.id: lv.name for lv in e.plan.levels}
+
+    def item_link(n: Node) -> Link:
+        name = names.get(n.level, n.level) + (f" {n.number}" if n.number else "")
+        return Link(f"{here}#{e.plan.id}-{n.id}", f"{name}: {n.title}")
+
+    return [
+        IndicatorPart(
+            ind,
+            framework_groups(site, ind.frameworks),
+            [item_link(nodes[n]) for n in ind.under if n in nodes],
+        )
+        for ind in e.indicators
+    ]
 
 
 def _carried_on(site: SiteIndex) -> dict[str, list[Link]]:

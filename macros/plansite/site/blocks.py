@@ -15,7 +15,7 @@ from markupsafe import Markup
 from plansite.index.context import SiteIndex
 from plansite.load.errors import did_you_mean
 from plansite.model.addresses import url_for
-from plansite.pages.parts import action_table, progress
+from plansite.pages.parts import action_table, indicator_parts, progress
 from plansite.site.render import Renderer, link_from
 
 
@@ -33,8 +33,11 @@ def _pick(what: str, key: str, known: dict[str, Any]) -> Any:
 class Blocks:
     """The components a hand-written page at ``url`` may show."""
 
-    def __init__(self, site: SiteIndex, renderer: Renderer, url: str) -> None:
-        self.site = site
+    def __init__(
+        self, site: SiteIndex, renderer: Renderer, url: str, as_at: date | None = None
+    ) -> None:
+        # An annual report shows the plan as it stood at the end of its year.
+        self.site = site.as_it_stood(as_at) if as_at else site
         self.link = link_from(url)
         self.c: Any = renderer.env.get_template("_components.html").module
 
@@ -49,7 +52,7 @@ class Blocks:
         site = self.site
         a = _pick("action", id, site.actions)
         table = action_table(site, [a], site.action_name(a))
-        latest = a.updates[-1] if a.updates else None
+        latest = next(reversed(site.updates_of(a)), None)
         return self._html(self.c.action_table(table, self.link), self.c.latest_update(latest))
 
     def outcome(self, id: str) -> str:
@@ -72,7 +75,8 @@ class Blocks:
         """An indicator: its measures as a chart, a table of figures and a summary."""
         plan = self.site.plan
         found = {i.id: i for i in plan.indicators} if plan else {}
-        return self._html(self.c.indicator_block(_pick("indicator", id, found), self.link, 3))
+        (part,) = indicator_parts(self.site, [_pick("indicator", id, found)])
+        return self._html(self.c.indicator_block(part, self.link, 3))
 
     def partner(self, id: str) -> str:
         """A partner, linked to its page, with the actions it leads and those it supports."""

@@ -310,7 +310,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         index, which has no partnership's data."""
         if self.renderer is None or self.site is None:
             return None
-        return Blocks(self.site, self.renderer, url)
+        spec = next((s for s in self.pages if s.url == url and s.kind == "report"), None)
+        year = next((r.year for r in self.site.pd.reports if spec and r.slug == spec.key), None)
+        return Blocks(self.site, self.renderer, url, year.last if year else None)
 
     def prepare(self, index: int, text: Markup | None = None) -> Prepared:
         spec = self.pages[index]

@@ -72,6 +72,7 @@ def _unanswered_outcomes(
     plan, file = pl.plan, pl.files["plan"]
     linked = {ref for n in plan.nodes for ref in n.frameworks}
     linked.update(ref for a in pl.actions for ref in a.frameworks)
+    linked.update(ref for x in pl.indicators for ref in x.frameworks)
     answers = {a.outcome: (i, a) for i, a in enumerate(plan.national_outcomes)}
     past = standing(pd.partnership, plan, day) in PAST
     code = "note-outcome-unanswered" if past else "warn-outcome-unanswered"
@@ -90,7 +91,7 @@ def _unanswered_outcomes(
                 why = "nothing in the plan links to it and no reason is given"
                 path: tuple[str | int, ...] = ("answers_to", j)
                 hint = (
-                    f"link an item or action to {ref!r} in its frameworks:, or add "
+                    f"link an item, action or indicator to {ref!r} in its frameworks:, or add "
                     f"{{outcome: {ref}, priority: false, reason: …}} to national_outcomes: "
                     "saying why it is not a local priority"
                 )
