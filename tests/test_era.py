@@ -84,7 +84,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("archive")
     data = copy_minimal(base)
     edit(data, f"{PS}/partnership.yaml", "local_authority: sample-council\n",
-         "local_authority: sample-council\nvalid_to: 2020-03-31\nsucceeded_by:\n"
+         "local_authority: sample-council\nbody: authority\nvalid_to: 2020-03-31\nsucceeded_by:\n"
          "  name: Sample Council's justice team\n"
          "  url: https://council.sample.example.org/\n")  # fmt: skip
     edit(data, "organisations.yaml", "    name: Sample Council\n",
@@ -245,3 +245,24 @@ def test_abbreviations_are_spelled_out_as_they_were_in_the_plans_time(shipped_si
     assert "HMP (His Majesty's Prison) Addiewell" in national
     assert "HMYOI (His Majesty's Young Offenders Institution) Polmont" in national
     assert "Her Majesty" not in national
+
+
+@pytest.mark.slow
+def test_an_authority_is_spoken_of_as_an_authority(archive: Path) -> None:
+    """`body: authority`: no page of a Community Justice Authority's plan calls it a
+    partnership where the words are the site's own."""
+    action = words(archive / "actions/a1/index.html")
+    assert "“In the first year”: the authority reads this as due" in action
+    assert "the partnership reads" not in action
+    data = words(archive / "data/index.html")
+    assert "Everything this website is built from: the authority, its plans" in data
+    assert "One row per membership of the authority" in data
+    for page in pages(archive):
+        rel = page.relative_to(archive).parts
+        if rel[0] in ("guide", "data"):
+            continue  # the editors' guide and the data format speak of partnership files
+        # The data's own words (its chair's title, its summary) may say "partnership"; the
+        # site's do not.
+        said = words(page).replace("Chair of the partnership", "")
+        said = said.replace("The partnership brings local services together", "")
+        assert not re.search(r"\b[Tt]he partnership\b", said), page

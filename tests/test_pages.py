@@ -176,7 +176,7 @@ def test_a_contact_whose_details_are_all_kept_back_says_so_truthfully(tmp_path: 
     # has none.
     assert "<dt>For</dt><dd>Community justice team</dd>" in html
     assert "<dt>Role</dt><dd>Community Justice Coordinator</dd>" in html
-    assert "The partnership keeps these contact details private" in html
+    assert "These contact details are kept private" in html
     assert "not published in the plan" not in html
 
 

@@ -55,9 +55,9 @@ def downloads(site: SiteIndex) -> list[Download]:
         Download(
             url_for("download", "plan.json"),
             "The whole plan as JSON",
-            "Everything this website is built from: the partnership, its plans, actions, "
-            "indicators, participation records, statistics, services and change notes, in the "
-            "data format described by the JSON Schemas below.",
+            f"Everything this website is built from: the {pd.partnership.body}, its plans, "
+            "actions, indicators, participation records, statistics, services and change notes, "
+            "in the data format described by the JSON Schemas below.",
             snapshot(site.data, pd).model_dump_json(indent=1, exclude_none=True) + "\n",
             "application/json",
         )
@@ -121,7 +121,8 @@ def downloads(site: SiteIndex) -> list[Download]:
     ]  # fmt: skip
     out.append(Download(
         url_for("download", "partners.csv"), "Partners (CSV)",
-        "One row per membership of the partnership: the organisation, its role and its dates.",
+        f"One row per membership of the {pd.partnership.body}: the organisation, its role and "
+        "its dates.",
         csv_text(["Organisation id", "Organisation", "Role", "Role as written", "Member since",
                   "Member until"], partner_rows),
         "text/csv"))  # fmt: skip

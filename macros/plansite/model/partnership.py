@@ -123,6 +123,11 @@ class Successor(Strict):
 class Partnership(Strict):
     id: Slug
     name: PlainText = Field(description="The partnership's full name.")
+    body: PlainText = Field(
+        "partnership",
+        description="What the body that published the plan was, in one word as its pages "
+        "speak of it: 'partnership', or 'authority' for a Community Justice Authority.",
+    )
     short_name: PlainText | None = None
     aliases: list[PlainText] = Field(default_factory=list)
     area: PlainText = Field(description="The council area it serves.")

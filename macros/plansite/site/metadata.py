@@ -119,7 +119,7 @@ def describe(
     if spec.kind == "data":
         data = {"@context": "https://schema.org", "@type": "Dataset",
                 "name": f"{p.name}: plan and service directory", "creator": partnership,
-                "description": "The partnership's plan, actions, indicators, partners and "
+                "description": f"The {p.body}'s plan, actions, indicators, partners and "
                                "services as open data."}  # fmt: skip
         if p.licence:
             data["license"] = p.licence

@@ -185,6 +185,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.pages = build.pages
         config.site_name = escape(build.name)
         config.extra.update(build.theme.extra())
+        # The footer says whose data a page is made from: one body's, or the partnerships'.
+        config.extra["plansite_body"] = build.site.partnership.body if build.site else None
         if build.site_url:  # absolute addresses for the sitemap and canonical links
             config.site_url = build.site_url
         if build.logo:
