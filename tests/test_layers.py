@@ -17,19 +17,20 @@ PACKAGE = ROOT / "macros" / "plansite"
 # one partnership (index), then written as downloads (exports) and pages (site).
 MAY_IMPORT: dict[str, set[str]] = {
     "model": set(),
+    "i18n": set(),  # the product's own words in other languages: used by what writes pages
     "schema": {"model"},
     "load": {"model"},
     "history": {"model", "load"},
     "validate": {"model", "load", "history"},
-    "index": {"model", "load", "history"},
-    "exports": {"model", "load", "history", "index", "schema"},
-    "pages": {"model", "load", "history", "index", "exports"},
-    "site": {"model", "load", "history", "validate", "index", "exports", "pages", "schema"},
+    "index": {"model", "i18n", "load", "history"},
+    "exports": {"model", "i18n", "load", "history", "index", "schema"},
+    "pages": {"model", "i18n", "load", "history", "index", "exports"},
+    "site": {"model", "i18n", "load", "history", "validate", "index", "exports", "pages", "schema"},
     "sheets": {"model", "load", "history", "validate"},
     "scaffold": {"model", "load", "validate"},
-    "bench": {"model", "load", "history", "validate", "index", "exports", "pages", "site",
+    "bench": {"model", "i18n", "load", "history", "validate", "index", "exports", "pages", "site",
               "schema"},
-    "cli": {"model", "load", "history", "validate", "index", "exports", "pages", "site",
+    "cli": {"model", "i18n", "load", "history", "validate", "index", "exports", "pages", "site",
             "schema", "sheets", "scaffold", "bench"},
 }  # fmt: skip
 
