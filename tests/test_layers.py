@@ -21,7 +21,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "schema": {"model"},
     "load": {"model"},
     "history": {"model", "load"},
-    "validate": {"model", "load", "history"},
+    "validate": {"model", "i18n", "load", "history"},
     "index": {"model", "i18n", "load", "history"},
     "exports": {"model", "i18n", "load", "history", "index", "schema"},
     "pages": {"model", "i18n", "load", "history", "index", "exports"},

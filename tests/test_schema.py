@@ -93,9 +93,12 @@ def test_schemas_are_valid_and_accept_the_minimal_data(kind: schema.Any) -> None
     body = json.loads((SHIPPED / "schema" / f"{kind.name}.schema.json").read_text())
     jsonschema.Draft202012Validator.check_schema(body)
     scope = {"national": [MINIMAL], "partnership": [MINIMAL / "partnerships/sample"],
-             "plan": [MINIMAL / "partnerships/sample/plans/sample-plan"]}[kind.scope]  # fmt: skip
-    for folder in scope:
-        path = folder / kind.filename
+             "plan": [MINIMAL / "partnerships/sample/plans/sample-plan"]}  # fmt: skip
+    paths = [folder / kind.filename for folder in scope.get(kind.scope, [])]
+    if kind.scope == "translations":  # named by their language: the example's are shipped
+        paths = sorted(SHIPPED.glob("partnerships/*/translations/*.yaml"))
+        assert paths
+    for path in paths:
         if path.is_file() and not (kind.scope == "national" and kind.name.startswith("local")):
             document = yaml.load(path.read_text(), Loader=_SafeEditorLoader)  # noqa: S506
             jsonschema.validate(_string_keys(document), body)

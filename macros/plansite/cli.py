@@ -200,7 +200,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     logging.getLogger("mkdocs.commands.build").addFilter(QuietDirtyWarning())
     project = _project(args)
     # With no --partnership, mkdocs.yml says which partnership to preview.
-    settings = options(project, args.data, args.partnership or None, incremental=True)
+    settings = options(project, args.data, args.partnership or None, incremental=True,
+                       language=args.language or "")  # fmt: skip
     try:
         serve(str(project), dev_addr=args.dev_addr, livereload=True, build_type="dirty", **settings)
     except OSError as exc:
@@ -429,6 +430,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="the address to preview on (default: 127.0.0.1:8000)",
     )
     p.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration to build with")
+    p.add_argument(
+        "--language",
+        metavar="CODE",
+        help="preview the site in one of the partnership's other languages, such as gd",
+    )
     p.set_defaults(func=cmd_serve)
     p = sub.add_parser("release", help="record what is being published, as a new release")
     _data_arg(p)

@@ -255,6 +255,12 @@ WRITTEN_FILES = (
 SCOPES = (
     ("partnership", "Partnership files", "In a partnership's folder, `data/partnerships/<id>/`."),
     ("plan", "Plan files", "In a plan's folder, `data/partnerships/<id>/plans/<plan-id>/`."),
+    (
+        "translations",
+        "Translation files",
+        "In a partnership's `translations/` folder, one file per language: "
+        "`data/partnerships/<id>/translations/gd.yaml`.",
+    ),
     ("national", "National files", "In `data/`, shared by every partnership."),
 )
 

@@ -486,9 +486,13 @@ class SiteIndex:
         return seen
 
 
-def build_index(data: Dataset, pid: str, today: date | None = None) -> SiteIndex:
+def build_index(
+    data: Dataset, pid: str, today: date | None = None, history: SiteIndex | None = None
+) -> SiteIndex:
     """Index one partnership: its current data, and its log with any changes not yet released
-    (which every page then marks as a draft; feeds never carry them)."""
+    (which every page then marks as a draft; feeds never carry them). ``history``: the index
+    of the same data whose log this one shows (the English site, for a site in another
+    language: its log compares releases, which are never translated)."""
     pd = data.partnerships[pid]
     plan = current_plan(pd)
     day = today or date.today()
@@ -556,7 +560,11 @@ def build_index(data: Dataset, pid: str, today: date | None = None) -> SiteIndex
     site.help = {k: v for k, v in data.help.items() if k in used_help}
     if plan and site.standing not in ("current", "draft"):
         _name_of_the_time(site, began(plan.plan))
-    _index_history(site, data, pd)
+    if history is None:
+        _index_history(site, data, pd)
+    else:
+        for name in HISTORY:
+            setattr(site, name, getattr(history, name))
     return site
 
 
@@ -566,6 +574,10 @@ def _name_of_the_time(site: SiteIndex, day: date | None) -> None:
         if isinstance(partner, Organisation) and (then := name_on(partner, day)) != partner.name:
             site.partners[org_id] = partner.model_copy(update={"name": then})
             site.now_named[org_id] = partner.name
+
+
+# What ``_index_history`` works out: the same for every language of a site.
+HISTORY = ("draft", "log", "item_log", "first_seen", "redirects", "removed")
 
 
 def _index_history(site: SiteIndex, data: Dataset, pd: PartnershipData) -> None:

@@ -32,6 +32,7 @@ from plansite.model.registry import (
 )
 from plansite.model.release import PublishedRelease
 from plansite.model.service import Service
+from plansite.model.translation import TranslationsFile
 
 
 @dataclass
@@ -64,6 +65,8 @@ class PartnershipData:
     pages: list[WrittenPage] = field(default_factory=list)  # its own pages, by file name
     posts: list[NewsPost] = field(default_factory=list)  # its news, by file name
     reports: list[AnnualReport] = field(default_factory=list)  # by year, oldest first
+    # The data's words in other languages: translations/<code>.yaml, by language code.
+    translations: dict[str, TranslationsFile] = field(default_factory=dict)
 
     @property
     def id(self) -> str:

@@ -79,6 +79,9 @@ CATALOGUE: dict[str, Problem] = {
     "slug-invalid": Problem(
         "error", "use lower-case letters, digits and hyphens only, e.g. 'womens-hub'"
     ),
+    "language-invalid": Problem(
+        "error", "write the language's short code, gd for Scottish Gaelic, and leave out en"
+    ),
     "ref-format": Problem(
         "error",
         "write the reference as two ids joined by a colon, e.g. 'action:a1'",
@@ -150,6 +153,29 @@ CATALOGUE: dict[str, Problem] = {
         "warning",
         "add the plan's participation records to participation.yaml: who was involved in "
         "preparing it, how, when, and what came of it",
+    ),
+    "translation-target-unknown": Problem(
+        "error",
+        "name the value as its file, the record's id and the field: file: services.yaml, "
+        "id: <the service's id>, field: summary",
+    ),
+    "warn-translation-stale": Problem(
+        "warning",
+        "translate the new English, then copy it into english: beside the new text:",
+    ),
+    "warn-translation-not-public": Problem(
+        "warning", "remove the translation, or make the value public if it should be shown"
+    ),
+    "warn-language-not-published": Problem(
+        "warning", "add the language to languages: in partnership.yaml, or remove the file"
+    ),
+    "note-language-untranslated": Problem(
+        "note", "add translations/<code>.yaml with the data's words in that language"
+    ),
+    "note-language-no-catalogue": Problem(
+        "note",
+        "a catalogue of plansite's own words for the language can be added to plansite: "
+        "see the guide's page on languages",
     ),
     "warn-details-old": Problem(
         "warning",

@@ -17,6 +17,7 @@ from plansite.load.fields import validate
 from plansite.load.writing import read_writing
 from plansite.load.yaml_reader import YamlFile, read_yaml
 from plansite.model.files import FileKind, kinds_for
+from plansite.model.translation import TranslationsFile
 
 # Folders in data/ that hold no plan data: generated schemas.
 SKIPPED_DIRS = {"schema"}
@@ -54,6 +55,29 @@ class _Reader:
         self.problems.append(
             Diagnostic("file-missing", self.rel(path), 1, 1, "", f"{what} needs {path.name}")
         )
+
+    def translations(self, folder: Path) -> dict[str, tuple[YamlFile, TranslationsFile | None]]:
+        """Read translations/<code>.yaml files: {code: (file, model or None)}."""
+        found: dict[str, tuple[YamlFile, TranslationsFile | None]] = {}
+        for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+            if path.is_dir() or path.suffix.lower() not in YAML_SUFFIXES:
+                continue
+            file, problems = read_yaml(path, self.rel(path))
+            self.problems += problems
+            model: TranslationsFile | None = None
+            if not problems:
+                checked, problems = validate(TranslationsFile, file)
+                self.problems += problems
+                model = checked if isinstance(checked, TranslationsFile) else None
+            if model is not None and model.language != path.stem:
+                self.problems.append(file.diagnostic(
+                    "id-mismatch", ("language",),
+                    f"the file {path.name} holds language {model.language!r}",
+                    hint=f"name the file {model.language}.yaml, or write language: {path.stem}",
+                ))  # fmt: skip
+                model = None
+            found[path.stem] = (file, model)
+        return found
 
     def folder(self, folder: Path, scope: str) -> dict[str, tuple[YamlFile, Any]]:
         """Read the YAML files of one folder; return {kind name: (file, model or None)}."""
@@ -165,6 +189,7 @@ def load(root: Path, only: str | None = None) -> tuple[Dataset, list[Diagnostic]
         local_terms = _model(found, "local-glossary", registry.GlossaryFile)
         local_groups = _model(found, "local-partner-groups", registry.PartnerGroupsFile)
         local_frameworks = _model(found, "local-frameworks", registry.FrameworksFile)
+        translations = reader.translations(folder / "translations")
         writing, problems = read_writing(folder, reader.rel(folder))
         reader.problems += problems
         data.partnerships[folder.name] = PartnershipData(
@@ -176,11 +201,13 @@ def load(root: Path, only: str | None = None) -> tuple[Dataset, list[Diagnostic]
             glossary=local_terms.terms if local_terms else [],
             groups=local_groups.groups if local_groups else [],
             frameworks=local_frameworks.frameworks if local_frameworks else [],
-            files=_files(found),
+            files=_files(found)
+            | {f"translations/{code}": file for code, (file, _) in translations.items()},
             folder=folder,
             pages=writing.pages,
             posts=writing.posts,
             reports=writing.reports,
+            translations={t.language: t for _, t in translations.values() if t},
         )
     # Local organisations, groups and frameworks join the national registers (duplicates
     # are reported by validate).

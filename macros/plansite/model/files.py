@@ -29,6 +29,7 @@ from plansite.model.registry import (
     TaxonomyFile,
 )
 from plansite.model.service import ServicesFile
+from plansite.model.translation import TranslationsFile
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,14 @@ FILE_KINDS: tuple[FileKind, ...] = (
         ParticipationFile,
         False,
         "The participation statement and its records.",
+    ),
+    FileKind(
+        "translations",
+        "translations",
+        "<language>.yaml",
+        TranslationsFile,
+        False,
+        "The data's words in one language besides English, named by its code: gd.yaml.",
     ),
     FileKind(
         "statistics",

@@ -22,6 +22,7 @@ from plansite.model.common import (
     Url,
     When,
 )
+from plansite.model.translation import LanguageCode
 
 MembershipRole = Literal[
     "chair",
@@ -129,6 +130,14 @@ class Partnership(Strict):
         "speak of it: 'partnership', or 'authority' for a Community Justice Authority.",
     )
     short_name: PlainText | None = None
+    languages: list[LanguageCode] = Field(
+        default_factory=list,
+        max_length=20,
+        description="The languages the website is also published in, besides English, as "
+        "short codes: gd for Scottish Gaelic. Each has its pages under /<code>/, the "
+        "product's own words from its catalogue, and the data's words from "
+        "translations/<code>.yaml where they are translated.",
+    )
     aliases: list[PlainText] = Field(default_factory=list)
     area: PlainText = Field(description="The council area it serves.")
     local_authority: Slug | None = Field(None, description="Organisation id of the council.")

@@ -35,6 +35,7 @@ from plansite.load.dataset import PartnershipData
 from plansite.site.cache import checked
 from plansite.site.crawl import Tree, check_outside
 from plansite.site.guard import finish, write_headers
+from plansite.site.languages import marks_left
 from plansite.site.plugin import PageRenderError, options
 from plansite.site.privacy import leaks
 from plansite.site.reuse import (
@@ -90,9 +91,15 @@ class _Warnings(logging.Handler):
 
 
 def build_site(
-    mkdocs_yml: Path, data: Path, dest: Path, partnership: str, today: date | None = None
+    mkdocs_yml: Path,
+    data: Path,
+    dest: Path,
+    partnership: str,
+    today: date | None = None,
+    language: str = "",
 ) -> None:
-    """Build one site (a partnership's, or the national index when ``partnership`` is '')."""
+    """Build one site (a partnership's, or the national index when ``partnership`` is ''),
+    in English or in one of the partnership's other ``language``s."""
     which = partnership or "national index"
     warnings = _Warnings()
     mkdocs_log = logging.getLogger("mkdocs")
@@ -102,7 +109,7 @@ def build_site(
             str(mkdocs_yml),
             site_dir=str(dest),
             strict=True,
-            **options(mkdocs_yml, data, partnership, today=today),
+            **options(mkdocs_yml, data, partnership, today=today, language=language),
         )
         mkdocs_build(config)
     except PageRenderError as exc:
@@ -122,13 +129,20 @@ def build_site(
 NATIONAL = ".national"
 
 
-Task = tuple[Path, Path, Path, str, date]
+Task = tuple[Path, Path, Path, str, date, list[str]]
 
 
 def _build_and_check(task: Task) -> SiteBuilt:
-    mkdocs_yml, data, dest, pid, today = task
+    mkdocs_yml, data, dest, pid, today, languages = task
     started = time.perf_counter()
     build_site(mkdocs_yml, data, dest, pid, today)
+    for code in languages:  # each language's site in its folder, checked with the English
+        beside = dest.parent / f".{dest.name}.{code}"
+        build_site(mkdocs_yml, data, beside, pid, today, code)
+        if left := marks_left(beside):  # a value reached a page without passing the marking
+            raise BuildError(f"{pid} ({code}): {len(left)} file(s) keep a language mark: "
+                             + ", ".join(left[:20]))  # fmt: skip
+        beside.rename(dest / code)
     if not pid:  # its links lead into the other sites: checked once they are all in place
         pages = sum(1 for p in Tree.read(dest).html() if p != "404.html")
         return SiteBuilt(pid, pages, time.perf_counter() - started)
@@ -194,10 +208,13 @@ def build_all(
             kept = _reusable(out, keys, say) if only is None and not cold else {}
             for pid in kept:
                 reuse(out / pid, staging / pid)
-            tasks = [(mkdocs_yml, data, staging / pid, pid, today)
-                     for pid in pids if pid not in kept]  # fmt: skip
+            tasks: list[Task] = [
+                (mkdocs_yml, data, staging / pid, pid, today,
+                 list(partnerships[pid].partnership.languages))
+                for pid in pids if pid not in kept
+            ]  # fmt: skip
             if only is None:
-                tasks.insert(0, (mkdocs_yml, data, staging / NATIONAL, "", today))
+                tasks.insert(0, (mkdocs_yml, data, staging / NATIONAL, "", today, []))
             jobs = max(1, min(jobs or default_jobs(), len(tasks)))
             built = _build_sites(tasks, jobs, started, say)
             # A reused site was checked when it was built, and its files are those checked

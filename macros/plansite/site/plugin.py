@@ -21,6 +21,7 @@ import copy
 import dataclasses
 import os
 from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -37,20 +38,30 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from plansite.i18n import gettext, speaking
 from plansite.index.context import SiteIndex
 from plansite.load.errors import Diagnostic
 from plansite.load.writing import AnnualReport, NewsPost, WrittenPage
 from plansite.model.addresses import url_for
 from plansite.model.registry import NEUTRAL_EXIT_URL
+from plansite.model.translation import unmarked
 from plansite.pages import registry
 from plansite.pages.spec import PageSpec
 from plansite.pages.standing import notice
 from plansite.pages.writing import WRITTEN, home_text
 from plansite.site.blocks import Blocks
 from plansite.site.cache import checked
+from plansite.site.languages import (
+    ENGLISH,
+    Version,
+    mark_languages,
+    page_language,
+    theme_knows,
+    versions,
+)
 from plansite.site.metadata import describe, script
 from plansite.site.outline import MAIN_HEADING, outline
-from plansite.site.prepare import SiteBuild, national_build, partnership_build
+from plansite.site.prepare import SiteBuild, language_build, national_build, partnership_build
 from plansite.site.preview import (
     KeptFile,
     begin,
@@ -95,6 +106,9 @@ class PlansiteConfig(Config):
     # The day the site is built for, YYYY-MM-DD (empty: today): what is current, due or
     # overdue is judged on it. One build gives every site the same day.
     today = c.Type(str, default="")
+    # A language of the partnership's besides English (its code): the site is built in it,
+    # to be published under <code>/ of the English site. Empty: English.
+    language = c.Type(str, default="")
 
 
 def options(
@@ -103,6 +117,7 @@ def options(
     partnership: str | None,
     incremental: bool = False,
     today: date | None = None,
+    language: str = "",
 ) -> dict[str, Any]:
     """Settings for MkDocs' ``load_config`` (and ``serve``) that point this project's plansite
     plugin at ``data`` and ``partnership`` (None: the one mkdocs.yml names): the plugin list
@@ -116,6 +131,8 @@ def options(
         ours["partnership"] = partnership
     if today is not None:
         ours["today"] = today.isoformat()
+    if language:
+        ours["language"] = language
     plugins: list[Any] = []
     for entry in listed:
         name = entry if isinstance(entry, str) else next(iter(entry))
@@ -134,6 +151,11 @@ class _Fresh(list[Any]):
         return iter(copy.deepcopy(list(super().__iter__())))
 
 
+def stale_flag() -> str:
+    """What follows a translation made from English that has changed since."""
+    return gettext("(translation out of date: the English has changed)")
+
+
 class PlansitePlugin(BasePlugin[PlansiteConfig]):
     def __init__(self) -> None:
         self.pages: list[PageSpec] = []
@@ -145,6 +167,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.prepared: dict[int, Prepared] = {}
         self.page_urls: set[str] = set()
         self.described: dict[str, str] = {}  # page address -> description, for search
+        self.language = ENGLISH  # the language this build writes its pages in
+        self.languages: list[str] = []  # the site's other languages, for links between them
+        self.speaking: ExitStack | None = None
 
     @property
     def site(self) -> SiteIndex | None:
@@ -180,15 +205,27 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             known = ", ".join(sorted(f.name for f in folders.glob("*/") if f.is_dir()))
             raise PluginError(f"no partnership {pid!r} in {root} (there are: {known})")
         day = date.fromisoformat(self.config.today) if self.config.today else None
+        self.languages = data.partnerships[pid].partnership.languages if pid else []
+        self.language = self.config.language or ENGLISH
+        if self.language != ENGLISH and self.language not in self.languages:
+            known = ", ".join(self.languages) or "none"
+            raise PluginError(f"{pid or 'the national index'} is not published in "
+                              f"{self.language!r} (its languages: {known})")  # fmt: skip
+        self._speak(self.language)  # the product's words, from here to the end of the build
         build = partnership_build(data, pid, day) if pid else national_build(data, day)
+        if self.language != ENGLISH:
+            build = language_build(build, data, pid, self.language, day)
+            theme_words = Path(config.theme.custom_dir or "overrides", "partials", "languages")
+            if (theme_words / f"{self.language}.html").is_file() or theme_knows(self.language):
+                config.theme["language"] = self.language
         self.build = build
         self.pages = build.pages
         config.site_name = escape(build.name)
         config.extra.update(build.theme.extra())
-        # The footer says whose data a page is made from: one body's, or the partnerships'.
-        config.extra["plansite_body"] = build.site.partnership.body if build.site else None
         if build.site_url:  # absolute addresses for the sitemap and canonical links
             config.site_url = build.site_url
+            if self.language != ENGLISH:  # published under /<code>/ of the English site
+                config.site_url = build.site_url.rstrip("/") + f"/{self.language}/"
         if build.logo:
             config.theme["logo"] = build.logo
         # Dates MkDocs writes (the sitemap's) come from the data, so two builds of the same
@@ -201,7 +238,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.renderer = Renderer(templates, build.terms, years)
         # Navigation titles can come from data (a plan's word for its outcomes): escaped
         # once, as the theme prints them as they are.
-        config.nav = [{str(escape(spec.nav)): spec.src_uri} for spec in self.pages if spec.nav]
+        config.nav = [{str(escape(unmarked(spec.nav))): spec.src_uri}
+                      for spec in self.pages if spec.nav]  # fmt: skip
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -238,8 +276,36 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
                                       keep=bool(self.errors))  # fmt: skip
         return files
 
+    def _speak(self, language: str) -> None:
+        self._quiet()
+        self.speaking = ExitStack()
+        self.speaking.enter_context(speaking(language))
+
+    def _quiet(self) -> None:
+        if self.speaking is not None:
+            self.speaking.close()
+            self.speaking = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._quiet()
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        return self._in_language(output)
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        return self._in_language(output_content)  # 404.html, which is not a page
+
+    def _in_language(self, html: str) -> str:
+        """Every fragment still in English says so; the page says what language it is in."""
+        if self.language == ENGLISH:
+            return html
+        return page_language(mark_languages(html, stale_flag()), self.language)
+
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._quiet()
         search = config.plugins.get("material/search")
         if search is not None:
             index = search.search_index
@@ -258,6 +324,14 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> None:
         env.bytecode_cache = COMPILED  # the theme's templates, compiled once per process
         env.globals["url_for"] = url_for  # the theme's pages link by the same map of addresses
+        env.globals["language_versions"] = self.versions
+
+    def versions(self, page: Page | None) -> list[Version]:
+        """The versions of ``page`` in each language of the site; none for a site in one
+        language, or for a page served at any address (404.html)."""
+        if not self.languages or page is None or page.url.endswith(".html"):
+            return []
+        return versions(page.url, self.language, self.languages)
 
     def written(self, spec: PageSpec) -> str | None:
         """The Markdown a partnership wrote for a page: a page or post of its own, or the
@@ -285,18 +359,22 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if index is not None:
             if self.written(self.pages[index]) is not None:
                 # The partnership's own text, rendered by Markdown and the macros, framed.
+                if self.language != ENGLISH:  # the partnership's own text, in English
+                    html = f'<div lang="{ENGLISH}">{html}</div>'
                 prepared = self.prepare(index, Markup(html))  # noqa: S704 - MkDocs' output
             elif index in self.prepared:
                 prepared = self.prepared.pop(index)
             else:
                 prepared = self.prepare(index)
             html = prepared.body
+            if self.language != ENGLISH:  # before the outline and the search index read it
+                html = mark_languages(html, stale_flag())
             # MkDocs read no headings from an empty source: give the page its table of
             # contents, which also gives the theme's "skip to content" link a target.
             page.toc = outline(html)
-            page.meta["plansite_jsonld"] = prepared.jsonld
-            page.meta["description"] = prepared.description
-            self.described[page.url] = prepared.description
+            page.meta["plansite_jsonld"] = unmarked(prepared.jsonld)
+            page.meta["description"] = unmarked(prepared.description)
+            self.described[page.url] = unmarked(prepared.description)
             page.meta["plansite_feeds"] = prepared.feeds
             if prepared.standing:  # an earlier plan's page says where that plan stands
                 page.meta["plansite_standing"] = prepared.standing
@@ -304,7 +382,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             # Pages in the navigation keep their short navigation title. This runs after
             # mkdocs-macros, which renders a page title it finds as a template. Escaped once
             # here; the theme prints titles without escaping them.
-            page.title = escape(self.pages[index].title)
+            page.title = escape(unmarked(self.pages[index].title))
+        if index is None and self.language != ENGLISH:  # a page of docs/, written in English
+            html = mark_languages(f'<div lang="{ENGLISH}">{html}</div>', stale_flag())
         return html
 
     def blocks(self, url: str) -> Blocks | None:

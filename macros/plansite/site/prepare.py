@@ -8,6 +8,8 @@ Referral export, embeddable lists, forwarding pages, the logo).
 
 from __future__ import annotations
 
+import dataclasses
+from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -23,9 +25,11 @@ from plansite.exports.tables import figures_csv
 from plansite.history.feeds import atom, json_feed
 from plansite.index.context import SiteIndex, build_index
 from plansite.load.dataset import Dataset
+from plansite.load.translations import in_language
 from plansite.model.addresses import url_for
 from plansite.model.era import outside
 from plansite.model.registry import GlossaryTerm
+from plansite.model.translation import english
 from plansite.pages import easyread, registry
 from plansite.pages.data import Published
 from plansite.pages.national import National, national
@@ -55,6 +59,8 @@ class Theme:
     draft: str = ""  # what every page says of changes not yet released; escaped
     draft_pending: str = ""  # where those changes are listed
     standing: dict[str, str] = field(default_factory=dict)  # where the presented plan stands
+    body: str = ""  # what published the plan ("partnership", "authority"); none nationally
+    language: str = "en"  # the language of the pages
 
     def extra(self) -> dict[str, Any]:
         return {f"plansite_{name}": value for name, value in asdict(self).items()}
@@ -111,9 +117,12 @@ def _feed_files(feeds: list[FeedSpec]) -> list[Output]:
     return out
 
 
-def partnership_build(data: Dataset, pid: str, today: date | None = None) -> SiteBuild:
-    """One partnership's site, from the public view of the checked data, as of ``today``."""
-    site = build_index(data, pid, today)
+def partnership_build(
+    data: Dataset, pid: str, today: date | None = None, site: SiteIndex | None = None
+) -> SiteBuild:
+    """One partnership's site, from the public view of the checked data, as of ``today``
+    (indexed already as ``site``, if given)."""
+    site = site or build_index(data, pid, today)
     p = site.partnership
     files = Published(downloads(site), Hsds(site).files(), fragments(site))
     feeds = site_feeds(site)
@@ -140,6 +149,7 @@ def partnership_build(data: Dataset, pid: str, today: date | None = None) -> Sit
         draft=_draft_notice([site]),
         draft_pending=url_for("changes") if site.pending() else "",
         standing=notice(site, site.plan).as_dict() if site.plan else {},
+        body=p.body,
     )
     return SiteBuild(
         name=p.name,
@@ -153,6 +163,39 @@ def partnership_build(data: Dataset, pid: str, today: date | None = None) -> Sit
         files=files,
         logo=logo,
         terms=site.terms,
+    )
+
+
+def language_build(english_build: SiteBuild, data: Dataset, pid: str, language: str,
+                   today: date | None = None) -> SiteBuild:  # fmt: skip
+    """The same site in ``language``: its pages show the data's translations, and everything
+    else of the data marked as English. The files beside the pages (downloads, feeds, the
+    Open Referral export) are the English site's: data files are not translated."""
+    assert english_build.site is not None
+    translated = in_language(data, pid, language)
+    site = build_index(translated, pid, today, history=english_build.site)
+    # The log is written from releases, in English: said so wherever it is shown.
+    marked = {id(c): dataclasses.replace(c, text=english(c.text),
+                                         notes=[english(n) for n in c.notes])
+              for c in site.log}  # fmt: skip
+    site.log = [marked[id(c)] for c in site.log]
+    site.item_log = defaultdict(
+        list, {k: [marked.get(id(c), c) for c in v] for k, v in site.item_log.items()}
+    )
+    site.removed = [
+        dataclasses.replace(r, text=english(r.text), notes=[english(n) for n in r.notes])
+        for r in site.removed
+    ]
+    shown = partnership_build(translated, pid, today, site)
+    files = english_build.files
+    downloads = [dataclasses.replace(d, title=english(d.title), about=english(d.about))
+                 for d in files.downloads]  # fmt: skip
+    return dataclasses.replace(
+        shown,
+        theme=dataclasses.replace(shown.theme, language=language),
+        outputs=english_build.outputs,
+        feeds=english_build.feeds,
+        files=dataclasses.replace(files, downloads=downloads),
     )
 
 

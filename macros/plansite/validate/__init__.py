@@ -16,6 +16,7 @@ from plansite.validate.pictures import check_pictures
 from plansite.validate.readability import readability
 from plansite.validate.report import Report
 from plansite.validate.resolve import check_dataset
+from plansite.validate.translations import translation_problems
 from plansite.validate.unshown import unshown
 from plansite.validate.writing import check_writing
 
@@ -37,6 +38,7 @@ def check(root: Path, only: str | None = None) -> Report:
         problems += readability(data)
         problems += unshown(data)
         problems += check_writing(data)
+        problems += translation_problems(data)
     problems.sort(key=lambda d: (d.severity != "error", d.file, d.line, d.column, d.code))
     return Report(data, problems)
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from plansite.load.dataset import Dataset, PartnershipData, private_in_dataset, public_dataset
 from plansite.load.errors import Diagnostic
+from plansite.load.translations import kept_back
 
 
 def counts(data: Dataset, pd: PartnershipData) -> dict[str, int]:
@@ -50,8 +51,8 @@ class Report:
 
     @functools.cached_property
     def private(self) -> frozenset[str]:
-        """Every text of the data that is marked not public."""
-        return frozenset(private_in_dataset(self.data))
+        """Every text of the data that is marked not public, and its translations."""
+        return frozenset(private_in_dataset(self.data) | kept_back(self.data, self.public))
 
     @property
     def errors(self) -> list[Diagnostic]:
