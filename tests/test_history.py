@@ -173,8 +173,12 @@ def test_deleting_an_earlier_release_is_refused(
     ("change", "message"),
     [
         (lambda t: t.replace("The first action started on time.", "Rewritten."), "has been edited"),
+        # What a note is about, or its date, is published as much as its words.
+        (lambda t: t.replace('["action:a1"]', '["action:a2"]'), "has been edited"),
+        (lambda t: t.replace("date: 2017-05-01", "date: 2017-04-30"), "has been edited"),
         (lambda t: "notes: []\n", "has been deleted"),
     ],
+    ids=["words", "about", "date", "deleted"],
 )
 def test_editing_or_deleting_a_published_note_is_refused(
     change: Callable[[str], str], message: str, tmp_path: Path, run_check: Callable[..., CheckRun]

@@ -57,6 +57,13 @@ def published(tmp_path: Path) -> tuple[Path, str]:
             "broken internal link",
         ),
         (
+            "link check between sites",
+            "home.html",
+            '<h2 id="get-help">',
+            '<a href="../no-such-site/">x</a><h2 id="get-help">',
+            "broken internal link",
+        ),
+        (
             "injection scan",
             "home.html",
             '<h2 id="get-help">',

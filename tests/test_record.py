@@ -294,6 +294,22 @@ def test_reordered_releases_are_refused(
     assert "[release-tampered]" in result.err
 
 
+def test_an_earlier_release_rewritten_with_a_fresh_checksum_is_refused(
+    two_releases: Path, run_check: Callable[..., CheckRun]
+) -> None:
+    # The rewritten file is whole again, but the release after it names the old one.
+    first = two_releases / FIRST
+    body = json.loads(first.read_text())
+    body["snapshot"]["partnership"]["name"] = "Rewritten Partnership"
+    _sign(body)
+    first.write_text(json.dumps(body, indent=1, sort_keys=True) + "\n")
+    result = run_check(two_releases)
+    assert result.code == 1
+    assert (
+        f"data/{NEWEST}:1:1: [release-tampered] the release before this one was changed or replaced"
+    ) in result.err
+
+
 @pytest.mark.slow
 def test_a_newest_release_removed_with_its_record_is_caught_by_the_published_site(
     two_releases: Path, tmp_path: Path, run_check: Callable[..., CheckRun]
