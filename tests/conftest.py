@@ -139,19 +139,75 @@ def plansite(
     )  # fmt: skip
 
 
+def copy_data(where: Path, source: Path) -> Path:
+    """A private copy of the data folder ``source`` at ``where/data``, free to break."""
+    target = where / "data"
+    shutil.copytree(source, target)
+    return target
+
+
 def copy_minimal(where: Path) -> Path:
     """A private copy of the minimal data set at ``where/data``, free to break."""
-    target = where / "data"
-    shutil.copytree(MINIMAL, target)
-    return target
+    return copy_data(where, MINIMAL)
+
+
+def copy_shipped(where: Path) -> Path:
+    """A private copy of the shipped example data at ``where/data``, free to break."""
+    return copy_data(where, SHIPPED)
+
+
+def project_copy(where: Path) -> Path:
+    """The MkDocs project (configuration, templates, pages) at ``where/project``, free to edit.
+    Its data folder is empty: MkDocs watches it, and the data comes from elsewhere."""
+    project = where / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for folder in ("overrides", "docs"):
+        shutil.copytree(ROOT / folder, project / folder)
+    (project / "data").mkdir()
+    return project
+
+
+def edit_file(
+    path: Path, old: str, new: str, *, count: int | None = 1, first: bool = False
+) -> None:
+    """Replace ``old`` in a file. ``count``: how many times it must occur (``None``: at least
+    once); ``first``: replace only the first occurrence, not every one."""
+    text = path.read_text(encoding="utf-8")
+    if count is None:
+        assert old in text, f"{old!r} must occur in {path}"
+    else:
+        assert text.count(old) == count, f"{old!r} must occur {count} time(s) in {path}"
+    path.write_text(text.replace(old, new, 1 if first else -1), encoding="utf-8")
 
 
 def edit(root: Path, rel: str, old: str, new: str) -> None:
     """Replace the one occurrence of ``old`` in a data file (two would be a vague test)."""
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} must occur once in {rel}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    edit_file(root / rel, old, new)
+
+
+def files(root: Path) -> dict[str, bytes]:
+    """Every file below ``root`` and its bytes, by its path from ``root``."""
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+def tree(root: Path) -> list[str]:
+    """Every file and folder below ``root``, by its path from ``root``, in order."""
+    return sorted(path.relative_to(root).as_posix() for path in root.rglob("*"))
+
+
+def append(path: Path, text: str) -> None:
+    """Add ``text`` at the end of a file."""
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def release(data: Path, day: str, partnership: str = "sample") -> int:
+    """``plansite release`` of one partnership's data on ``day`` (YYYY-MM-DD); its exit code."""
+    return main(["release", "--data", str(data), "--partnership", partnership, "--date", day])
 
 
 @pytest.fixture

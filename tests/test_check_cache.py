@@ -16,7 +16,7 @@ from plansite.history.log import items, published_keys
 from plansite.model.release import Release, ReleaseFormatError
 from plansite.validate import check
 from plansite.validate.report import Report
-from tests.conftest import MINIMAL, SHIPPED, copy_minimal
+from tests.conftest import MINIMAL, SHIPPED, copy_minimal, edit
 
 RELEASE = "partnerships/sample/releases/0001-2017-05-01.json"
 
@@ -111,11 +111,7 @@ def test_what_an_entry_says_cannot_change_a_diagnostic(cache_dir: Path, minimal:
 
 def test_an_edited_release_is_verified_afresh(cache_dir: Path, minimal: Path) -> None:
     assert not check(minimal).errors
-    path = minimal / RELEASE
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("Help for families", "Help for all families"),
-        encoding="utf-8",
-    )
+    edit(minimal, RELEASE, "Help for families", "Help for all families")
     (problem,) = check(minimal).errors
     assert (problem.code, problem.file) == ("release-tampered", f"data/{RELEASE}")
     assert problem.message == "the release was changed after it was published"

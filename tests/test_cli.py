@@ -5,15 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import MINIMAL, copy_minimal, plansite
+from tests.conftest import MINIMAL, copy_minimal, edit, plansite
 
 
 def test_broken_data_exits_1_with_every_error_and_no_traceback(tmp_path: Path) -> None:
     data = copy_minimal(tmp_path)
-    services = data / "partnerships/sample/services.yaml"
-    services.write_text(
-        services.read_text().replace("kind: service", "kind: servce"), encoding="utf-8"
-    )
+    edit(data, "partnerships/sample/services.yaml", "kind: service", "kind: servce")
     (data / "glossary.yaml").write_text("terms:\n  - term: A\n    term: B\n", encoding="utf-8")
     result = plansite("check", "--data", str(data))
     assert result.returncode == 1

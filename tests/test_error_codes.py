@@ -6,7 +6,6 @@ test checks that the corpus covers the whole catalogue, so a new code cannot shi
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from plansite.load.errors import CATALOGUE
-from tests.conftest import MINIMAL, CheckRun, edit, plansite
+from tests.conftest import CheckRun, copy_minimal, edit, plansite
 
 PS = "partnerships/sample"
 PLAN = f"{PS}/plans/sample-plan"
@@ -645,8 +644,7 @@ def test_a_partnership_cannot_take_an_address_of_the_national_index(
 ) -> None:
     folder = minimal / "partnerships" / reserved
     (minimal / PS).rename(folder)
-    partnership = folder / "partnership.yaml"
-    partnership.write_text(partnership.read_text().replace("id: sample", f"id: {reserved}"))
+    edit(folder, "partnership.yaml", "id: sample", f"id: {reserved}")
     result = run_check(minimal)
     assert result.code == 1
     assert f"partnerships/{reserved}/partnership.yaml:" in result.err
@@ -671,8 +669,7 @@ def test_a_comma_inside_braces_gets_the_quoting_hint(
 @pytest.mark.slow
 def test_a_data_folder_outside_the_project_is_checked_and_built(tmp_path: Path) -> None:
     # An editor's data often lives elsewhere (a shared drive, another repository).
-    data = tmp_path / "elsewhere" / "data"
-    shutil.copytree(MINIMAL, data)
+    data = copy_minimal(tmp_path / "elsewhere")
     assert plansite("check", "--data", str(data)).returncode == 0
     out = tmp_path / "site"
     built = plansite("build", "--data", str(data), "-d", str(out))

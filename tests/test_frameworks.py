@@ -5,6 +5,7 @@ participation records; a plan may map its items to those of the partnership's ea
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from lxml import html as lhtml
 from plansite.load.errors import Diagnostic
 from plansite.validate import check
 from plansite.validate.duties import duties
-from tests.conftest import SHIPPED, CheckRun, edit
+from tests.conftest import SHIPPED, CheckRun, edit, edit_file
 from tests.site_helpers import build, page_body, words_in
 
 PLAN = "partnerships/sample/plans/sample-plan"
@@ -229,20 +230,20 @@ def test_the_example_plan_answers_every_outcome_of_the_2023_framework() -> None:
 def test_an_item_follows_an_item_of_an_earlier_plan_only(minimal: Path) -> None:
     later = minimal / "partnerships/sample/plans/later-plan"
     later.mkdir()
-    text = (minimal / PLAN / "plan.yaml").read_text(encoding="utf-8")
-    text = text.replace("id: sample-plan", "id: later-plan").replace("2017/18", "2020/21")
-    text = text.replace("end: 2019/20", "end: 2022/23")
-    text = text.replace("id: access-priority", "id: later-priority").replace(
-        "id: access-outcome", "id: later-outcome").replace(
-        "parent: access-priority", "parent: later-priority")  # fmt: skip
-    text = text.replace(
-        "    title: Access to services\n",
-        "    title: Access to services\n    follows: [access-priority]\n",
-    )
-    (later / "plan.yaml").write_text(text, encoding="utf-8")
-    (later / "participation.yaml").write_text(
-        (minimal / PLAN / "participation.yaml").read_text().replace("event-1", "event-2")
-    )
+    for name in ("plan.yaml", "participation.yaml"):
+        shutil.copy(minimal / PLAN / name, later)
+    edit_file(later / "plan.yaml", "2017/18", "2020/21", count=2)
+    for old, new in [
+        ("id: sample-plan", "id: later-plan"),
+        ("end: 2019/20", "end: 2022/23"),
+        ("id: access-priority", "id: later-priority"),
+        ("id: access-outcome", "id: later-outcome"),
+        ("parent: access-priority", "parent: later-priority"),
+        ("    title: Access to services\n",
+         "    title: Access to services\n    follows: [access-priority]\n"),
+    ]:  # fmt: skip
+        edit(later, "plan.yaml", old, new)
+    edit(later, "participation.yaml", "event-1", "event-2")
     (later / "actions.yaml").write_text("actions: []\n", encoding="utf-8")
     assert check(minimal).errors == []
     # An item of a later plan, or of the same plan, is not something to carry on from.

@@ -36,7 +36,7 @@ from hypothesis import strategies as st
 from plansite.cli import main
 from plansite.load.errors import CATALOGUE
 from plansite.site.build import BuildError
-from tests.conftest import MINIMAL, copy_minimal, edit
+from tests.conftest import MINIMAL, append, copy_minimal, edit
 from tests.site_helpers import build, tree_hash
 
 # Hypothesis's report of a failure loads libcst where it is installed, and older libcst warns
@@ -432,7 +432,6 @@ def test_a_change_note_date_that_is_not_a_date_is_an_error(data: Path, value: st
 def test_an_accessibility_date_that_is_not_a_date_is_an_error(data: Path) -> None:
     # Was accepted by the check; the build then stopped with a serialisation error, not
     # BuildError.
-    path = data / "partnerships/sample/partnership.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + "accessibility:\n  prepared: []\n")
+    append(data / "partnerships/sample/partnership.yaml", "accessibility:\n  prepared: []\n")
     errors = check_reports_properly(data)
     assert any(e.startswith("data/partnerships/sample/partnership.yaml:29:") for e in errors)

@@ -35,7 +35,6 @@ after a mistake is what the check prints for it: its error lines, which the page
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,7 +43,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import ROOT, SHIPPED, CheckRun
+from tests.conftest import ROOT, CheckRun, copy_shipped
 
 GUIDE = ROOT / "docs" / "guide"
 GENERATED = {"fields.md"}  # written by `plansite schema`, from the model
@@ -290,9 +289,7 @@ def assert_shown_as_in(snippet: list[str], lines: list[str], op: str) -> None:
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    copy = tmp_path_factory.mktemp("guide") / "data"
-    shutil.copytree(SHIPPED, copy)
-    return copy
+    return copy_shipped(tmp_path_factory.mktemp("guide"))
 
 
 @pytest.fixture

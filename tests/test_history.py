@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from plansite.cli import main
 from plansite.history.log import history
 from plansite.validate import check
-from tests.conftest import SHIPPED, CheckRun, copy_minimal, edit
+from tests.conftest import SHIPPED, CheckRun, copy_data, copy_minimal, edit, release
 from tests.site_helpers import build
 
 PS = "partnerships/sample"
@@ -36,10 +34,7 @@ def second_release(root: Path) -> None:
         "    since: 2017-04\n",
         "    since: 2017-04\n    until: 2018-03\n",
     )
-    assert (
-        main(["release", "--data", str(root), "--partnership", "sample", "--date", "2017-10-01"])
-        == 0
-    )
+    assert release(root, "2017-10-01") == 0
 
 
 @pytest.fixture(scope="module")
@@ -143,8 +138,7 @@ def test_a_build_with_unreleased_changes_marks_every_page_as_a_draft(
 ) -> None:
     data, out = released
     assert not [p for p in out.rglob("*.html") if "plansite-draft" in p.read_text()]
-    edited = tmp_path / "data"
-    shutil.copytree(data, edited)
+    edited = copy_data(tmp_path, data)
     edit(edited, f"{PS}/services.yaml", "phone: 01234 111111", "phone: 01234 222222")
     site = tmp_path / "site"
     build(edited, site)
@@ -167,8 +161,7 @@ def test_a_build_with_unreleased_changes_marks_every_page_as_a_draft(
 def test_deleting_an_earlier_release_is_refused(
     released_data: Path, tmp_path: Path, run_check: Callable[..., CheckRun]
 ) -> None:
-    copy = tmp_path / "data"
-    shutil.copytree(released_data, copy)
+    copy = copy_data(tmp_path, released_data)
     (copy / f"{PS}/releases/0001-2017-05-01.json").unlink()
     result = run_check(copy)
     assert result.code == 1
@@ -180,8 +173,12 @@ def test_deleting_an_earlier_release_is_refused(
     ("change", "message"),
     [
         (lambda t: t.replace("The first action started on time.", "Rewritten."), "has been edited"),
+        # What a note is about, or its date, is published as much as its words.
+        (lambda t: t.replace('["action:a1"]', '["action:a2"]'), "has been edited"),
+        (lambda t: t.replace("date: 2017-05-01", "date: 2017-04-30"), "has been edited"),
         (lambda t: "notes: []\n", "has been deleted"),
     ],
+    ids=["words", "about", "date", "deleted"],
 )
 def test_editing_or_deleting_a_published_note_is_refused(
     change: Callable[[str], str], message: str, tmp_path: Path, run_check: Callable[..., CheckRun]
@@ -197,10 +194,7 @@ def test_editing_or_deleting_a_published_note_is_refused(
 
 def test_a_release_is_refused_when_nothing_changed(tmp_path: Path) -> None:
     data = copy_minimal(tmp_path)
-    assert (
-        main(["release", "--data", str(data), "--partnership", "sample", "--date", "2018-01-01"])
-        == 1
-    )
+    assert release(data, "2018-01-01") == 1
     assert len(list((data / f"{PS}/releases").glob("0*.json"))) == 1
 
 

@@ -12,22 +12,10 @@ import pytest
 from plansite.cli import main
 from plansite.site import reuse
 from plansite.site.build import BuildResult, build_all
-from tests.conftest import ROOT, copy_minimal, edit
+from tests.conftest import ROOT, append, copy_minimal, edit, edit_file, files, project_copy
 
 BEFORE = date(2019, 1, 1)  # the minimal plan runs from 2017/18 to 2019/20
 AFTER = date(2025, 1, 1)  # ... and has ended
-
-
-def project_copy(tmp_path: Path) -> Path:
-    """The MkDocs project (configuration, templates, pages) in a folder of its own, free to
-    edit."""
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
-    shutil.copytree(ROOT / "docs", project / "docs")
-    (project / "data").mkdir()  # watched by MkDocs; the data comes from elsewhere
-    return project
 
 
 def two_partnerships(tmp_path: Path) -> Path:
@@ -38,16 +26,6 @@ def two_partnerships(tmp_path: Path) -> Path:
     edit(data, "partnerships/second/partnership.yaml", "name: Sample Community",
          "name: Second Community")  # fmt: skip
     return data
-
-
-def files(root: Path) -> dict[str, bytes]:
-    """Every file of an output and its bytes, the record of what it was built from too: it is
-    made from contents alone."""
-    return {
-        path.relative_to(root).as_posix(): path.read_bytes()
-        for path in sorted(root.rglob("*"))
-        if path.is_file()
-    }
 
 
 class Builds:
@@ -105,15 +83,11 @@ def test_each_kind_of_edit_rebuilds_what_it_depends_on_and_matches_a_cold_build(
     every: list[str] = ["sample", "second"]
     edit(builds.data, "organisations.yaml", "name: Sample Charity", "name: Sample Trust")
     builds.again(every, [])
-    css = builds.project / "overrides/assets/stylesheets/plansite.css"
-    css.write_text(css.read_text(encoding="utf-8") + "\n/* edited */\n", encoding="utf-8")
+    append(builds.project / "overrides/assets/stylesheets/plansite.css", "\n/* edited */\n")
     builds.again(every, [])
-    template = builds.project / "overrides/partials/plansite/service.html"
-    template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    append(builds.project / "overrides/partials/plansite/service.html", "\n")
     builds.again(every, [])
-    config = builds.project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("accent: indigo", "accent: teal"),
-                      encoding="utf-8")  # fmt: skip
+    edit_file(builds.project / "mkdocs.yml", "accent: indigo", "accent: teal", count=None)
     builds.again(every, [])
     monkeypatch.setattr(reuse, "code_version", lambda: "plansite, edited")
     builds.again(every, [])
@@ -127,8 +101,7 @@ def test_each_kind_of_edit_rebuilds_what_it_depends_on_and_matches_a_cold_build(
 def test_a_published_file_edited_by_hand_is_built_again(tmp_path: Path) -> None:
     builds = Builds(tmp_path)
     builds.build(builds.out)
-    page = builds.out / "sample/index.html"
-    page.write_text(page.read_text(encoding="utf-8") + "<!-- edited -->", encoding="utf-8")
+    append(builds.out / "sample/index.html", "<!-- edited -->")
     builds.again(["sample"], ["second"])
 
 

@@ -14,7 +14,6 @@ import io
 import itertools
 import json
 import re
-import shutil
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -36,7 +35,7 @@ from plansite.model.public import internal_fields
 from plansite.site.text import rich as render_rich
 from plansite.validate import check
 from tests.browser_helpers import serve
-from tests.conftest import MINIMAL, copy_minimal, edit
+from tests.conftest import copy_minimal, edit
 from tests.payloads import (
     ALL_PAYLOADS,
     HTML_PAYLOADS,
@@ -130,10 +129,10 @@ def _enrich(source: Path) -> None:
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
     base = tmp_path_factory.mktemp("hostile")
-    shutil.copytree(MINIMAL, base / "source")
-    _enrich(base / "source")
+    source = copy_minimal(base / "source")
+    _enrich(source)
     payloads = (tagged(n, p) for n, p in enumerate(itertools.cycle(ALL_PAYLOADS)))
-    count = plant_everywhere(base / "source", base / "data", payloads)
+    count = plant_everywhere(source, base / "data", payloads)
     # Trace each planted value back to its field, reading the files as the build does.
     planted: dict[int, Planted] = {}
     kinds = {(k.scope, k.filename): k for k in FILE_KINDS}
@@ -578,9 +577,8 @@ def test_titles_are_escaped(hostile: Hostile) -> None:
 @pytest.mark.parametrize("payload", HTML_PAYLOADS[:3])
 def test_payloads_are_escaped_in_service_names(payload: str, tmp_path: Path) -> None:
     data = copy_minimal(tmp_path)
-    services = data / "partnerships/sample/services.yaml"
     quoted = payload.replace("'", "''")
-    services.write_text(services.read_text().replace("name: Family support", f"name: '{quoted}'"))
+    edit(data, "partnerships/sample/services.yaml", "name: Family support", f"name: '{quoted}'")
     build(data, tmp_path / "site")
     html = (tmp_path / "site/sample/services/family-support/index.html").read_text()
     assert "plansite_canary=1" in html  # shown ...
@@ -650,10 +648,9 @@ def test_control_characters_in_data_leave_feeds_well_formed(tmp_path: Path) -> N
     # Text may hold characters XML 1.0 forbids (written as escapes in YAML); a feed must still
     # parse, or feed readers drop all of it.
     data = copy_minimal(tmp_path)
-    partnership = data / "partnerships/sample/partnership.yaml"
-    text = partnership.read_text(encoding="utf-8")
     name = 'name: "Sample\\x01 partnership\\x0b"'  # YAML escapes: the file itself stays text
-    partnership.write_text(text.replace("name: Sample Community Justice Partnership", name))
+    edit(data, "partnerships/sample/partnership.yaml", "name: Sample Community Justice Partnership",
+         name)  # fmt: skip
     build(data, tmp_path / "site")
     feeds = sorted((tmp_path / "site").rglob("feed.xml"))
     assert len(feeds) >= 2
@@ -671,9 +668,8 @@ def test_csv_header_cells_from_data_never_run(tmp_path: Path) -> None:
     # actions.csv names its first column after the plan's own level ("Action id"); a level
     # named like a formula must be neutralised there as in every other cell.
     data = copy_minimal(tmp_path)
-    plan = data / "partnerships/sample/plans/sample-plan/plan.yaml"
-    plan.write_text(plan.read_text().replace(
-        "  - id: action\n    name: Action\n", "  - id: action\n    name: '=1+1'\n"))  # fmt: skip
+    edit(data, "partnerships/sample/plans/sample-plan/plan.yaml",
+         "  - id: action\n    name: Action\n", "  - id: action\n    name: '=1+1'\n")  # fmt: skip
     build(data, tmp_path / "site")
     text = (tmp_path / "site/sample/data/actions.csv").read_bytes().decode("utf-8")
     header = next(csv.reader(io.StringIO(text, newline="")))

@@ -14,12 +14,11 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from plansite.cli import main
 from plansite.load.loader import load
 from plansite.model.release import Snapshot
 from plansite.model.service import NOT_HELP_KINDS
 from plansite.validate import check
-from tests.conftest import SHIPPED, copy_minimal
+from tests.conftest import SHIPPED, append, copy_minimal, edit, release
 from tests.site_helpers import build
 
 # The published HSDS 3.0 schemas, kept in the repository with their licence.
@@ -115,10 +114,9 @@ def test_every_csv_round_trips_through_the_csv_module(shipped_site: Path) -> Non
 @pytest.mark.slow
 def test_csv_cells_never_become_formulas(tmp_path: Path) -> None:
     data = copy_minimal(tmp_path)
-    services = data / "partnerships/sample/services.yaml"
-    services.write_text(services.read_text().replace(
-        "summary: Help for families of people in prison.",
-        "summary: '=HYPERLINK(\"http://evil.example\",\"Click\")'"))  # fmt: skip
+    edit(data, "partnerships/sample/services.yaml",
+         "summary: Help for families of people in prison.",
+         "summary: '=HYPERLINK(\"http://evil.example\",\"Click\")'")  # fmt: skip
     build(data, tmp_path / "site")
     for name in ("data/services.csv", "data/hsds/csv/services.csv"):
         rows = list(csv.reader(io.StringIO((tmp_path / "site/sample" / name).read_text())))
@@ -206,27 +204,21 @@ def test_a_renamed_service_redirects_from_its_old_address(shipped_site: Path) ->
 def test_a_removed_item_leaves_a_no_longer_listed_page(tmp_path: Path) -> None:
     data = copy_minimal(tmp_path)
     services = data / "partnerships/sample/services.yaml"
-    text = services.read_text()
-    services.write_text(text.replace("services:\n", "services:\n  - id: new-family-hub\n"
-                                     "    name: New family hub\n    kind: service\n"
-                                     "    summary: Support for families, in one place.\n"
-                                     "    contact: {not_stated: true}\n", 1))  # fmt: skip
-    actions = data / "partnerships/sample/plans/sample-plan/actions.yaml"
-    actions.write_text(actions.read_text().replace("    services: [family-support]\n", ""))
+    edit(data, "partnerships/sample/services.yaml", "services:\n",
+         "services:\n  - id: new-family-hub\n"
+         "    name: New family hub\n    kind: service\n"
+         "    summary: Support for families, in one place.\n"
+         "    contact: {not_stated: true}\n")  # fmt: skip
+    edit(data, "partnerships/sample/plans/sample-plan/actions.yaml",
+         "    services: [family-support]\n", "")  # fmt: skip
     kept = services.read_text()
     start = kept.index("  - id: family-support")
     services.write_text(kept[:start])
-    notes = data / "partnerships/sample/changes.yaml"
-    note = (
-        "  - id: family-support-ends\n    date: 2018-01-10\n"
-        '    about: ["service:family-support"]\n    replaced_by: service:new-family-hub\n'
-        "    text: The family support service merged into the new family hub.\n"
-    )
-    notes.write_text(notes.read_text() + note)
-    assert (
-        main(["release", "--data", str(data), "--partnership", "sample", "--date", "2018-01-15"])
-        == 0
-    )
+    append(data / "partnerships/sample/changes.yaml",
+           "  - id: family-support-ends\n    date: 2018-01-10\n"
+           '    about: ["service:family-support"]\n    replaced_by: service:new-family-hub\n'
+           "    text: The family support service merged into the new family hub.\n")  # fmt: skip
+    assert release(data, "2018-01-15") == 0
     build(data, tmp_path / "site")
     html = (tmp_path / "site/sample/services/family-support/index.html").read_text()
     assert "No longer listed" in html

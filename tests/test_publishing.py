@@ -4,7 +4,6 @@ hostile files refused fast, and a Content-Security-Policy the pages keep to."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -17,34 +16,26 @@ from playwright.sync_api import Browser
 
 from plansite.site.build import BuildError, build_all, rollback
 from tests.browser_helpers import serve
-from tests.conftest import MINIMAL, ROOT, CheckRun, copy_minimal, plansite
+from tests.conftest import (
+    MINIMAL,
+    ROOT,
+    CheckRun,
+    copy_minimal,
+    edit,
+    edit_file,
+    plansite,
+    project_copy,
+    tree,
+)
 from tests.site_helpers import build, tree_hash
 
 PS = "partnerships/sample"
-
-
-def project_copy(tmp_path: Path) -> Path:
-    """The MkDocs project (configuration, templates, docs) in a folder of its own."""
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
-    shutil.copytree(ROOT / "docs", project / "docs")
-    (project / "data").mkdir()  # watched by `mkdocs serve`; the data comes from elsewhere
-    return project
 
 
 def published(tmp_path: Path) -> tuple[Path, str]:
     out = tmp_path / "site"
     build(MINIMAL, out)
     return out, tree_hash(out)
-
-
-def break_template(project: Path, name: str, old: str, new: str) -> None:
-    path = project / "overrides/partials/plansite" / name
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
 
 
 @pytest.mark.slow
@@ -66,6 +57,13 @@ def break_template(project: Path, name: str, old: str, new: str) -> None:
             "broken internal link",
         ),
         (
+            "link check between sites",
+            "home.html",
+            '<h2 id="get-help">',
+            '<a href="../no-such-site/">x</a><h2 id="get-help">',
+            "broken internal link",
+        ),
+        (
             "injection scan",
             "home.html",
             '<h2 id="get-help">',
@@ -79,7 +77,7 @@ def test_a_failure_at_any_stage_leaves_the_published_output_as_it_was(
 ) -> None:
     out, before = published(tmp_path)
     project = project_copy(tmp_path)
-    break_template(project, name, old, new)
+    edit_file(project / "overrides/partials/plansite" / name, old, new, count=None, first=True)
     with pytest.raises(BuildError, match=message):
         build_all(project / "mkdocs.yml", MINIMAL, out, say=lambda _: None)
     assert tree_hash(out) == before, stage
@@ -125,8 +123,7 @@ def test_a_build_killed_midway_leaves_the_published_output_as_it_was(tmp_path: P
 def test_rollback_restores_the_previous_output(tmp_path: Path) -> None:
     out, first = published(tmp_path)
     data = copy_minimal(tmp_path)
-    services = data / f"{PS}/services.yaml"
-    services.write_text(services.read_text().replace("name: Family support", "name: Family help"))
+    edit(data, f"{PS}/services.yaml", "name: Family support", "name: Family help")
     build(data, out)
     second = tree_hash(out)
     assert second != first
@@ -176,16 +173,15 @@ def test_hostile_files_fail_fast_and_write_nothing(
     path = data / rel
     if rel.endswith("services.yaml"):
         bad = content if content is not None else "../../x"
-        path.write_text(path.read_text().replace("id: family-support", f"id: '{bad}'"))
+        edit(data, rel, "id: family-support", f"id: '{bad}'")
     else:
         path.write_text(content or "")
     result = run_check(data)
     assert result.code == 1 and code in result.err, result.err[:500]
-    before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
+    before = tree(tmp_path)
     with pytest.raises(BuildError):
         build(data, tmp_path / "site")
-    after = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
-    assert after == before, "a refused build wrote files"
+    assert tree(tmp_path) == before, "a refused build wrote files"
 
 
 def test_pages_keep_to_their_content_security_policy(browser: Browser, tmp_path: Path) -> None:

@@ -8,7 +8,6 @@ import gzip
 import html
 import json
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ from plansite.cli import main
 from plansite.site.build import BuildError
 from plansite.validate import check
 from tests.browser_helpers import serve
-from tests.conftest import SHIPPED, CheckRun, copy_minimal, edit
+from tests.conftest import SHIPPED, CheckRun, copy_data, copy_minimal, edit, edit_file, release
 from tests.site_helpers import build, tree_hash
 from tests.test_accessibility import AXE_JS, axe, describe
 from tests.test_history import PS, second_release
@@ -101,8 +100,7 @@ def secret_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The minimal data with values marked not public, released; no site yet."""
     data = copy_minimal(tmp_path_factory.mktemp("secrets"))
     plant_secrets(data)
-    release = ["release", "--data", str(data), "--partnership", "sample", "--date", "2017-08-01"]
-    assert main(release) == 0
+    assert release(data, "2017-08-01") == 0
     return data
 
 
@@ -160,8 +158,7 @@ def test_no_output_of_any_shipped_site_holds_a_value_marked_not_public(
 def test_a_kept_back_value_written_in_published_text_stops_the_build(
     secret_data: Path, tmp_path: Path
 ) -> None:
-    copy = tmp_path / "data"
-    shutil.copytree(secret_data, copy)
+    copy = copy_data(tmp_path, secret_data)
     site = tmp_path / "site"
     build(copy, site)  # a good build to protect
     before = tree_hash(site)
@@ -197,7 +194,7 @@ def test_resealing_never_launders_a_changed_release(tmp_path: Path) -> None:
     data = copy_minimal(tmp_path)
     second_release(data)
     first = data / f"{PS}/releases/0001-2017-05-01.json"
-    first.write_text(first.read_text().replace("Sample Council", "Sampled Council", 1))
+    edit_file(first, "Sample Council", "Sampled Council", count=None, first=True)
     before = tree_hash(data)
     assert main(["reseal", "--data", str(data), "--partnership", "sample"]) == 1
     assert tree_hash(data) == before
@@ -239,9 +236,7 @@ def _truncate(path: Path) -> None:
 
 
 def _edit_value(path: Path) -> None:
-    text = path.read_text()
-    assert '"phone": "01234 ' in text
-    path.write_text(text.replace('"phone": "01234 ', '"phone": "09999 ', 1))
+    edit_file(path, '"phone": "01234 ', '"phone": "09999 ', count=None, first=True)
 
 
 def _empty(path: Path) -> None:
@@ -299,6 +294,22 @@ def test_reordered_releases_are_refused(
     assert "[release-tampered]" in result.err
 
 
+def test_an_earlier_release_rewritten_with_a_fresh_checksum_is_refused(
+    two_releases: Path, run_check: Callable[..., CheckRun]
+) -> None:
+    # The rewritten file is whole again, but the release after it names the old one.
+    first = two_releases / FIRST
+    body = json.loads(first.read_text())
+    body["snapshot"]["partnership"]["name"] = "Rewritten Partnership"
+    _sign(body)
+    first.write_text(json.dumps(body, indent=1, sort_keys=True) + "\n")
+    result = run_check(two_releases)
+    assert result.code == 1
+    assert (
+        f"data/{NEWEST}:1:1: [release-tampered] the release before this one was changed or replaced"
+    ) in result.err
+
+
 @pytest.mark.slow
 def test_a_newest_release_removed_with_its_record_is_caught_by_the_published_site(
     two_releases: Path, tmp_path: Path, run_check: Callable[..., CheckRun]
@@ -332,10 +343,6 @@ def test_plansite_release_keeps_the_record_of_the_newest_release(two_releases: P
 # --- Items keep their history through renames, merges and splits ------------------------
 
 
-def _release(data: Path, day: str) -> None:
-    assert main(["release", "--data", str(data), "--partnership", "sample", "--date", day]) == 0
-
-
 def _history_of(page: Path) -> str:
     """The words of a page's history section."""
     text = page.read_text()
@@ -361,7 +368,7 @@ def test_a_renamed_merged_or_split_item_keeps_its_first_publication_and_history(
                           "support (south)")  # fmt: skip
     services.write_text("services:\n" + split + other)
     edit(two_releases, actions, "services: [family-support]", "services: [family-support-north]")
-    _release(two_releases, "2018-02-01")
+    assert release(two_releases, "2018-02-01") == 0
     edit(
         two_releases,
         actions,
@@ -372,7 +379,7 @@ def test_a_renamed_merged_or_split_item_keeps_its_first_publication_and_history(
     start = text.index("  - id: map-services")
     end = text.index("  - id: directory-and-map")
     (two_releases / actions).write_text(text[:start] + text[end:])
-    _release(two_releases, "2018-06-01")
+    assert release(two_releases, "2018-06-01") == 0
     site = tmp_path / "site"
     build(two_releases, site, only="sample")
     out = site / "sample"

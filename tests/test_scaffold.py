@@ -21,7 +21,7 @@ from plansite.model.partnership import Partnership
 from plansite.model.plan import Node
 from plansite.scaffold import RESERVED_IDS, new_partnership, plan_id, refusal, render
 from plansite.validate import check
-from tests.conftest import ROOT, CheckRun
+from tests.conftest import ROOT, CheckRun, files, tree
 
 KINDS = {k.name: k for scope in ("partnership", "plan") for k in kinds_for(scope).values()}
 FILES = render("fresh", None, date(2025, 5, 1))
@@ -91,10 +91,6 @@ def _fields_set(value: Any, into: dict[type[BaseModel], set[str]]) -> None:
             _fields_set(item, into)
 
 
-def _tree(root: Path) -> list[str]:
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))
-
-
 @pytest.fixture
 def new(minimal: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., CheckRun]:
     def run(*args: str) -> CheckRun:
@@ -114,7 +110,7 @@ def test_a_new_partnership_has_no_errors_and_its_warnings_list_what_is_missing(
     result = new("fresh")
     assert result.code == 0, result.text
     folder = minimal / "partnerships/fresh"
-    assert set(_tree(folder)) == {*FILES, "plans", "plans/fresh-plan"}
+    assert set(tree(folder)) == {*FILES, "plans", "plans/fresh-plan"}
     report = check(minimal)
     assert report.errors == [], [e.format() for e in report.errors]
     mine = [w for w in report.warnings if "/partnerships/fresh/" in w.file]
@@ -247,39 +243,39 @@ BAD_IDS = ["Fife", "fife cjp", "fife_cjp", "-fife", "fife-", "fife--cjp", "../et
 def test_an_invalid_id_is_refused_and_nothing_is_written(
     pid: str, minimal: Path, new: Callable[..., CheckRun]
 ) -> None:
-    before = _tree(minimal)
+    before = tree(minimal)
     result = new("--", pid)  # "--": an id starting with a hyphen is not an option
     assert result.code == 1
     assert f"data/partnerships/{pid}".rstrip("/") + ": [slug-invalid]" in result.err
     assert "lower-case letters" in result.err and "nothing was written" in result.err
-    assert _tree(minimal) == before
+    assert tree(minimal) == before
 
 
 @pytest.mark.parametrize("pid", sorted(RESERVED_IDS))
 def test_a_reserved_id_is_refused(pid: str, minimal: Path, new: Callable[..., CheckRun]) -> None:
-    before = _tree(minimal)
+    before = tree(minimal)
     result = new(pid)
     assert result.code == 1 and "[id-reserved]" in result.err
-    assert _tree(minimal) == before
+    assert tree(minimal) == before
 
 
 def test_an_existing_folder_is_refused_and_left_alone(
     minimal: Path, new: Callable[..., CheckRun]
 ) -> None:
-    before = {p: p.read_bytes() for p in minimal.rglob("*") if p.is_file()}
+    before = files(minimal)
     result = new("sample")
     assert result.code == 1
     assert "data/partnerships/sample: [id-duplicate]" in result.err
     assert "already exists" in result.err and " — " in result.err
-    assert {p: p.read_bytes() for p in minimal.rglob("*") if p.is_file()} == before
+    assert files(minimal) == before
 
 
 def test_a_bad_name_is_refused(minimal: Path, new: Callable[..., CheckRun]) -> None:
-    before = _tree(minimal)
+    before = tree(minimal)
     for name, code in (("  ", "text-empty"), ("x" * 2001, "text-too-long"), ("a\nb", "type-wrong")):
         result = new("fresh", "--name", name)
         assert result.code == 1 and f"--name: [{code}]" in result.err
-    assert _tree(minimal) == before
+    assert tree(minimal) == before
 
 
 def test_ids_are_judged_as_the_loader_judges_them(minimal: Path) -> None:
@@ -303,7 +299,7 @@ def test_reserved_ids_include_every_page_of_the_national_index() -> None:
 def test_a_failure_while_writing_leaves_nothing_behind(
     minimal: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    before = _tree(minimal)
+    before = tree(minimal)
     written: list[Path] = []
     original = Path.write_text
 
@@ -317,4 +313,4 @@ def test_a_failure_while_writing_leaves_nothing_behind(
     with pytest.raises(OSError, match="disk full"):
         new_partnership(minimal, "fresh")
     assert written, "the first file was written before the failure"
-    assert _tree(minimal) == before
+    assert tree(minimal) == before

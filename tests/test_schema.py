@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from plansite import schema
 from plansite.cli import main
 from plansite.model.files import FILE_KINDS
-from tests.conftest import MINIMAL, ROOT, SHIPPED
+from tests.conftest import MINIMAL, ROOT, SHIPPED, edit_file
 
 
 def test_the_shipped_schemas_are_current() -> None:
@@ -26,7 +26,7 @@ def test_a_changed_schema_is_detected(tmp_path: Path) -> None:
     schema.write(tmp_path)
     assert schema.stale(tmp_path) == []
     victim = tmp_path / "services.schema.json"
-    victim.write_text(victim.read_text().replace('"summary"', '"summery"'))
+    edit_file(victim, '"summary"', '"summery"', count=None)
     assert schema.stale(tmp_path) == ["services.schema.json"]
 
 
@@ -42,7 +42,7 @@ def test_schema_check_covers_the_field_reference(
     assert main(args) == 0
     assert main([*args, "--check"]) == 0
     page = docs / "guide" / "fields.md"
-    page.write_text(page.read_text().replace("`summary`", "`summery`"))
+    edit_file(page, "`summary`", "`summery`", count=None)
     capsys.readouterr()
     assert main([*args, "--check"]) == 1
     assert f"{page}: out of date" in capsys.readouterr().err

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from plansite.cli import main
 from plansite.exports.directory import entries
 from plansite.exports.embed import fragments
 from plansite.exports.hsds import Hsds
@@ -24,7 +23,7 @@ from plansite.pages import registry
 from plansite.site.blocks import Blocks
 from plansite.site.render import Renderer
 from plansite.validate import check
-from tests.conftest import ROOT, SHIPPED, copy_minimal, edit
+from tests.conftest import ROOT, SHIPPED, append, copy_data, copy_minimal, edit, release
 from tests.site_helpers import build
 
 PS = "partnerships/sample"
@@ -85,8 +84,7 @@ def with_entries(root: Path) -> Path:
     (root / "taxonomy.yaml").write_text(TAXONOMY, encoding="utf-8")
     edit(root, f"{PS}/partnership.yaml", "    name: North\n",
          "    name: North\n  - id: south\n    name: South\n")  # fmt: skip
-    services = root / PS / "services.yaml"
-    services.write_text(services.read_text(encoding="utf-8") + ENTRIES, encoding="utf-8")
+    append(root / PS / "services.yaml", ENTRIES)
     edit(root, f"{PS}/services.yaml", "    status:\n      - status: active\n",
          "    status:\n      - status: pilot\n        date: 2016-10\n"
          "        note: Began as a pilot in the north.\n      - status: active\n")  # fmt: skip
@@ -192,8 +190,7 @@ def test_a_closed_services_page_says_so_and_offers_no_way_in(site: SiteIndex) ->
 
 
 def test_a_paused_or_planned_service_is_listed_and_marked(data_root: Path, tmp_path: Path) -> None:
-    root = tmp_path / "data"
-    shutil.copytree(data_root, root)
+    root = copy_data(tmp_path, data_root)
     running = "        note: Running since April 2017.\n"
     edit(root, f"{PS}/services.yaml", running,
          running + "      - status: paused\n        date: 2018-01\n"
@@ -253,8 +250,7 @@ def test_services_roll_up_to_the_outcomes_above_them(site: SiteIndex) -> None:
 def test_the_log_counts_only_help_as_services(tmp_path: Path) -> None:
     root = with_entries(copy_minimal(tmp_path))
     shutil.rmtree(root / PS / "releases")
-    release = ["release", "--data", str(root), "--partnership", "sample"]
-    assert main([*release, "--date", "2017-05-01"]) == 0
+    assert release(root, "2017-05-01") == 0
     extra = """\
   - id: joint-working
     name: Joint working
@@ -262,9 +258,8 @@ def test_the_log_counts_only_help_as_services(tmp_path: Path) -> None:
     summary: How the council and the charity share cases.
     contact: {not_stated: true}
 """
-    services = root / PS / "services.yaml"
-    services.write_text(services.read_text(encoding="utf-8") + extra, encoding="utf-8")
-    assert main([*release, "--date", "2017-10-01"]) == 0
+    append(root / PS / "services.yaml", extra)
+    assert release(root, "2017-10-01") == 0
     log = history(check(root).data.partnerships["sample"].releases)
     first = [c.text for c in log if c.text.startswith("First published")]
     assert first == [

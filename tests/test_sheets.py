@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import csv
-import hashlib
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from plansite.cli import main
 from plansite.history.log import history
 from plansite.validate import check
-from tests.conftest import SHIPPED
+from tests.conftest import SHIPPED, copy_shipped, edit, files, release
 
 PARTNERSHIPS = sorted(p.name for p in (SHIPPED / "partnerships").iterdir() if p.is_dir())
 CLACKS = "clackmannanshire"
@@ -25,18 +23,7 @@ CLACKS_ACTIONS = f"partnerships/{CLACKS}/plans/cjip-2017-18/actions.yaml"
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     """A private copy of the shipped data."""
-    target = tmp_path / "data"
-    shutil.copytree(SHIPPED, target, ignore=shutil.ignore_patterns("schema"))
-    shutil.copytree(SHIPPED / "schema", target / "schema")
-    return target
-
-
-def hashes(root: Path) -> dict[str, str]:
-    return {
-        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(root.rglob("*"))
-        if p.is_file()
-    }
+    return copy_shipped(tmp_path)
 
 
 def export(data: Path, partnership: str, out: Path) -> Path:
@@ -73,10 +60,10 @@ def set_cells(path: Path, sheet: str, row: int, **cells: str) -> None:
 def test_every_partnership_round_trips_byte_for_byte(
     data: Path, tmp_path: Path, partnership: str
 ) -> None:
-    before = hashes(data)
+    before = files(data)
     book = export(data, partnership, tmp_path / f"{partnership}.xlsx")
     assert import_(data, book, "--yes") == 0
-    assert hashes(data) == before
+    assert files(data) == before
     # Without the workbook's record of each row, every value is compared with the data.
     wb = load_workbook(book)
     for name in ("Actions", "Indicators", "Services"):
@@ -87,7 +74,7 @@ def test_every_partnership_round_trips_byte_for_byte(
                 if any(v is not None for v in row):
                     writer.writerow(["" if v is None else v for v in row])
         assert import_(data, out, "--partnership", partnership, "--yes") == 0
-    assert hashes(data) == before
+    assert files(data) == before
 
 
 def test_the_workbook_offers_lists_and_locks_only_the_ids(data: Path, tmp_path: Path) -> None:
@@ -130,7 +117,7 @@ def test_the_workbook_offers_lists_and_locks_only_the_ids(data: Path, tmp_path: 
 def test_three_progress_updates_change_three_actions_and_show_in_the_log(
     data: Path, tmp_path: Path
 ) -> None:
-    before = hashes(data)
+    before = files(data)
     old = {a.id: a for a in check(data).data.partnerships[CLACKS].plans["cjip-2017-18"].actions}
     book = export(data, CLACKS, tmp_path / "clacks.xlsx")
     ws = load_workbook(book)["Actions"]
@@ -144,7 +131,7 @@ def test_three_progress_updates_change_three_actions_and_show_in_the_log(
             Progress_date="2017-09-01",
         )
     assert import_(data, book, "--yes") == 0
-    after = hashes(data)
+    after = files(data)
     assert {k for k in after if after[k] != before.get(k)} == {CLACKS_ACTIONS}
     new = {a.id: a for a in check(data).data.partnerships[CLACKS].plans["cjip-2017-18"].actions}
     changed = [k for k in new if new[k] != old[k]]
@@ -154,9 +141,7 @@ def test_three_progress_updates_change_three_actions_and_show_in_the_log(
         assert new[key].updates[-1].note == f"Update {n}: work began."
         assert new[key].updates[-1].date.text == "2017-09-01"
 
-    assert (
-        main(["release", "--data", str(data), "--partnership", CLACKS, "--date", "2017-10-01"]) == 0
-    )
+    assert release(data, "2017-10-01", CLACKS) == 0
     log = [c for c in history(check(data).data.partnerships[CLACKS].releases) if c.release == 2]
     assert [c.item for c in log] == edited
     assert all(c.text.startswith("New progress on ") for c in log)
@@ -178,7 +163,7 @@ def test_bad_rows_are_refused_with_where_and_why_and_nothing_changes(
         Progress_date="2025-02-30",
     )
     set_cells(book, "Services", 3, Email="not an address")
-    before = hashes(data)
+    before = files(data)
     capsys.readouterr()
     assert import_(data, book, "--yes") == 1
     err = capsys.readouterr().err
@@ -196,7 +181,7 @@ def test_bad_rows_are_refused_with_where_and_why_and_nothing_changes(
     )
     assert 'sheet "Services", row 3, column "Email": expected an email address' in err
     assert "nothing was written" in err
-    assert hashes(data) == before
+    assert files(data) == before
 
 
 def test_unknown_ids_are_refused(
@@ -215,12 +200,12 @@ def test_unknown_ids_are_refused(
     )
     blank = first_blank(load_workbook(book)["Actions"])
     set_cells(book, "Actions", blank, Outcome_id="no-such-outcome", Action="Something new")
-    before = hashes(data)
+    before = files(data)
     assert import_(data, book, "--yes") == 1
     err = capsys.readouterr().err
     assert f'row {blank}, column "Outcome id": "no-such-outcome" is not an outcome' in err
     assert 'column "Indicator id": "no-such-indicator" is not an indicator of this plan' in err
-    assert hashes(data) == before
+    assert files(data) == before
 
 
 def test_a_csv_of_one_sheet_can_be_imported(
@@ -378,7 +363,7 @@ def test_without_a_terminal_or_yes_nothing_is_written(
 ) -> None:
     book = export(data, "example", tmp_path / "example.xlsx")
     set_cells(book, "Services", 2, Phone="01632 960777")
-    before = hashes(data)
+    before = files(data)
     capsys.readouterr()
     assert import_(data, book) == 3
     captured = capsys.readouterr()
@@ -386,7 +371,7 @@ def test_without_a_terminal_or_yes_nothing_is_written(
     assert "run again with --yes" in captured.err
     assert import_(data, book, "--dry-run") == 0
     assert "nothing was written" in capsys.readouterr().out
-    assert hashes(data) == before
+    assert files(data) == before
 
 
 def test_a_row_changed_in_both_places_is_refused(
@@ -395,17 +380,13 @@ def test_a_row_changed_in_both_places_is_refused(
     book = export(data, "example", tmp_path / "example.xlsx")
     set_cells(book, "Services", 2, Phone="01632 960777")
     set_cells(book, "Services", 3, Phone="01632 960888")
-    services = data / "partnerships" / "example" / "services.yaml"
-    services.write_text(
-        services.read_text(encoding="utf-8").replace("01632 960004", "01632 960005"),
-        encoding="utf-8",
-    )
-    before = hashes(data)
+    edit(data, "partnerships/example/services.yaml", "01632 960004", "01632 960005")
+    before = files(data)
     assert import_(data, book, "--yes") == 1
     assert 'sheet "Services", row 2: this row was edited here, and the data was changed too' in (
         capsys.readouterr().err
     )
-    assert hashes(data) == before
+    assert files(data) == before
 
 
 def test_a_result_that_fails_check_is_not_written(
@@ -415,11 +396,11 @@ def test_a_result_that_fails_check_is_not_written(
     # A lead that is a real organisation passes the row checks; an id that is not a partner
     # anywhere is caught there. Here the check catches a timescale year the plan lacks.
     set_cells(book, "Actions", 2, Due_by="year 9")
-    before = hashes(data)
+    before = files(data)
     assert import_(data, book, "--yes") == 1
     err = capsys.readouterr().err
     assert "[year-unknown]" in err and "would not pass `plansite check`" in err
-    assert hashes(data) == before
+    assert files(data) == before
 
 
 def test_on_a_terminal_the_changes_are_applied_once_confirmed(
@@ -429,7 +410,7 @@ def test_on_a_terminal_the_changes_are_applied_once_confirmed(
 
     book = export(data, "example", tmp_path / "example.xlsx")
     set_cells(book, "Services", 2, Phone="01632 960777")
-    before = hashes(data)
+    before = files(data)
     questions: list[str] = []
 
     def answer(reply: str) -> Callable[[str], str]:
@@ -440,7 +421,7 @@ def test_on_a_terminal_the_changes_are_applied_once_confirmed(
         return ask
 
     assert import_sheet(book, data, interactive=True, ask=answer("n")) == 3
-    assert hashes(data) == before
+    assert files(data) == before
     assert import_sheet(book, data, interactive=True, ask=answer("y")) == 0
     assert questions == ["Apply these 1 change(s) to 1 file(s)? [y/N] "] * 2
     assert "wrote " in capsys.readouterr().out

@@ -12,7 +12,7 @@ import pytest
 
 from plansite.load.loader import load
 from plansite.site.crawl import crawl
-from tests.conftest import MINIMAL, SHIPPED
+from tests.conftest import MINIMAL, SHIPPED, copy_minimal, edit
 from tests.site_helpers import build, pages, tree_hash
 
 
@@ -126,12 +126,8 @@ def test_a_failed_build_leaves_the_published_output_as_it_was(
     out = tmp_path / "site"
     build(MINIMAL, out)
     before = tree_hash(out)
-    broken = tmp_path / "data"
-    import shutil
-
-    shutil.copytree(MINIMAL, broken)
-    services = broken / "partnerships/sample/services.yaml"
-    services.write_text(services.read_text().replace("kind: service", "kind: servce"))
+    broken = copy_minimal(tmp_path)
+    edit(broken, "partnerships/sample/services.yaml", "kind: service", "kind: servce")
     from plansite.site.build import BuildError
 
     with pytest.raises(BuildError, match=r"services.yaml:4:11: \[value-not-allowed\]"):

@@ -22,17 +22,10 @@ from plansite.history.store import snapshot
 from plansite.index.context import build_index
 from plansite.validate import check
 from plansite.validate.report import Report
+from tests.conftest import files
 
 # Ofcom's ranges for drama, the only phone numbers the data set may use.
 DRAMA_PHONE = re.compile(r"01632 960\d{3}|01[34]1 496 0\d{3}|07700 900\d{3}|0808 157 0\d{3}")
-
-
-def files(root: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(root).as_posix(): p.read_bytes()
-        for p in sorted(root.rglob("*"))
-        if p.is_file()
-    }
 
 
 @pytest.fixture(scope="module")

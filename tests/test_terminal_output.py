@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINIMAL, ROOT, plansite
+from tests.conftest import MINIMAL, ROOT, plansite, project_copy
 
 pytestmark = pytest.mark.slow
 
@@ -123,12 +122,7 @@ def test_an_address_in_use_is_said_in_words(tmp_path: Path) -> None:
 def test_a_preview_stopped_by_a_mkdocs_warning_says_so_after_the_warning(
     tmp_path: Path,
 ) -> None:
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project)
-    for folder in ("docs", "overrides"):
-        shutil.copytree(ROOT / folder, project / folder)
-    (project / "data").mkdir()  # watched; the data comes from elsewhere
+    project = project_copy(tmp_path)
     (project / "docs" / "notes.md").write_text("# Notes\n", encoding="utf-8")
     result = plansite("serve", "--config", str(project / "mkdocs.yml"), "--data", str(MINIMAL),
                       "--partnership", "sample", "-a", f"127.0.0.1:{free_port()}",
