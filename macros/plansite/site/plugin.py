@@ -37,6 +37,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from plansite.i18n import ENGLISH, install
 from plansite.index.context import SiteIndex
 from plansite.load.errors import Diagnostic
 from plansite.load.writing import AnnualReport, NewsPost, WrittenPage
@@ -145,6 +146,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.prepared: dict[int, Prepared] = {}
         self.page_urls: set[str] = set()
         self.described: dict[str, str] = {}  # page address -> description, for search
+        # The language every page is written in: the one place it is chosen. Both the page
+        # bodies (Renderer) and the theme's templates (on_env) speak it.
+        self.language = ENGLISH
 
     @property
     def site(self) -> SiteIndex | None:
@@ -198,7 +202,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         site = build.site
         years = dict(site.plan.plan.years) if site and site.plan else None
         templates = Path(config.theme.custom_dir or "overrides") / "partials" / "plansite"
-        self.renderer = Renderer(templates, build.terms, years)
+        self.renderer = Renderer(templates, build.terms, years, self.language)
         # Navigation titles can come from data (a plan's word for its outcomes): escaped
         # once, as the theme prints them as they are.
         config.nav = [{str(escape(spec.nav)): spec.src_uri} for spec in self.pages if spec.nav]
@@ -258,6 +262,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> None:
         env.bytecode_cache = COMPILED  # the theme's templates, compiled once per process
         env.globals["url_for"] = url_for  # the theme's pages link by the same map of addresses
+        # Our overrides of the theme's templates say plansite's own words through the catalogue.
+        install(env, self.language)
 
     def written(self, spec: PageSpec) -> str | None:
         """The Markdown a partnership wrote for a page: a page or post of its own, or the
