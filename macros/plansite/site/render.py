@@ -120,9 +120,14 @@ def reported_status(update: Update) -> str:
     return gettext(ACTION_STATUS[update.status])
 
 
-def not_stated(what: str | None = None) -> Markup:
-    shown = gettext("Not stated in the plan") if what is None else what
-    return Markup('<span class="plansite-missing">{}</span>').format(shown)
+def not_stated(what: str | None = None, **values: object) -> Markup:
+    """That the plan leaves something out: 'Not stated in the plan', or the message ``what``
+    (with its ``values``, named as in newstyle gettext), in the language spoken. Templates
+    pass the English message itself, which the catalogue finds by this function's name."""
+    shown = gettext("Not stated in the plan") if what is None else gettext(what)
+    return Markup('<span class="plansite-missing">{}</span>').format(
+        shown % values if values else shown
+    )
 
 
 def translated(words: dict[str, str]) -> dict[str, str]:
