@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from plansite import schema
+from plansite import i18n, schema
 from plansite.load.dataset import PartnershipData
 from plansite.validate import check
 
@@ -118,6 +118,17 @@ def cmd_schema(args: argparse.Namespace) -> int:
             print(f"{path}: out of date — run `plansite schema` to regenerate it", file=sys.stderr)
         return 1 if stale else 0
     for path in [*schema.write(out), schema.write_reference(args.docs)]:
+        print(f"wrote {path}")
+    return 0
+
+
+def cmd_catalogue(args: argparse.Namespace) -> int:
+    if args.check:
+        stale = i18n.stale_catalogues()
+        for path in stale:
+            print(f"{path}: out of date — run `plansite catalogue` to update it", file=sys.stderr)
+        return 1 if stale else 0
+    for path in i18n.write_catalogues():
         print(f"wrote {path}")
     return 0
 
@@ -460,6 +471,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--check", action="store_true", help="fail if the written schemas are stale")
     p.set_defaults(func=cmd_schema)
+    p = sub.add_parser(
+        "catalogue",
+        help="write the messages pages say into the catalogue template (locale/plansite.pot) "
+        "and add new ones to every language's catalogue",
+    )
+    p.add_argument("--check", action="store_true", help="fail if a catalogue is out of date")
+    p.set_defaults(func=cmd_catalogue)
     p = sub.add_parser("new", help="start a new partnership: its files, every field explained")
     p.add_argument("partnership", metavar="PARTNERSHIP-ID", help="the new partnership's id")
     _data_arg(p)

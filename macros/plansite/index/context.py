@@ -13,6 +13,7 @@ from datetime import date
 from plansite.history.log import KIND_WORDS, Change, history
 from plansite.history.log import items as history_items
 from plansite.history.store import snapshot
+from plansite.i18n import gettext
 from plansite.load.dataset import Dataset, PartnershipData, PlanData, current_plan
 from plansite.load.texts import unused_terms
 from plansite.model.addresses import url_for
@@ -372,7 +373,7 @@ class SiteIndex:
         for anchor, heading, kinds in SECTIONS:
             chosen = [s for s in self.services.values() if s.kind in kinds]
             if chosen:
-                out.append((anchor, heading, sorted(chosen, key=lambda s: s.name.lower())))
+                out.append((anchor, gettext(heading), sorted(chosen, key=lambda s: s.name.lower())))
         return out
 
     def services_matching(self, facet: str, key: str) -> list[Service]:

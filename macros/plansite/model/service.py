@@ -69,22 +69,30 @@ NOT_HELP_KINDS = frozenset(
     {"publication", "policy", "protocol", "tool", "arrangement", "campaign", "consultation"}
 )
 HELP_KINDS = frozenset(get_args(ServiceKind)) - NOT_HELP_KINDS
+
+
+def N_(message: str) -> str:  # noqa: N802 - the name the message catalogue looks for
+    """Marks a reader's word for the message catalogue; pages translate it where they show
+    it. (The model does not depend on plansite.i18n, whose marker this is.)"""
+    return message
+
+
 # The headings the things that are not help are listed under, in order, with their kinds.
 SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("ways-of-working", "How partners work together", ("arrangement", "protocol", "policy")),
-    ("have-your-say", "Ways to have your say", ("consultation",)),
-    ("campaigns", "Campaigns and awareness", ("campaign",)),
-    ("resources", "Publications and tools", ("publication", "tool")),
+    ("ways-of-working", N_("How partners work together"), ("arrangement", "protocol", "policy")),
+    ("have-your-say", N_("Ways to have your say"), ("consultation",)),
+    ("campaigns", N_("Campaigns and awareness"), ("campaign",)),
+    ("resources", N_("Publications and tools"), ("publication", "tool")),
 )
 # A kind's name for a reader, shown before the summary of something that is not help.
 KIND_LABELS: dict[str, str] = {
-    "publication": "Publication",
-    "policy": "Policy",
-    "protocol": "Agreement between partners",
-    "tool": "Tool",
-    "arrangement": "Way of working together",
-    "campaign": "Campaign",
-    "consultation": "Way to have your say",
+    "publication": N_("Publication"),
+    "policy": N_("Policy"),
+    "protocol": N_("Agreement between partners"),
+    "tool": N_("Tool"),
+    "arrangement": N_("Way of working together"),
+    "campaign": N_("Campaign"),
+    "consultation": N_("Way to have your say"),
 }
 # The same, for more than one: "2 ways of working together".
 KIND_PLURALS: dict[str, str] = {

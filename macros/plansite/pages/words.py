@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from plansite.i18n import N_
 from plansite.model.plan import status_in_words
 
 # How an action stands, in words, by its latest report ("not-reported": no report yet).
 ACTION_STATUS = {
-    "planned": "Planned",
-    "not-started": "Not started",
-    "in-progress": "In progress",
-    "ongoing": "Ongoing",
-    "delayed": "Delayed",
-    "complete": "Complete",
-    "withdrawn": "Withdrawn",
+    "planned": N_("Planned"),
+    "not-started": N_("Not started"),
+    "in-progress": N_("In progress"),
+    "ongoing": N_("Ongoing"),
+    "delayed": N_("Delayed"),
+    "complete": N_("Complete"),
+    "withdrawn": N_("Withdrawn"),
 }
-ACTION_STATUS_PAGES = {**ACTION_STATUS, "not-reported": "No progress reported"}
+# Marked for the message catalogue (N_): translated where a page shows them.
+ACTION_STATUS_PAGES = {**ACTION_STATUS, "not-reported": N_("No progress reported")}
 
 
 def status_words(status: str, raw: str | None = None) -> str:
@@ -35,33 +37,33 @@ CHANGE_SLUGS = {
 }
 
 SERVICE_STATUS = {
-    "planned": "Planned",
-    "pilot": "Pilot",
-    "active": "Running",
-    "paused": "Paused",
-    "closed": "Closed",
-    "unknown": "Not known",
+    "planned": N_("Planned"),
+    "pilot": N_("Pilot"),
+    "active": N_("Running"),
+    "paused": N_("Paused"),
+    "closed": N_("Closed"),
+    "unknown": N_("Not known"),
 }
 PLAN_STATUS = {
-    "draft": "Draft",
-    "consultation": "Out for consultation",
-    "submitted": "Submitted",
-    "recommended": "Recommended for approval",
-    "approved": "Approved",
-    "published": "Published",
-    "superseded": "Replaced by a newer plan",
+    "draft": N_("Draft"),
+    "consultation": N_("Out for consultation"),
+    "submitted": N_("Submitted"),
+    "recommended": N_("Recommended for approval"),
+    "approved": N_("Approved"),
+    "published": N_("Published"),
+    "superseded": N_("Replaced by a newer plan"),
 }
 ROUTES = {
-    "self-referral": "You can refer yourself",
-    "family-or-friend": "A family member or friend can refer you",
-    "court": "Through the court",
-    "social-work": "Through social work",
-    "police": "Through the police",
-    "prison": "Through the prison",
-    "health": "Through health services",
-    "education": "Through school or college",
-    "housing": "Through housing services",
-    "third-sector": "Through a voluntary organisation",
-    "professional": "Through a professional who works with you",
-    "other": "Other routes",
+    "self-referral": N_("You can refer yourself"),
+    "family-or-friend": N_("A family member or friend can refer you"),
+    "court": N_("Through the court"),
+    "social-work": N_("Through social work"),
+    "police": N_("Through the police"),
+    "prison": N_("Through the prison"),
+    "health": N_("Through health services"),
+    "education": N_("Through school or college"),
+    "housing": N_("Through housing services"),
+    "third-sector": N_("Through a voluntary organisation"),
+    "professional": N_("Through a professional who works with you"),
+    "other": N_("Other routes"),
 }

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
+from plansite.i18n import ENGLISH
 from plansite.model.translation import (
     ENGLISH_END,
     ENGLISH_START,
@@ -27,8 +28,6 @@ from plansite.model.translation import (
     STALE_START,
     unmarked,
 )
-
-ENGLISH = "en"
 
 
 def theme_knows(code: str) -> bool:

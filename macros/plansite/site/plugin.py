@@ -38,7 +38,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from plansite.i18n import gettext, speaking
+from plansite.i18n import ENGLISH, gettext, install, speaking
 from plansite.index.context import SiteIndex
 from plansite.load.errors import Diagnostic
 from plansite.load.writing import AnnualReport, NewsPost, WrittenPage
@@ -52,7 +52,6 @@ from plansite.pages.writing import WRITTEN, home_text
 from plansite.site.blocks import Blocks
 from plansite.site.cache import checked
 from plansite.site.languages import (
-    ENGLISH,
     Version,
     mark_languages,
     page_language,
@@ -167,7 +166,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.prepared: dict[int, Prepared] = {}
         self.page_urls: set[str] = set()
         self.described: dict[str, str] = {}  # page address -> description, for search
-        self.language = ENGLISH  # the language this build writes its pages in
+        # The language every page is written in: the one place it is chosen. Both the page
+        # bodies (Renderer) and the theme's templates (on_env) speak it.
+        self.language = ENGLISH
         self.languages: list[str] = []  # the site's other languages, for links between them
         self.speaking: ExitStack | None = None
 
@@ -235,7 +236,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         site = build.site
         years = dict(site.plan.plan.years) if site and site.plan else None
         templates = Path(config.theme.custom_dir or "overrides") / "partials" / "plansite"
-        self.renderer = Renderer(templates, build.terms, years)
+        self.renderer = Renderer(templates, build.terms, years, self.language)
         # Navigation titles can come from data (a plan's word for its outcomes): escaped
         # once, as the theme prints them as they are.
         config.nav = [{str(escape(unmarked(spec.nav))): spec.src_uri}
@@ -325,6 +326,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         env.bytecode_cache = COMPILED  # the theme's templates, compiled once per process
         env.globals["url_for"] = url_for  # the theme's pages link by the same map of addresses
         env.globals["language_versions"] = self.versions
+        # Our overrides of the theme's templates say plansite's own words through the catalogue.
+        install(env, self.language)
 
     def versions(self, page: Page | None) -> list[Version]:
         """The versions of ``page`` in each language of the site; none for a site in one

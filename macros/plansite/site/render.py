@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
+from babel.dates import format_date
 from markupsafe import Markup, escape
 
 from plansite.exports.tables import figure_words, period_label, period_words, value_label
+from plansite.i18n import ENGLISH, gettext, install, language, speaking
 from plansite.model.addresses import url_for
 from plansite.model.common import Period
 from plansite.model.dates import PartialDate
@@ -45,7 +47,7 @@ def when(value: PartialDate | None, years: dict[int, PartialDate] | None = None)
     if value is None:
         return not_stated()
     if value.precision == "ongoing":
-        return Markup("Ongoing")
+        return escape(gettext("Ongoing"))
     resolved = value.resolved(years or {}) or value
     first = resolved.first
     words = value.words()
@@ -65,13 +67,17 @@ def period(value: Period, years: dict[int, PartialDate] | None = None) -> Markup
     if value.raw:
         return escape(value.raw)
     start = when(value.start, years)
-    return start if value.start == value.end else start + Markup(" to ") + when(value.end, years)
+    if value.start == value.end:
+        return start
+    # Translators: a period of time, from its first date to its last.
+    words = escape(gettext("%(start)s to %(end)s"))  # a translator's words are text, not HTML
+    return words % {"start": start, "end": when(value.end, years)}
 
 
 def day(value: date) -> Markup:
     """A calendar day as words inside <time>: '15 January 2025'."""
-    return Markup('<time datetime="{}">{} {}</time>').format(
-        value.isoformat(), value.day, value.strftime("%B %Y")
+    return Markup('<time datetime="{}">{}</time>').format(
+        value.isoformat(), date_words(value, "d MMMM y")
     )
 
 
@@ -79,8 +85,17 @@ def month(value: date) -> Markup:
     """The month of a calendar day, as words inside <time> that keeps the whole day:
     'March 2026'."""
     return Markup('<time datetime="{}">{}</time>').format(
-        value.isoformat(), value.strftime("%B %Y")
+        value.isoformat(), date_words(value, "MMMM y")
     )
+
+
+def date_words(value: date, pattern: str) -> str:
+    """A date in the words of the language being spoken (a CLDR ``pattern``). English is
+    written as it always has been, whatever the locale data says."""
+    if language() == ENGLISH:
+        words = value.strftime("%B %Y")
+        return f"{value.day} {words}" if pattern.startswith("d ") else words
+    return format_date(value, pattern, locale=language())
 
 
 def figures_url(indicator_id: str, measure_id: str) -> str:
@@ -98,11 +113,26 @@ def first_upper(text: str) -> str:
 def reported_status(update: Update) -> str:
     """How a report says an action stands: the plan's words where it gives them, with
     plansite's meaning beside them where they differ ('Amber (delayed)')."""
-    return status_words(update.status, update.status_raw) if update.status else ""
+    if not update.status:
+        return ""
+    if update.status_raw:
+        return status_words(update.status, update.status_raw)
+    return gettext(ACTION_STATUS[update.status])
 
 
-def not_stated(what: str = "Not stated in the plan") -> Markup:
-    return Markup('<span class="plansite-missing">{}</span>').format(what)
+def not_stated(what: str | None = None, **values: object) -> Markup:
+    """That the plan leaves something out: 'Not stated in the plan', or the message ``what``
+    (with its ``values``, named as in newstyle gettext), in the language spoken. Templates
+    pass the English message itself, which the catalogue finds by this function's name."""
+    shown = gettext("Not stated in the plan") if what is None else gettext(what)
+    return Markup('<span class="plansite-missing">{}</span>').format(
+        shown % values if values else shown
+    )
+
+
+def translated(words: dict[str, str]) -> dict[str, str]:
+    """A table of plansite's words (marked where it is defined) in the language spoken."""
+    return {key: gettext(value) for key, value in words.items()}
 
 
 def link_from(here: str) -> Callable[[str], str]:
@@ -146,14 +176,17 @@ COMPILED = CompiledTemplates()
 class Renderer:
     """Renders page bodies from their contexts. The glossary's terms explain abbreviations
     where pages use them, and a plan's years give "year 2" its dates (none on the national
-    index)."""
+    index). Pages are written in ``language``: its catalogue translates the templates' words
+    and the helpers' (see ``plansite.i18n``)."""
 
     def __init__(
         self,
         templates: Path,
         terms: list[GlossaryTerm] | None = None,
         years: dict[int, PartialDate] | None = None,
+        language: str = ENGLISH,
     ) -> None:
+        self.language = language
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates)),
             autoescape=True,
@@ -161,36 +194,41 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             bytecode_cache=COMPILED,
+            extensions=["jinja2.ext.do"],
         )
+        install(self.env, language)
         self.env.filters["first_upper"] = first_upper
         years = years or {}
         glossary = self.glossary = Glossary(terms) if terms is not None else None
-        self.env.globals.update(
-            plain=lambda t: plain(t, glossary),
-            rich=lambda t, caption="Table": rich(t, glossary, caption),
-            when=lambda d: when(d, years),
-            period=lambda d: period(d, years),
-            era_at=at,
-            not_stated=not_stated,
-            day=day,
-            month=month,
-            chart=charts.svg,
-            trend=charts.trend,
-            period_label=period_label,
-            value_label=value_label,
-            figure_words=figure_words,
-            period_words=period_words,
-            figures_url=figures_url,
-            action_status=ACTION_STATUS,
-            status_words=reported_status,
-            service_status=SERVICE_STATUS,
-            plan_status=PLAN_STATUS,
-            routes=ROUTES,
-            change_slugs=CHANGE_SLUGS,
-            not_help_kinds=NOT_HELP_KINDS,
-            kind_labels=KIND_LABELS,
-            url_for=url_for,
-        )
+        with speaking(language):  # the wording tables, in the page's language
+            self.env.globals.update(
+                plain=lambda t: plain(t, glossary),
+                rich=lambda t, caption=None: rich(
+                    t, glossary, gettext("Table") if caption is None else caption
+                ),
+                when=lambda d: when(d, years),
+                period=lambda d: period(d, years),
+                era_at=at,
+                not_stated=not_stated,
+                day=day,
+                month=month,
+                chart=charts.svg,
+                trend=charts.trend,
+                period_label=period_label,
+                value_label=value_label,
+                figure_words=figure_words,
+                period_words=period_words,
+                figures_url=figures_url,
+                action_status=translated(ACTION_STATUS),
+                status_words=reported_status,
+                service_status=translated(SERVICE_STATUS),
+                plan_status=translated(PLAN_STATUS),
+                routes=translated(ROUTES),
+                change_slugs=CHANGE_SLUGS,
+                not_help_kinds=NOT_HELP_KINDS,
+                kind_labels=translated(KIND_LABELS),
+                url_for=url_for,
+            )
 
     def render(self, spec: PageSpec, page_context: DataclassInstance) -> str:
         """The body of page ``spec``: its template receives the fields of its context, the
@@ -202,4 +240,5 @@ class Renderer:
         link = link_from(spec.url)
         own = {f.name: getattr(page_context, f.name) for f in fields(page_context)}
         context: dict[str, Any] = {"page": spec, "link": link, **own}
-        return template.render(context)
+        with speaking(self.language):  # the helpers' own words, in the page's language
+            return template.render(context)
