@@ -48,12 +48,22 @@ def delete(rel: str) -> Callable[[Path], None]:
     return lambda root: (root / rel).unlink()
 
 
+GD = f"{PS}/translations/gd.yaml"
+TRANSLATION = (
+    "language: gd\ntranslations:\n  - file: services.yaml\n    id: family-support\n"
+    "    field: name\n    english: Family support\n    text: Taic do theaghlaichean\n"
+)
+
+
 def both(*steps: Callable[[Path], None]) -> Callable[[Path], None]:
     def apply(root: Path) -> None:
         for step in steps:
             step(root)
 
     return apply
+
+
+DECLARE_GD = replace(f"{PS}/partnership.yaml", "id: sample\n", "id: sample\nlanguages: [gd]\n")
 
 
 def nested(depth: int) -> str:
@@ -590,6 +600,68 @@ CASES = [
         26,
         both(SECOND_OUTCOME, ANSWERS_TO),  # the plan ended in 2020
         "plan 'sample-plan' does not answer outcome 5 of Common outcomes",
+    ),
+    Case(
+        "language-invalid",
+        f"{PS}/partnership.yaml",
+        2,
+        replace(f"{PS}/partnership.yaml", "id: sample\n", "id: sample\nlanguages: [Gaelic]\n"),
+        "expected a language as the short code of BCP 47",
+    ),
+    Case(
+        "translation-target-unknown",
+        f"{PS}/translations/gd.yaml",
+        3,
+        both(DECLARE_GD, write(GD, TRANSLATION.replace("family-support", "family-suport"))),
+        "there is no record with id 'family-suport' in it",
+    ),
+    Case(
+        "warn-translation-stale",
+        f"{PS}/translations/gd.yaml",
+        6,
+        both(DECLARE_GD, write(GD, TRANSLATION.replace("Family support\n", "Family help\n"))),
+        "it now reads 'Family support', the translation was made from 'Family help'",
+    ),
+    Case(
+        "warn-translation-not-public",
+        f"{PS}/translations/gd.yaml",
+        3,
+        both(
+            DECLARE_GD,
+            replace(
+                f"{PS}/services.yaml",
+                "      phone: 01234 000000\n",
+                "      phone: 01234 000000\n      note: Ring twice\n      not_public: [note]\n",
+            ),
+            write(
+                GD,
+                TRANSLATION.replace("field: name", "field: contact.note").replace(
+                    "Family support", "Ring twice"
+                ),
+            ),
+        ),
+        "contact.note is marked not public: its translation is not published",
+    ),
+    Case(
+        "warn-language-not-published",
+        f"{PS}/translations/gd.yaml",
+        1,
+        write(GD, TRANSLATION),
+        "translations into 'gd' are not published",
+    ),
+    Case(
+        "note-language-untranslated",
+        f"{PS}/partnership.yaml",
+        2,
+        DECLARE_GD,
+        "nothing of the data is translated into 'gd'",
+    ),
+    Case(
+        "note-language-no-catalogue",
+        f"{PS}/partnership.yaml",
+        2,
+        replace(f"{PS}/partnership.yaml", "id: sample\n", "id: sample\nlanguages: [pl]\n"),
+        "plansite has no catalogue for 'pl'",
     ),
     Case(
         "note-unused-term",
