@@ -159,6 +159,9 @@ def test_every_page_says_where_its_plan_stands(example: Path) -> None:
         if page == earlier:
             assert line.startswith("Replaced plan: Example Community Justice Outcome Improvement "
                                    "Plan 2021-24 has been replaced."), line  # fmt: skip
+        elif page.relative_to(example).parts[0] == "gd":  # the plan's title in Gaelic
+            assert "Plana Leasachaidh Bhuilean Ceartas Coimhearsnachd Eisimpleir 2024-27" in line
+            assert "(" not in line, line  # the period is in the title: not said twice
         else:
             current = "Current plan: Example Community Justice Outcome Improvement Plan 2024-27"
             assert line.startswith(f"{current} Read the plan"), (page, line)

@@ -116,7 +116,7 @@ def test_the_command_names_what_it_reused_and_cold_reuses_nothing(
     assert "partnerships rebuilt: sample, second; reused unchanged: none" in capsys.readouterr().out
     assert main(command) == 0
     said = capsys.readouterr().out
-    assert "reused  sample: 49 pages, unchanged since the last build" in said
+    assert "reused  sample: 50 pages, unchanged since the last build" in said
     assert "partnerships rebuilt: none; reused unchanged: sample, second" in said
     assert main([*command, "--cold"]) == 0
     assert "partnerships rebuilt: sample, second; reused unchanged: none" in capsys.readouterr().out

@@ -179,15 +179,21 @@ def test_pages_carry_open_graph_and_a_description(shipped_site: Path) -> None:
     assert '<meta name="description" content="Free advice on debt and benefits' in html
 
 
-def test_a_sitemap_lists_every_page_when_the_address_is_known(shipped_site: Path) -> None:
-    sitemap = (shipped_site / "example/sitemap.xml").read_text()
-    assert "<loc>https://plans.example.org/example/services/money-advice-clinic/</loc>" in sitemap
+@pytest.mark.parametrize("language", ["", "gd/"])
+def test_a_sitemap_lists_every_page_when_the_address_is_known(
+    shipped_site: Path, language: str
+) -> None:
+    """The site in English and its copy in Gaelic each have a sitemap of their own pages."""
+    root = shipped_site / "example" / language
+    sitemap = (root / "sitemap.xml").read_text()
+    base = f"https://plans.example.org/example/{language}"
+    assert f"<loc>{base}services/money-advice-clinic/</loc>" in sitemap
     # Every page but the ones that only forward to a new address.
-    root = shipped_site / "example"
     expected = {
-        "https://plans.example.org/example/" + p.parent.relative_to(root).as_posix() + "/"
+        base + p.parent.relative_to(root).as_posix() + "/"
         for p in root.rglob("index.html")
         if '<meta http-equiv="refresh"' not in p.read_text(encoding="utf-8")
+        and (language or p.relative_to(root).parts[0] != "gd")
     }
     found = set(re.findall(r"<loc>([^<]*)</loc>", sitemap))
     assert found == {u.replace("/./", "/") for u in expected}

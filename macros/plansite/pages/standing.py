@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 from plansite.index.context import SiteIndex
 from plansite.load.dataset import PlanData
 from plansite.model.era import NOT_ADOPTED, Standing, at, standing
+from plansite.model.translation import unmarked
 from plansite.pages.words import PLAN_STATUS
 
 HEADINGS: dict[Standing, str] = {
@@ -49,7 +50,8 @@ def notice(site: SiteIndex, plan: PlanData) -> Notice:
     kind = standing(p, plan.plan, site.today)
     period = period_words(plan)
     # "Area Plan 2008-11", not "Area Plan 2008-11 (2008-11)".
-    named = plan.plan.title if period in plan.plan.title else f"{plan.plan.title} ({period})"
+    title = plan.plan.title
+    named = title if unmarked(period) in unmarked(title) else f"{title} ({period})"
     heading = HEADINGS[kind]
     if kind == "archived" and p.valid_to and p.valid_to.first and p.valid_to.first <= site.today:
         after = f" Its work passed to {p.succeeded_by.name}." if p.succeeded_by else ""
