@@ -44,6 +44,34 @@ SERVICE_STATUS = {
     "closed": N_("Closed"),
     "unknown": N_("Not known"),
 }
+# How a service is funded, as a page says it.
+FUNDING_STATUS = {
+    "funded": N_("Funded"),
+    "time-limited": N_("Time limited"),
+    "to-be-confirmed": N_("To be confirmed"),
+    "bid-pending": N_("Bid pending"),
+    "shortfall": N_("Shortfall"),
+    "ended": N_("Ended"),
+    "unknown": N_("Unknown"),
+}
+# A kind of service as a word in a sentence: "About this project in the plan".
+KIND_NOUNS = {
+    "service": N_("service"),
+    "project": N_("project"),
+    "programme": N_("programme"),
+    "group": N_("group"),
+    "helpline": N_("helpline"),
+    "facility": N_("facility"),
+    "initiative": N_("initiative"),
+    "network": N_("network"),
+    "publication": N_("publication"),
+    "policy": N_("policy"),
+    "protocol": N_("protocol"),
+    "tool": N_("tool"),
+    "arrangement": N_("arrangement"),
+    "campaign": N_("campaign"),
+    "consultation": N_("consultation"),
+}
 PLAN_STATUS = {
     "draft": N_("Draft"),
     "consultation": N_("Out for consultation"),

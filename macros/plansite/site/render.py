@@ -30,6 +30,8 @@ from plansite.pages.spec import PageSpec
 from plansite.pages.words import (
     ACTION_STATUS,
     CHANGE_SLUGS,
+    FUNDING_STATUS,
+    KIND_NOUNS,
     PLAN_STATUS,
     ROUTES,
     SERVICE_STATUS,
@@ -227,6 +229,8 @@ class Renderer:
                 change_slugs=CHANGE_SLUGS,
                 not_help_kinds=NOT_HELP_KINDS,
                 kind_labels=translated(KIND_LABELS),
+                kind_nouns=translated(KIND_NOUNS),
+                funding_status=translated(FUNDING_STATUS),
                 url_for=url_for,
             )
 
