@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from plansite.i18n import gettext
 from plansite.index.context import SiteIndex
 from plansite.model.addresses import url_for
 from plansite.model.plan import Node, PlanFile
@@ -52,7 +53,7 @@ def pages(site: SiteIndex) -> list[PageSpec]:
     if not site.plan:
         return []
     plan = site.plan.plan
-    return [PageSpec("plan", plan.id, url_for("plan"), plan.title, "The plan")]
+    return [PageSpec("plan", plan.id, url_for("plan"), plan.title, gettext("The plan"))]
 
 
 def _items(site: SiteIndex, parent: str | None) -> list[PlanItem]:

@@ -22,8 +22,7 @@ from plansite.i18n import ENGLISH, gettext, install, language, speaking
 from plansite.model.addresses import url_for
 from plansite.model.common import Period
 from plansite.model.dates import PartialDate
-from plansite.model.era import at
-from plansite.model.plan import Update
+from plansite.model.plan import Update, says_the_same
 from plansite.model.registry import GlossaryTerm
 from plansite.model.service import KIND_LABELS, NOT_HELP_KINDS
 from plansite.pages.spec import PageSpec
@@ -35,7 +34,8 @@ from plansite.pages.words import (
     PLAN_STATUS,
     ROUTES,
     SERVICE_STATUS,
-    status_words,
+    partial_at,
+    partial_words,
 )
 from plansite.site import charts
 from plansite.site.text import Glossary, plain, rich
@@ -52,7 +52,7 @@ def when(value: PartialDate | None, years: dict[int, PartialDate] | None = None)
         return escape(gettext("Ongoing"))
     resolved = value.resolved(years or {}) or value
     first = resolved.first
-    words = value.words()
+    words = partial_words(value)
     if value.precision == "plan-year" and years and value.plan_year in years:
         words += f" ({years[value.plan_year].text})"
     if first is None:
@@ -117,9 +117,11 @@ def reported_status(update: Update) -> str:
     plansite's meaning beside them where they differ ('Amber (delayed)')."""
     if not update.status:
         return ""
-    if update.status_raw:
-        return status_words(update.status, update.status_raw)
-    return gettext(ACTION_STATUS[update.status])
+    ours = gettext(ACTION_STATUS[update.status])
+    if update.status_raw:  # status_words, with plansite's meaning in the language spoken
+        raw = update.status_raw
+        return raw if says_the_same(raw, update.status) else f"{raw} ({ours.lower()})"
+    return ours
 
 
 def not_stated(what: str | None = None, **values: object) -> Markup:
@@ -210,7 +212,7 @@ class Renderer:
                 ),
                 when=lambda d: when(d, years),
                 period=lambda d: period(d, years),
-                era_at=at,
+                era_at=partial_at,
                 not_stated=not_stated,
                 day=day,
                 month=month,
