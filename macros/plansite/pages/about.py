@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from plansite.i18n import gettext
 from plansite.index.context import SiteIndex
 from plansite.model.addresses import url_for
 from plansite.model.plan import PlanFile, Statistic
@@ -20,7 +21,13 @@ class AboutPage(Page):
 
 
 def pages(site: SiteIndex) -> list[PageSpec]:
-    return [index("about", f"About {site.partnership.name}", "About us")]
+    return [
+        index(
+            "about",
+            gettext("About %(partnership)s") % {"partnership": site.partnership.name},
+            gettext("About us"),
+        )
+    ]
 
 
 def context(site: SiteIndex, spec: PageSpec) -> AboutPage:

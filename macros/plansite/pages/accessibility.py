@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from plansite.i18n import gettext
 from plansite.index.context import SiteIndex
 from plansite.pages.parts import Page, words
 from plansite.pages.spec import PageSpec, index
@@ -16,7 +17,7 @@ class AccessibilityPage(Page):
 
 
 def pages(site: SiteIndex) -> list[PageSpec]:
-    return [index("accessibility", "Accessibility statement", "Accessibility")]
+    return [index("accessibility", gettext("Accessibility statement"), gettext("Accessibility"))]
 
 
 def context(site: SiteIndex, spec: PageSpec) -> AccessibilityPage:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from plansite.i18n import gettext
 from plansite.index.context import SiteIndex, shorten
 from plansite.model.addresses import url_for
 from plansite.model.plan import Action, Column, Update
@@ -64,9 +65,10 @@ def pages(site: SiteIndex) -> list[PageSpec]:
         return []
     plural = site.level_name(site.action_level, plural=True)
     out = [item("action", a.id, _title(site, a)) for a in site.actions.values()]
-    out.append(index("actions", f"All {plural.lower()}", f"All {plural.lower()}"))
+    every_one = gettext("All %(actions)s") % {"actions": plural.lower()}
+    out.append(index("actions", every_one, every_one))
     out += [PageSpec("actions-filter", status, url_for("actions-status", status),
-                     f"{plural}: {words.lower()}")
+                     f"{plural}: {gettext(words).lower()}")
             for status, words in ACTION_STATUS_PAGES.items()
             if site.actions_with_status(status)]  # fmt: skip
     if site.overdue():
@@ -117,7 +119,7 @@ def actions(site: SiteIndex, spec: PageSpec) -> ActionsPage:
             (Link(url_for("partner", pid), site.partners[pid].name), len(acts))
             for pid, acts in site.leads.items()
         ],
-        actions=action_table(site, every, f"All {plural.lower()}"),
+        actions=action_table(site, every, gettext("All %(actions)s") % {"actions": plural.lower()}),
     )
 
 

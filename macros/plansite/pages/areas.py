@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from plansite.exports.directory import Entry
+from plansite.i18n import N_, gettext
 from plansite.model.registry import CouncilArea
 from plansite.pages.cards import PartnershipCard
 from plansite.pages.spec import PageSpec, index, item
@@ -35,7 +36,7 @@ class AreaPage:
     services: tuple[Entry, ...]  # the services listed for it
 
 
-TITLE = "Find your council area"
+TITLE = N_("Find your council area")
 
 
 def rows(areas: list[CouncilArea], cards: list[PartnershipCard]) -> tuple[AreaRow, ...]:
@@ -46,7 +47,7 @@ def rows(areas: list[CouncilArea], cards: list[PartnershipCard]) -> tuple[AreaRo
 
 
 def areas_page(area_rows: tuple[AreaRow, ...]) -> AreasPage:
-    return AreasPage(TITLE, area_rows, sum(1 for r in area_rows if r.covered_by))
+    return AreasPage(gettext(TITLE), area_rows, sum(1 for r in area_rows if r.covered_by))
 
 
 def area_page(row: AreaRow, entries: list[Entry]) -> AreaPage:
@@ -54,6 +55,7 @@ def area_page(row: AreaRow, entries: list[Entry]) -> AreaPage:
 
 
 def pages(area_rows: tuple[AreaRow, ...]) -> list[PageSpec]:
-    return [index("areas", TITLE, "Council areas")] + [
-        item("area", r.area.id, f"Community justice in {r.area.name}") for r in area_rows
+    return [index("areas", gettext(TITLE), gettext("Council areas"))] + [
+        item("area", r.area.id, gettext("Community justice in %(area)s") % {"area": r.area.name})
+        for r in area_rows
     ]

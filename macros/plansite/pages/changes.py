@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from plansite.history.log import Change
+from plansite.i18n import gettext
 from plansite.index.context import Removed, SiteIndex
 from plansite.model.addresses import url_for
 from plansite.pages.parts import Page, words
@@ -36,17 +37,18 @@ class RemovedPage(Page):
 
 
 def index_pages(site: SiteIndex) -> list[PageSpec]:
-    return [index("changes", "What's changed", "What's changed")]
+    return [index("changes", gettext("What's changed"), gettext("What's changed"))]
 
 
 def kind_pages(site: SiteIndex) -> list[PageSpec]:
     words = site.kind_words()
+    title = gettext("What's changed: %(kind)s")
     return [PageSpec("changes", kind, url_for("changes-of", CHANGE_SLUGS[kind]),
-                     f"What's changed: {words[kind]}") for kind in site.change_kinds()]  # fmt: skip
+                     title % {"kind": words[kind]}) for kind in site.change_kinds()]  # fmt: skip
 
 
 def removed_pages(site: SiteIndex) -> list[PageSpec]:
-    return [PageSpec("removed", r.url, r.url, "No longer listed") for r in site.removed]
+    return [PageSpec("removed", r.url, r.url, gettext("No longer listed")) for r in site.removed]
 
 
 def changes(site: SiteIndex, spec: PageSpec) -> ChangesPage:

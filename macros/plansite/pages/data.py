@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from plansite.exports.downloads import Download
 from plansite.exports.embed import Fragment
+from plansite.i18n import gettext
 from plansite.index.context import SiteIndex
 from plansite.model.release import PublishedRelease
 from plansite.pages.parts import Page, words
@@ -43,8 +44,8 @@ class EmbedPage(Page):
 
 
 def pages(site: SiteIndex) -> list[PageSpec]:
-    return [index("data", "Open data", "Open data"),
-            index("embed", "Put our service lists on your website")]  # fmt: skip
+    return [index("data", gettext("Open data"), gettext("Open data")),
+            index("embed", gettext("Put our service lists on your website"))]  # fmt: skip
 
 
 def data(site: SiteIndex, spec: PageSpec, files: Published) -> DataPage:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from plansite.exports.directory import Entry
+from plansite.i18n import N_, gettext
 from plansite.model.addresses import url_for
 from plansite.model.registry import Category, CouncilArea
 from plansite.pages.spec import PageSpec, index
@@ -50,12 +51,12 @@ class DirectoryFilterPage:
     area: CouncilArea | None  # the area, for a list narrowed by area
 
 
-TITLE = "Find a service anywhere in Scotland"
+TITLE = N_("Find a service anywhere in Scotland")
 # The facets, with their address kinds and how a narrowed page names itself.
 FACETS = {
-    "area": ("directory-in", "By council area", "Services in {}"),
-    "audience": ("directory-for", "By who it is for", "Services for: {}"),
-    "help": ("directory-help", "By kind of help", "Services: {}"),
+    "area": ("directory-in", N_("By council area"), N_("Services in %(name)s")),
+    "audience": ("directory-for", N_("By who it is for"), N_("Services for: %(name)s")),
+    "help": ("directory-help", N_("By kind of help"), N_("Services: %(name)s")),
 }
 DOWNLOADS = ("services.csv", "services.json")
 
@@ -81,22 +82,28 @@ class Directory:
         return tuple(e for e in self.entries if key in getattr(e, field))
 
     def pages(self) -> list[PageSpec]:
-        specs = [index("directory", TITLE, "Service directory")]
+        specs = [index("directory", gettext(TITLE), gettext("Service directory"))]
         for facet, (kind, _, title) in FACETS.items():
             specs += [
-                PageSpec("directory-filter", f"{facet}:{key}", url_for(kind, key), title.format(n))
+                PageSpec(
+                    "directory-filter",
+                    f"{facet}:{key}",
+                    url_for(kind, key),
+                    gettext(title) % {"name": n},
+                )
                 for key, n in self.options(facet)
             ]
         return specs
 
     def index_page(self) -> DirectoryPage:
         facets = tuple(
-            Facet(heading, tuple(Choice(name, url_for(kind, key), len(self.matching(facet, key)))
-                                 for key, name in self.options(facet)))
+            Facet(gettext(heading),
+                  tuple(Choice(name, url_for(kind, key), len(self.matching(facet, key)))
+                        for key, name in self.options(facet)))
             for facet, (kind, heading, _) in FACETS.items()
         )  # fmt: skip
         return DirectoryPage(
-            TITLE,
+            gettext(TITLE),
             tuple(self.entries),
             len({li.pid for e in self.entries for li in e.listings}),
             sum(len(e.listings) for e in self.entries),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from plansite.i18n import gettext
 from plansite.index.context import SiteIndex
 from plansite.model.registry import GlossaryTerm
 from plansite.pages.parts import Page, words
@@ -16,7 +17,7 @@ class GlossaryPage(Page):
 
 
 def pages(site: SiteIndex) -> list[PageSpec]:
-    return [index("glossary", "Glossary", "Glossary")]
+    return [index("glossary", gettext("Glossary"), gettext("Glossary"))]
 
 
 def context(site: SiteIndex, spec: PageSpec) -> GlossaryPage:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from plansite.i18n import gettext
 from plansite.index.context import SiteIndex
 from plansite.load.writing import AnnualReport
 from plansite.model.plan import PlanFile
@@ -28,7 +29,7 @@ class HomePage(Page):
 
 
 def pages(site: SiteIndex) -> list[PageSpec]:
-    return [index("home", site.partnership.name, "Home")]
+    return [index("home", site.partnership.name, gettext("Home"))]
 
 
 def context(site: SiteIndex, spec: PageSpec) -> HomePage:

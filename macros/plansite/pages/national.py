@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from plansite.exports.directory import Entry, entries
+from plansite.i18n import gettext
 from plansite.index.context import SiteIndex
 from plansite.load.dataset import Dataset
 from plansite.model.registry import Framework, FrameworkItem, Licence
@@ -61,7 +62,7 @@ def progress(framework: Framework, sites: list[SiteIndex]) -> tuple[OutcomeProgr
         linked = [s for s in sites if key in s.national]
         priority = sum(1 for s in sites if s.plan for answer in s.plan.plan.national_outcomes
                        if answer.outcome == key and answer.priority)  # fmt: skip
-        counts = Counter(ACTION_STATUS_PAGES[s.status_of(a) or "not-reported"]
+        counts = Counter(gettext(ACTION_STATUS_PAGES[s.status_of(a) or "not-reported"])
                          for s in linked for a in s.national_actions(key))  # fmt: skip
         by_status = tuple(sorted(counts.items(), key=lambda c: (-c[1], c[0])))
         names = tuple(s.partnership.name for s in linked)
@@ -93,7 +94,7 @@ class National:
     directory: Directory
 
     def pages(self) -> list[PageSpec]:
-        home = PageSpec("national", "", "", self.overview.name, "Partnerships")
+        home = PageSpec("national", "", "", self.overview.name, gettext("Partnerships"))
         return [home, *areas.pages(self.area_rows), *self.directory.pages()]
 
     def context(self, spec: PageSpec) -> NationalContext:

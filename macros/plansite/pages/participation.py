@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from plansite.i18n import gettext
 from plansite.index.context import SiteIndex
 from plansite.model.addresses import url_for
 from plansite.model.plan import ParticipationFile
@@ -18,7 +19,7 @@ class ParticipationPage(Page):
 
 
 def pages(site: SiteIndex) -> list[PageSpec]:
-    return [index("participation", "Who was involved", "Participation")]
+    return [index("participation", gettext("Who was involved"), gettext("Participation"))]
 
 
 def context(site: SiteIndex, spec: PageSpec) -> ParticipationPage:

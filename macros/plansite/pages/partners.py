@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from plansite.i18n import gettext
 from plansite.index.context import SiteIndex
 from plansite.model.addresses import url_for
 from plansite.model.partnership import Membership
@@ -32,7 +33,7 @@ class PartnerPage(Page):
 
 
 def pages(site: SiteIndex) -> list[PageSpec]:
-    return [index("partners", "Partners", "Partners"),
+    return [index("partners", gettext("Partners"), gettext("Partners")),
             *(item("partner", k, v.name) for k, v in site.partners.items())]  # fmt: skip
 
 

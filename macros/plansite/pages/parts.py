@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from plansite.history.log import Change
+from plansite.i18n import gettext
 from plansite.index.context import SiteIndex
 from plansite.load.dataset import PlanData
 from plansite.model.addresses import url_for
@@ -238,7 +239,7 @@ def progress(site: SiteIndex) -> Progress:
         show_overdue=site.standing in ("current", "draft"),
         overdue=len(site.overdue()),
         statuses=[
-            Count(key, text, len(chosen), _plan_words(site, chosen, text))
+            Count(key, gettext(text), len(chosen), _plan_words(site, chosen, text))
             for key, text in ACTION_STATUS_PAGES.items()
             if (chosen := site.actions_with_status(key))
         ],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from plansite.i18n import gettext
 from plansite.index.context import SiteIndex
 from plansite.model.addresses import url_for
 from plansite.model.plan import Node, PlanFile
@@ -52,7 +53,7 @@ def pages(site: SiteIndex) -> list[PageSpec]:
     if not site.plan:
         return []
     plan = site.plan.plan
-    return [PageSpec("plan", plan.id, url_for("plan"), plan.title, "The plan")]
+    return [PageSpec("plan", plan.id, url_for("plan"), plan.title, gettext("The plan"))]
 
 
 def _items(site: SiteIndex, parent: str | None) -> list[PlanItem]:
@@ -62,15 +63,16 @@ def _items(site: SiteIndex, parent: str | None) -> list[PlanItem]:
         acts = site.actions_under.get(n.id, [])
         # The item's full name, so two tables under alike items have different captions.
         name = site.node_name(n)
-        caption = (
-            f"{site.level_name(site.action_level, plural=True)} under {name[:1].lower()}{name[1:]}"
-        )
+        under = {"actions": site.level_name(site.action_level, plural=True),
+                 "name": f"{name[:1].lower()}{name[1:]}"}  # fmt: skip
+        caption = gettext("%(actions)s under %(name)s") % under
         out.append(
             PlanItem(
                 node=n,
                 name=name,
                 outcome=n.level in site.outcome_levels,
-                more=f"More about {level.lower()} {n.number if n.number else '“' + n.title + '”'}",
+                more=gettext("More about %(level)s %(name)s")
+                % {"level": level.lower(), "name": n.number if n.number else f"“{n.title}”"},
                 frameworks=framework_groups(site, n.frameworks),
                 children=_items(site, n.id),
                 actions=action_table(site, acts, caption, full=True) if acts else None,

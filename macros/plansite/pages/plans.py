@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from plansite.i18n import gettext
 from plansite.index.context import SiteIndex
 from plansite.load.dataset import PlanData
 from plansite.model.addresses import url_for
@@ -51,7 +52,7 @@ class EarlierPlanPage(Page):
 def pages(site: SiteIndex) -> list[PageSpec]:
     if not site.earlier:
         return []
-    return [index("plans", "All plans"),
+    return [index("plans", gettext("All plans")),
             *(item("earlier-plan", e.plan.id, e.plan.title) for e in site.earlier)]  # fmt: skip
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from plansite.i18n import gettext
 from plansite.index.context import SiteIndex
 from plansite.index.reports import YearInFigures, year_in_figures
 from plansite.load.writing import AnnualReport
@@ -19,7 +20,7 @@ from plansite.pages.spec import PageSpec
 
 
 def title(report: AnnualReport) -> str:
-    return f"Annual report {report.slug}"
+    return gettext("Annual report %(year)s") % {"year": report.slug}
 
 
 def newest_first(site: SiteIndex) -> list[AnnualReport]:
@@ -37,7 +38,9 @@ def pages(site: SiteIndex) -> list[PageSpec]:
     if not reports:
         return []
     return [
-        PageSpec("reports", "", url_for("reports"), "Annual reports", "Annual reports"),
+        PageSpec(
+            "reports", "", url_for("reports"), gettext("Annual reports"), gettext("Annual reports")
+        ),
         *(PageSpec("report", r.slug, url_for("report", r.slug), title(r)) for r in reports),
     ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from plansite.i18n import N_, gettext
 from plansite.index.context import SiteIndex
 from plansite.model.addresses import FACETS, url_for
 from plansite.model.partnership import Locality
@@ -52,18 +53,21 @@ class ServicePage(Page):
 
 
 def pages(site: SiteIndex) -> list[PageSpec]:
-    out = [index("services", "Services and support", "Get help")]
+    out = [index("services", gettext("Services and support"), gettext("Get help"))]
     out += [PageSpec("service", k, url_for("service", k), s.name) for k, s in site.services.items()]
+    # Each narrowed list is named by its message, with the category or place in it.
     facets = [
-        ("audience", {k: f"Services for: {c.name}" for k, c in site.audience_lists.items()}),
-        ("locality", {k: f"Services in {n}" for k, n in site.used_localities.items()}),
-        ("help", {k: f"Services: {c.name}" for k, c in site.help_lists.items()}),
-    ]
-    for facet, titles in facets:
+        ("audience", N_("Services for: %(name)s"),
+         {k: c.name for k, c in site.audience_lists.items()}),
+        ("locality", N_("Services in %(name)s"), dict(site.used_localities)),
+        ("help", N_("Services: %(name)s"), {k: c.name for k, c in site.help_lists.items()}),
+    ]  # fmt: skip
+    for facet, message, names in facets:
         out += [
-            PageSpec("service-filter", f"{facet}:{k}", url_for(FACETS[facet], k), title)
-            for k, title in titles.items()
-        ]
+            PageSpec("service-filter", f"{facet}:{k}", url_for(FACETS[facet], k),
+                     gettext(message) % {"name": name})
+            for k, name in names.items()
+        ]  # fmt: skip
     return out
 
 

@@ -5,18 +5,19 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from plansite.i18n import N_, gettext
 from plansite.index.context import SiteIndex
 from plansite.load.dataset import PlanData
-from plansite.model.era import NOT_ADOPTED, Standing, at, standing
+from plansite.model.era import NOT_ADOPTED, Standing, standing
 from plansite.model.translation import unmarked
-from plansite.pages.words import PLAN_STATUS
+from plansite.pages.words import PLAN_STATUS, partial_at, partial_words
 
 HEADINGS: dict[Standing, str] = {
-    "current": "Current plan",
-    "draft": "Draft plan",
-    "ended": "Past plan",
-    "superseded": "Replaced plan",
-    "archived": "Archive",
+    "current": N_("Current plan"),
+    "draft": N_("Draft plan"),
+    "ended": N_("Past plan"),
+    "superseded": N_("Replaced plan"),
+    "archived": N_("Archive"),
 }
 
 
@@ -37,12 +38,15 @@ class Notice:
 
 def period_words(plan: PlanData) -> str:
     period = plan.plan.period
-    return period.raw or f"{period.start.words()} to {period.end.words()}"
+    if period.raw:
+        return period.raw
+    words = {"start": partial_words(period.start), "end": partial_words(period.end)}
+    return gettext("%(start)s to %(end)s") % words
 
 
 def last_status(plan: PlanData) -> str:
     latest = plan.plan.status[-1]
-    return f"{PLAN_STATUS[latest.status].lower()} {at(latest.date)}"
+    return f"{gettext(PLAN_STATUS[latest.status]).lower()} {partial_at(latest.date)}"
 
 
 def notice(site: SiteIndex, plan: PlanData) -> Notice:
@@ -52,32 +56,76 @@ def notice(site: SiteIndex, plan: PlanData) -> Notice:
     # "Area Plan 2008-11", not "Area Plan 2008-11 (2008-11)".
     title = plan.plan.title
     named = title if unmarked(period) in unmarked(title) else f"{title} ({period})"
-    heading = HEADINGS[kind]
+    heading = gettext(HEADINGS[kind])
     if kind == "archived" and p.valid_to and p.valid_to.first and p.valid_to.first <= site.today:
-        after = f" Its work passed to {p.succeeded_by.name}." if p.succeeded_by else ""
-        text = f"{p.name} no longer exists: it ended {at(p.valid_to)}.{after} "
-        text += f"This site keeps its {named} as a public record."
+        ended = {"name": p.name, "when": partial_at(p.valid_to), "plan": named}
+        if p.succeeded_by:
+            text = gettext(
+                "%(name)s no longer exists: it ended %(when)s. Its work passed to "
+                "%(successor)s. This site keeps its %(plan)s as a public record."
+            )
+            text %= {**ended, "successor": p.succeeded_by.name}
+        else:
+            text = (
+                gettext(
+                    "%(name)s no longer exists: it ended %(when)s. This site keeps its "
+                    "%(plan)s as a public record."
+                )
+                % ended
+            )
         href = str(p.succeeded_by.url) if p.succeeded_by and p.succeeded_by.url else ""
-        return Notice(kind, heading, text, href=href, link_text="Where to go now" if href else "")
+        return Notice(
+            kind, heading, text, href=href, link_text=gettext("Where to go now") if href else ""
+        )
     if kind == "archived":
-        return Notice(kind, heading, f"{named} is kept as a public record; it is no longer in use.")
+        return Notice(
+            kind,
+            heading,
+            gettext("%(plan)s is kept as a public record; it is no longer in use.")
+            % {"plan": named},
+        )
     if kind == "superseded":
         newer = plan.plan.superseded_by
         if newer and newer.plan and newer.plan in site.pd.plans:
-            read = f"Read the {site.pd.plans[newer.plan].plan.title}"
+            read = gettext("Read the %(plan)s") % {"plan": site.pd.plans[newer.plan].plan.title}
             link = site.plan_url(newer.plan)
-            return Notice(kind, heading, f"{named} has been replaced.", link, "", read)
+            return Notice(
+                kind,
+                heading,
+                gettext("%(plan)s has been replaced.") % {"plan": named},
+                link,
+                "",
+                read,
+            )
         if newer and (newer.title or newer.url):
-            title = newer.title or "newer plan"
+            title = newer.title or gettext("newer plan")
             href = str(newer.url) if newer.url else ""
-            text = f"{named} has been replaced by the {title}."
-            return Notice(kind, heading, text, href=href, link_text="Read it" if href else "")
-        return Notice(kind, heading, f"{named} has been replaced by a newer plan.")
+            text = gettext("%(plan)s has been replaced by the %(newer)s.") % {
+                "plan": named,
+                "newer": title,
+            }
+            return Notice(
+                kind, heading, text, href=href, link_text=gettext("Read it") if href else ""
+            )
+        return Notice(
+            kind, heading, gettext("%(plan)s has been replaced by a newer plan.") % {"plan": named}
+        )
     if kind == "draft":
-        return Notice(kind, heading, f"{named} is not approved yet: {last_status(plan)}.")
+        return Notice(
+            kind,
+            heading,
+            gettext("%(plan)s is not approved yet: %(status)s.")
+            % {"plan": named, "status": last_status(plan)},
+        )
     if kind == "ended":
-        text = f"{named}: its period has ended, and no newer plan is recorded on this site."
+        text = gettext(
+            "%(plan)s: its period has ended, and no newer plan is recorded on this site."
+        ) % {"plan": named}
         if plan.plan.status[-1].status in NOT_ADOPTED:
-            text += f" The last status recorded: {last_status(plan)}."
+            text += " " + gettext("The last status recorded: %(status)s.") % {
+                "status": last_status(plan)
+            }
         return Notice(kind, heading, text)
-    return Notice(kind, heading, named, link=site.plan_url(plan.plan.id), link_text="Read the plan")
+    return Notice(
+        kind, heading, named, link=site.plan_url(plan.plan.id), link_text=gettext("Read the plan")
+    )

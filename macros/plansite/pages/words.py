@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from plansite.i18n import N_
+from gettext import NullTranslations
+
+from babel.dates import format_date
+
+from plansite.i18n import ENGLISH, N_, gettext, language, translations
+from plansite.model.dates import PartialDate
 from plansite.model.plan import status_in_words
 
 # How an action stands, in words, by its latest report ("not-reported": no report yet).
@@ -44,6 +49,34 @@ SERVICE_STATUS = {
     "closed": N_("Closed"),
     "unknown": N_("Not known"),
 }
+# How a service is funded, as a page says it.
+FUNDING_STATUS = {
+    "funded": N_("Funded"),
+    "time-limited": N_("Time limited"),
+    "to-be-confirmed": N_("To be confirmed"),
+    "bid-pending": N_("Bid pending"),
+    "shortfall": N_("Shortfall"),
+    "ended": N_("Ended"),
+    "unknown": N_("Unknown"),
+}
+# A kind of service as a word in a sentence: "About this project in the plan".
+KIND_NOUNS = {
+    "service": N_("service"),
+    "project": N_("project"),
+    "programme": N_("programme"),
+    "group": N_("group"),
+    "helpline": N_("helpline"),
+    "facility": N_("facility"),
+    "initiative": N_("initiative"),
+    "network": N_("network"),
+    "publication": N_("publication"),
+    "policy": N_("policy"),
+    "protocol": N_("protocol"),
+    "tool": N_("tool"),
+    "arrangement": N_("arrangement"),
+    "campaign": N_("campaign"),
+    "consultation": N_("consultation"),
+}
 PLAN_STATUS = {
     "draft": N_("Draft"),
     "consultation": N_("Out for consultation"),
@@ -67,3 +100,30 @@ ROUTES = {
     "professional": N_("Through a professional who works with you"),
     "other": N_("Other routes"),
 }
+
+
+def translated_here() -> bool:
+    """Whether the language spoken has a catalogue: until it has, its pages keep plansite's
+    English words, months included, rather than mixing in the locale's."""
+    return language() != ENGLISH and type(translations(language())) is not NullTranslations
+
+
+def partial_words(value: PartialDate) -> str:
+    """A partial date as a reader would say it, in the language spoken: what
+    ``PartialDate.words()`` says in English ('14 June 2017', 'June 2017', 'Year 2')."""
+    if value.precision == "ongoing":
+        return gettext("ongoing")
+    if value.precision == "plan-year":
+        return gettext("Year %(number)s") % {"number": value.plan_year}
+    if value.first and value.precision in ("day", "month") and translated_here():
+        pattern = "d MMMM y" if value.precision == "day" else "MMMM y"
+        return format_date(value.first, pattern, locale=language())
+    return value.words()
+
+
+def partial_at(value: PartialDate) -> str:
+    """When, as a phrase, in the language spoken: 'on 31 March 2017', 'in October 2016'."""
+    words = partial_words(value)
+    if value.precision == "day":
+        return gettext("on %(date)s") % {"date": words}
+    return gettext("in %(date)s") % {"date": words}

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from plansite.i18n import gettext
 from plansite.index.context import SiteIndex
 from plansite.load.writing import NewsPost, WrittenPage
 from plansite.model.addresses import url_for
@@ -54,11 +55,14 @@ def news_pages(site: SiteIndex) -> list[PageSpec]:
     if not posts:
         return []
     count = math.ceil(len(posts) / PER_PAGE)
-    out = [PageSpec("news", "1", url_for("news"), "News", "News")]
-    out += [PageSpec("news", str(n), url_for("news-page", str(n)), f"News: page {n} of {count}")
+    out = [PageSpec("news", "1", url_for("news"), gettext("News"), gettext("News"))]
+    paged = gettext("News: page %(number)s of %(count)s")
+    out += [PageSpec("news", str(n), url_for("news-page", str(n)),
+                     paged % {"number": n, "count": count})
             for n in range(2, count + 1)]  # fmt: skip
     out += [PageSpec("post", p.slug, url_for("post", p.slug), p.facts.title) for p in posts]
-    out += [PageSpec("news-tag", t, url_for("news-tag", t), f"News about {t.replace('-', ' ')}")
+    about = gettext("News about %(topic)s")
+    out += [PageSpec("news-tag", t, url_for("news-tag", t), about % {"topic": t.replace("-", " ")})
             for t in tags(site)]  # fmt: skip
     return out
 

@@ -23,6 +23,7 @@ from plansite.exports.embed import fragments, standalone
 from plansite.exports.hsds import Hsds, national_files
 from plansite.exports.tables import figures_csv
 from plansite.history.feeds import atom, json_feed
+from plansite.i18n import gettext
 from plansite.index.context import SiteIndex, build_index
 from plansite.load.dataset import Dataset
 from plansite.load.translations import in_language
@@ -35,8 +36,10 @@ from plansite.pages.data import Published
 from plansite.pages.national import National, national
 from plansite.pages.spec import PageSpec
 from plansite.pages.standing import notice
+from plansite.pages.words import translated_here
 from plansite.site.feeds import FeedSpec, national_feeds, site_feeds
 from plansite.site.redirects import redirect_page
+from plansite.site.render import date_words
 
 LOGO_URI = "assets/images/partnership-logo"
 
@@ -98,15 +101,19 @@ def _draft_notice(sites: list[SiteIndex], national: bool = False) -> str:
         return ""
     if national:
         names = ", ".join(s.partnership.name for s in drafts)
-        return escape(f"This index includes changes not yet released by: {names}.")
+        return escape(gettext("This index includes changes not yet released by: %(names)s.")
+                      % {"names": names})  # fmt: skip
     releases = drafts[0].pd.releases
     if not releases:
-        return "Nothing on this site has been released yet."
+        return gettext("Nothing on this site has been released yet.")
     last = releases[-1]
-    return (
-        f"This site shows changes made since release {last.number} of "
-        f"{last.date.day} {last.date:%B %Y}. They are marked where they appear."
-    )
+    # The locale's month names only once the language has a catalogue (see translated_here).
+    day = f"{last.date.day} {last.date:%B %Y}"
+    if translated_here():
+        day = date_words(last.date, "d MMMM y")
+    since = {"number": last.number, "date": day}
+    return gettext("This site shows changes made since release %(number)s of %(date)s. They are "
+                   "marked where they appear.") % since  # fmt: skip
 
 
 def _feed_files(feeds: list[FeedSpec]) -> list[Output]:

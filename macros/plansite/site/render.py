@@ -22,18 +22,20 @@ from plansite.i18n import ENGLISH, gettext, install, language, speaking
 from plansite.model.addresses import url_for
 from plansite.model.common import Period
 from plansite.model.dates import PartialDate
-from plansite.model.era import at
-from plansite.model.plan import Update
+from plansite.model.plan import Update, says_the_same
 from plansite.model.registry import GlossaryTerm
 from plansite.model.service import KIND_LABELS, NOT_HELP_KINDS
 from plansite.pages.spec import PageSpec
 from plansite.pages.words import (
     ACTION_STATUS,
     CHANGE_SLUGS,
+    FUNDING_STATUS,
+    KIND_NOUNS,
     PLAN_STATUS,
     ROUTES,
     SERVICE_STATUS,
-    status_words,
+    partial_at,
+    partial_words,
 )
 from plansite.site import charts
 from plansite.site.text import Glossary, plain, rich
@@ -50,7 +52,7 @@ def when(value: PartialDate | None, years: dict[int, PartialDate] | None = None)
         return escape(gettext("Ongoing"))
     resolved = value.resolved(years or {}) or value
     first = resolved.first
-    words = value.words()
+    words = partial_words(value)
     if value.precision == "plan-year" and years and value.plan_year in years:
         words += f" ({years[value.plan_year].text})"
     if first is None:
@@ -115,9 +117,11 @@ def reported_status(update: Update) -> str:
     plansite's meaning beside them where they differ ('Amber (delayed)')."""
     if not update.status:
         return ""
-    if update.status_raw:
-        return status_words(update.status, update.status_raw)
-    return gettext(ACTION_STATUS[update.status])
+    ours = gettext(ACTION_STATUS[update.status])
+    if update.status_raw:  # status_words, with plansite's meaning in the language spoken
+        raw = update.status_raw
+        return raw if says_the_same(raw, update.status) else f"{raw} ({ours.lower()})"
+    return ours
 
 
 def not_stated(what: str | None = None, **values: object) -> Markup:
@@ -208,7 +212,7 @@ class Renderer:
                 ),
                 when=lambda d: when(d, years),
                 period=lambda d: period(d, years),
-                era_at=at,
+                era_at=partial_at,
                 not_stated=not_stated,
                 day=day,
                 month=month,
@@ -227,6 +231,8 @@ class Renderer:
                 change_slugs=CHANGE_SLUGS,
                 not_help_kinds=NOT_HELP_KINDS,
                 kind_labels=translated(KIND_LABELS),
+                kind_nouns=translated(KIND_NOUNS),
+                funding_status=translated(FUNDING_STATUS),
                 url_for=url_for,
             )
 
