@@ -4,6 +4,8 @@ pages are the same whether or not they go through one."""
 
 from __future__ import annotations
 
+import re
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -34,7 +36,7 @@ def use_catalogue(
 ) -> None:
     """Make ``catalogue`` the one plansite reads for ``code``, from ``folder``."""
     path = folder / code / "LC_MESSAGES" / "plansite.po"
-    path.parent.mkdir(parents=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as handle:
         write_po(handle, catalogue)
     monkeypatch.setattr(plansite.i18n, "LOCALE", folder)
@@ -115,6 +117,7 @@ def test_english_pages_are_the_same_through_a_catalogue(
     for message in template():
         if message.id:
             same.add(message.id, message.id, message.locations, flags=message.flags)
+    shutil.copytree(plansite.i18n.LOCALE / "gd", tmp_path / "locale" / "gd")  # as shipped
     use_catalogue(monkeypatch, tmp_path / "locale", "en", same)
     monkeypatch.setattr(plansite.i18n, "ENGLISH", "no English")  # read English's catalogue
     assert translations("en").gettext("Planned") == "Planned"
@@ -122,3 +125,25 @@ def test_english_pages_are_the_same_through_a_catalogue(
     out = tmp_path / "site"
     build(SHIPPED, out)
     assert tree_hash(out) == tree_hash(shipped_site)
+
+
+PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|%%|</?[a-z]+[^>]*>")
+
+
+def test_the_gaelic_catalogue_says_everything_and_asks_for_review() -> None:
+    """Every message has its Gaelic, no guess is left (a fuzzy entry would show English), and
+    each keeps the values and tags of its English."""
+    path = plansite.i18n.catalogue_path("gd")
+    assert "reviewed by a Gaelic speaker" in path.read_text(encoding="utf-8")[:2000]
+    with path.open("rb") as handle:
+        gaelic = read_po(handle)
+    wanted = {m.id for m in template() if m.id}
+    messages = [m for m in gaelic if m.id]
+    assert {m.id for m in messages} == wanted
+    for m in messages:
+        english = m.id if isinstance(m.id, tuple) else (m.id,)
+        forms = m.string if isinstance(m.string, tuple) else (m.string,)
+        assert not m.fuzzy and all(forms), m.id
+        names = sorted(set(PLACEHOLDER.findall(english[0])))
+        for form in forms:
+            assert sorted(set(PLACEHOLDER.findall(form))) == names, (m.id, form)

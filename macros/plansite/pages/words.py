@@ -116,7 +116,7 @@ def partial_words(value: PartialDate) -> str:
     if value.precision == "plan-year":
         return gettext("Year %(number)s") % {"number": value.plan_year}
     if value.first and value.precision in ("day", "month") and translated_here():
-        pattern = "d MMMM y" if value.precision == "day" else "MMMM y"
+        pattern = "d MMMM y" if value.precision == "day" else "LLLL y"  # a month on its own
         return format_date(value.first, pattern, locale=language())
     return value.words()
 

@@ -97,7 +97,9 @@ def date_words(value: date, pattern: str) -> str:
     if language() == ENGLISH:
         words = value.strftime("%B %Y")
         return f"{value.day} {words}" if pattern.startswith("d ") else words
-    return format_date(value, pattern, locale=language())
+    # A month on its own takes its standalone form ("An Dàmhair 2026", not "dhen Dàmhair").
+    standalone = pattern.replace("MMMM", "LLLL") if not pattern.startswith("d ") else pattern
+    return format_date(value, standalone, locale=language())
 
 
 def figures_url(indicator_id: str, measure_id: str) -> str:
