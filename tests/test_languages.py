@@ -216,3 +216,49 @@ def test_the_versions_link_to_each_other_from_every_page(gaelic: Path) -> None:
             target = (page.parent / hrefs[code] / "index.html").resolve()
             assert target == other.resolve(), (page, hrefs)
             assert (page.parent / alternates[code] / "index.html").resolve() == target
+
+
+@pytest.fixture(scope="module")
+def polish(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal site in Polish, a language plansite has no catalogue for: its own words
+    stay English, and say so."""
+    from tests.conftest import copy_minimal
+
+    where = tmp_path_factory.mktemp("polish")
+    data = copy_minimal(where)
+    folder = data / PS / "translations"
+    folder.mkdir()
+    entries = NAME.replace("Taic do theaghlaichean", "Wsparcie dla rodzin") + OLD_SUMMARY
+    (folder / "pl.yaml").write_text(f"language: pl\ntranslations:\n{entries}", encoding="utf-8")
+    edit(data, f"{PS}/partnership.yaml", "id: sample\n", "id: sample\nlanguages: [pl]\n")
+    build(data, where / "site", "sample")
+    return where / "site" / "sample"
+
+
+@pytest.mark.slow
+def test_in_a_language_with_no_catalogue_plansites_own_words_are_marked_english(
+    polish: Path,
+) -> None:
+    service = lhtml.parse(str(polish / "pl/services/family-support/index.html")).getroot()
+    assert service.get("lang") == "pl"
+    (title,) = service.xpath('//div[contains(@class, "plansite-page")]//h1')
+    assert words_in(title) == "Wsparcie dla rodzin" and not title.xpath(".//*[@lang]")
+    # The breadcrumb's "Services and support" is plansite's English: said to be English.
+    (crumb,) = service.xpath('//nav[@class="plansite-breadcrumbs"]//a[contains(., "Services")]')
+    assert [words_in(e) for e in crumb.xpath('.//*[@lang="en"]')] == ["Services and support"]
+    (flag,) = service.xpath('//*[@class="plansite-stale-flag"]')
+    assert flag.get("lang") == "en" and "translation out of date" in words_in(flag)
+    for path in polish.rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".json", ".xml"}:
+            assert not ANY_MARK.search(path.read_text(encoding="utf-8")), path
+
+
+def test_a_message_no_catalogue_has_is_english_marked_as_english() -> None:
+    from plansite.i18n import ENGLISH_END, ENGLISH_START
+
+    assert translations("xx").gettext("Home") == f"{ENGLISH_START}Home{ENGLISH_END}"
+    assert translations("en").gettext("Home") == "Home"
+    # A catalogue that lacks a message falls back to English, marked.
+    gaelic = translations("gd")
+    assert gaelic.gettext("Home") != "Home" and ENGLISH_START not in gaelic.gettext("Home")
+    assert gaelic.gettext("no such message") == f"{ENGLISH_START}no such message{ENGLISH_END}"

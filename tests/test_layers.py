@@ -16,8 +16,8 @@ PACKAGE = ROOT / "macros" / "plansite"
 # model (load), its releases kept and compared (history), checked (validate), indexed for
 # one partnership (index), then written as downloads (exports) and pages (site).
 MAY_IMPORT: dict[str, set[str]] = {
-    "model": set(),
-    "i18n": set(),  # the product's own words in other languages: used by what writes pages
+    "i18n": set(),
+    "model": {"i18n"},  # the product's own words in other languages: used by what writes pages
     "schema": {"model"},
     "load": {"model"},
     "history": {"model", "load"},

@@ -39,19 +39,40 @@ def shipped_languages() -> list[str]:
     return sorted(p.parent.parent.name for p in LOCALE.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
 
 
+# Marks round words left in English on a page in another language: put round a message here
+# or a value of the data (``plansite.model.translation``), turned into ``lang="en"`` when the
+# page is written (``plansite.site.languages``). Unicode's private use area: never in text.
+ENGLISH_START, ENGLISH_END = "\ue000", "\ue001"
+
+
+class InEnglish(_gettext.NullTranslations):
+    """The messages of a language its catalogue does not translate (or of a language with no
+    catalogue): said in English, and marked as English so that a screen reader says so."""
+
+    def gettext(self, message: str) -> str:
+        return f"{ENGLISH_START}{message}{ENGLISH_END}"
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return self.gettext(msgid1 if n == 1 else msgid2)
+
+
 @cache
 def translations(language: str) -> _gettext.NullTranslations:
-    """The catalogue of ``language``, read from its .po file; English (or a language with no
-    catalogue) translates nothing."""
+    """The catalogue of ``language``, read from its .po file. English translates nothing; in
+    another language, a message its catalogue lacks is said in English, marked as English."""
     path = catalogue_path(language)
-    if language == ENGLISH or not path.is_file():
+    if language == ENGLISH:
         return _gettext.NullTranslations()
+    if not path.is_file():
+        return InEnglish()
     with path.open("rb") as handle:
         catalogue = read_po(handle, locale=language, domain=DOMAIN)
     compiled = BytesIO()
     write_mo(compiled, catalogue)  # fuzzy entries are left out: they still need a reviewer
     compiled.seek(0)
-    return Translations(compiled, domain=DOMAIN)
+    found = Translations(compiled, domain=DOMAIN)
+    found.add_fallback(InEnglish())
+    return found
 
 
 def install(env: jinja2.Environment, language: str) -> None:

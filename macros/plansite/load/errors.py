@@ -156,12 +156,12 @@ CATALOGUE: dict[str, Problem] = {
     ),
     "translation-target-unknown": Problem(
         "error",
-        "name the value as its file, the record's id and the field: file: services.yaml, "
-        "id: <the service's id>, field: summary",
+        "name the value by its file (as named in the partnership's folder), the id of its "
+        "record in that file, and the field",
     ),
     "warn-translation-stale": Problem(
         "warning",
-        "translate the new English, then copy it into english: beside the new text:",
+        "put the translation of the new English in text:, and the new English in english:",
     ),
     "warn-translation-not-public": Problem(
         "warning", "remove the translation, or make the value public if it should be shown"

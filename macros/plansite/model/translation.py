@@ -23,10 +23,12 @@ from pydantic import BaseModel, BeforeValidator, Field
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
+from plansite.i18n import ENGLISH_END, ENGLISH_START
 from plansite.model.common import Slug, Strict
 
-ENGLISH_START, ENGLISH_END = "\ue000", "\ue001"  # an untranslated value, in English
-STALE_START, STALE_END = "\ue002", "\ue003"  # a translation whose English has changed since
+# An untranslated value is marked as English (the marks are plansite.i18n's); a translation
+# whose English has changed since is marked as out of date.
+STALE_START, STALE_END = "\ue002", "\ue003"
 MARKS = ENGLISH_START + ENGLISH_END + STALE_START + STALE_END
 _MARKS = re.compile(f"[{MARKS}]")
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from gettext import NullTranslations
-
 from babel.dates import format_date
 
-from plansite.i18n import ENGLISH, N_, gettext, language, translations
+from plansite.i18n import ENGLISH, N_, gettext, language
 from plansite.model.dates import PartialDate
 from plansite.model.plan import status_in_words
 
@@ -103,9 +101,9 @@ ROUTES = {
 
 
 def translated_here() -> bool:
-    """Whether the language spoken has a catalogue: until it has, its pages keep plansite's
-    English words, months included, rather than mixing in the locale's."""
-    return language() != ENGLISH and type(translations(language())) is not NullTranslations
+    """Whether pages are written in a language other than English: their dates take the
+    language's own words (the locale's), with or without a catalogue of plansite's."""
+    return language() != ENGLISH
 
 
 def partial_words(value: PartialDate) -> str:

@@ -19,13 +19,12 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-from plansite.i18n import ENGLISH
+from plansite.i18n import ENGLISH, ENGLISH_END, ENGLISH_START
 from plansite.model.translation import (
-    ENGLISH_END,
-    ENGLISH_START,
     MARKS,
     STALE_END,
     STALE_START,
+    is_english,
     unmarked,
 )
 
@@ -93,6 +92,8 @@ def mark_languages(html: str, flag: str) -> str:
         return html
     out: list[str] = []
     inside: list[str] = []  # the open marks, innermost last
+    said_in = ' lang="en"' if is_english(flag) else ""  # no catalogue has the flag's words
+    flagged = f'<span class="plansite-stale-flag"{said_in}> {escape(unmarked(flag))}</span>'
 
     def opening(mark: str) -> str:
         if mark == ENGLISH_START:
@@ -113,7 +114,7 @@ def mark_languages(html: str, flag: str) -> str:
                     inside.pop()
                     out.append("</span>")
                     if piece == STALE_END:
-                        out.append(f'<span class="plansite-stale-flag"> {escape(flag)}</span>')
+                        out.append(flagged)
             else:
                 out.append(piece)
         out.extend("</span>" for _ in inside)  # closed before the next tag

@@ -107,7 +107,7 @@ def _draft_notice(sites: list[SiteIndex], national: bool = False) -> str:
     if not releases:
         return gettext("Nothing on this site has been released yet.")
     last = releases[-1]
-    # The locale's month names only once the language has a catalogue (see translated_here).
+    # In another language, the day in that language's words (see translated_here).
     day = f"{last.date.day} {last.date:%B %Y}"
     if translated_here():
         day = date_words(last.date, "d MMMM y")

@@ -22,9 +22,9 @@ def _what(t: Translation) -> str:
     return f"{where}, {t.field}"
 
 
-def _quote(text: str, limit: int = 80) -> str:
-    flat = " ".join(text.split())
-    return repr(flat if len(flat) <= limit else flat[: limit - 1] + "…")
+def _quote(text: str) -> str:
+    """Quoted whole, on one line: what to copy into english: once translated."""
+    return repr(" ".join(text.split()))
 
 
 def translation_problems(data: Dataset) -> list[Diagnostic]:
