@@ -262,3 +262,18 @@ def test_a_message_no_catalogue_has_is_english_marked_as_english() -> None:
     gaelic = translations("gd")
     assert gaelic.gettext("Home") != "Home" and ENGLISH_START not in gaelic.gettext("Home")
     assert gaelic.gettext("no such message") == f"{ENGLISH_START}no such message{ENGLISH_END}"
+
+
+@pytest.mark.slow
+def test_the_partnerships_own_pages_and_news_are_english_on_the_gaelic_site(
+    shipped_site: Path,
+) -> None:
+    """Written in English, they say so: their titles in every list and heading, their text."""
+    post = page_body(shipped_site, "example/gd/news/first-mentors-trained")
+    (title,) = post.xpath("//h1")
+    assert [words_in(e) for e in title.xpath('.//*[@lang="en"]')] == [
+        "Our first volunteer mentors are ready"
+    ]
+    listed = page_body(shipped_site, "example/gd/news").xpath('//h2[@class="plansite-card-title"]')
+    assert listed and all(h.xpath('.//*[@lang="en"]') for h in listed)
+    assert post.xpath('//div[@lang="en"]//p'), "the post's own text is marked English"

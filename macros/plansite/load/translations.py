@@ -117,7 +117,9 @@ def in_language(data: Dataset, pid: str, language: str) -> Dataset:
     """The data that partnership ``pid``'s pages in ``language`` show (see the module's
     docstring); the other partnerships are left out."""
     pd = copy.deepcopy(dataclasses.replace(data.partnerships[pid], releases=[]))
-    pd.releases = data.partnerships[pid].releases  # read-only: the log is marked as built
+    # Releases are not copied: the log comes from the English site's index (``build_index``
+    # with ``history``), marked as English there.
+    pd.releases = data.partnerships[pid].releases
     national = {name: copy.deepcopy(getattr(data, name)) for name in (
         "organisations", "groups", "frameworks", "organisation_list", "group_list",
         "framework_list", "glossary", "audiences", "help", "council_areas")}  # fmt: skip
@@ -131,8 +133,11 @@ def in_language(data: Dataset, pid: str, language: str) -> Dataset:
         now = found.value or ""
         found.put(t.text if same_english(t.english, now) else stale(t.text))
         done.add((id(found.owner), found.field, found.index))
+    # The facts of the partnership's own pages, news and reports too (their titles); their
+    # bodies are marked whole when the page is written.
     for value in [pd.partnership, pd.plans, pd.services, pd.notes, pd.organisations,
-                  pd.glossary, pd.groups, pd.frameworks, *national.values()]:  # fmt: skip
+                  pd.glossary, pd.groups, pd.frameworks, pd.pages, pd.posts, pd.reports,
+                  *national.values()]:  # fmt: skip
         _mark(value, done)
     return dataclasses.replace(data, partnerships={pid: pd}, **national)
 
