@@ -56,19 +56,24 @@ class _Reader:
             Diagnostic("file-missing", self.rel(path), 1, 1, "", f"{what} needs {path.name}")
         )
 
+    def read(self, path: Path, model: type[BaseModel]) -> tuple[YamlFile, BaseModel | None]:
+        """One data file, read and validated as ``model``; its problems are kept."""
+        file, problems = read_yaml(path, self.rel(path))
+        self.problems += problems
+        if problems:
+            return file, None
+        checked, problems = validate(model, file)
+        self.problems += problems
+        return file, checked
+
     def translations(self, folder: Path) -> dict[str, tuple[YamlFile, TranslationsFile | None]]:
         """Read translations/<code>.yaml files: {code: (file, model or None)}."""
         found: dict[str, tuple[YamlFile, TranslationsFile | None]] = {}
         for path in sorted(folder.iterdir()) if folder.is_dir() else []:
             if path.is_dir() or path.suffix.lower() not in YAML_SUFFIXES:
                 continue
-            file, problems = read_yaml(path, self.rel(path))
-            self.problems += problems
-            model: TranslationsFile | None = None
-            if not problems:
-                checked, problems = validate(TranslationsFile, file)
-                self.problems += problems
-                model = checked if isinstance(checked, TranslationsFile) else None
+            file, checked = self.read(path, TranslationsFile)
+            model = checked if isinstance(checked, TranslationsFile) else None
             if model is not None and model.language != path.stem:
                 self.problems.append(file.diagnostic(
                     "id-mismatch", ("language",),
@@ -90,12 +95,7 @@ class _Reader:
             if kind is None:
                 self.unknown(path, known)
                 continue
-            file, problems = read_yaml(path, self.rel(path))
-            self.problems += problems
-            model = None
-            if not problems:
-                model, problems = validate(kind.model, file)
-                self.problems += problems
+            file, model = self.read(path, kind.model)
             found[kind.name] = (file, model)
             if model is None:
                 self.failed.add(kind.name)

@@ -100,12 +100,6 @@ ROUTES = {
 }
 
 
-def translated_here() -> bool:
-    """Whether pages are written in a language other than English: their dates take the
-    language's own words (the locale's), with or without a catalogue of plansite's."""
-    return language() != ENGLISH
-
-
 def partial_words(value: PartialDate) -> str:
     """A partial date as a reader would say it, in the language spoken: what
     ``PartialDate.words()`` says in English ('14 June 2017', 'June 2017', 'Year 2')."""
@@ -113,7 +107,8 @@ def partial_words(value: PartialDate) -> str:
         return gettext("ongoing")
     if value.precision == "plan-year":
         return gettext("Year %(number)s") % {"number": value.plan_year}
-    if value.first and value.precision in ("day", "month") and translated_here():
+    # In another language, a day or month in that language's own words (the locale's).
+    if value.first and value.precision in ("day", "month") and language() != ENGLISH:
         pattern = "d MMMM y" if value.precision == "day" else "LLLL y"  # a month on its own
         return format_date(value.first, pattern, locale=language())
     return value.words()

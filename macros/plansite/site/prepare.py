@@ -36,7 +36,6 @@ from plansite.pages.data import Published
 from plansite.pages.national import National, national
 from plansite.pages.spec import PageSpec
 from plansite.pages.standing import notice
-from plansite.pages.words import translated_here
 from plansite.site.feeds import FeedSpec, national_feeds, site_feeds
 from plansite.site.redirects import redirect_page
 from plansite.site.render import date_words
@@ -107,11 +106,7 @@ def _draft_notice(sites: list[SiteIndex], national: bool = False) -> str:
     if not releases:
         return gettext("Nothing on this site has been released yet.")
     last = releases[-1]
-    # In another language, the day in that language's words (see translated_here).
-    day = f"{last.date.day} {last.date:%B %Y}"
-    if translated_here():
-        day = date_words(last.date, "d MMMM y")
-    since = {"number": last.number, "date": day}
+    since = {"number": last.number, "date": date_words(last.date, "d MMMM y")}
     return gettext("This site shows changes made since release %(number)s of %(date)s. They are "
                    "marked where they appear.") % since  # fmt: skip
 
