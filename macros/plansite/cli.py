@@ -11,9 +11,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from plansite import i18n, schema
+from plansite import i18n
 from plansite.load.dataset import PartnershipData
 from plansite.validate import check
+from plansite.validate.remembered import remembered_check
 
 DEFAULT_DATA = Path("data")
 
@@ -29,7 +30,7 @@ def _data_arg(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    report = check(args.data)
+    report = remembered_check(args.data)
     if args.partnership:
         report.only(args.partnership)
     if args.json:
@@ -54,7 +55,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _chosen(args: argparse.Namespace) -> list[PartnershipData] | None:
     """The partnerships a listing is for: the one named, or all; None (after saying why)
     when the data has errors or the one named is not there."""
-    report = check(args.data)
+    report = remembered_check(args.data)
     if report.errors:
         for problem in report.errors:
             print(problem.format(), file=sys.stderr)
@@ -109,6 +110,8 @@ def cmd_readability(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    from plansite import schema  # builds every JSON Schema: only this command needs them
+
     out = args.data / "schema"
     if args.check:
         stale = [out / name for name in schema.stale(out)]

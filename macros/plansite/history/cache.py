@@ -16,12 +16,16 @@ The cache lives in ``$PLANSITE_CACHE_DIR``, else ``$XDG_CACHE_HOME/plansite``, e
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import os
+import platform
 import re
 import tempfile
+from collections.abc import Iterable
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +64,43 @@ def code_fingerprint() -> str:
         for source in sorted(Path(package.__file__ or "").parent.glob("*.py")):
             digest.update(f"{package.__name__}.{source.name}".encode() + b"\0")
             digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+# Distributions whose version can change what plansite makes of the same files.
+_MAKERS = ("plansite", "pydantic", "pydantic_core", "PyYAML", "Babel", "mkdocs",
+           "mkdocs-material", "mkdocs-macros-plugin", "Markdown", "Jinja2", "pymdown-extensions",
+           "lxml", "nh3")  # fmt: skip
+
+
+def add_tree(digest: Any, root: Path, skip: Iterable[str] = ()) -> None:
+    """Every file under ``root`` (but the top-level names in ``skip``), by path and content."""
+    skipped = set(skip)
+    if not root.is_dir():
+        digest.update(b"\0absent\0")
+        return
+    for here, dirs, names in os.walk(root):
+        at = Path(here)
+        if at == root:
+            dirs[:] = [d for d in dirs if d not in skipped]
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(names):
+            path = at / name
+            if at == root and name in skipped:
+                continue
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+@functools.cache
+def code_version() -> str:
+    """The versions of what plansite uses, and a digest of plansite's own files: an edit to
+    the code changes it, released or not."""
+    digest = hashlib.sha256(platform.python_version().encode())
+    for name in _MAKERS:
+        with contextlib.suppress(PackageNotFoundError):
+            digest.update(f"{name}={version(name)}\0".encode())
+    add_tree(digest, Path(__file__).resolve().parent.parent)  # the plansite package
     return digest.hexdigest()
 
 

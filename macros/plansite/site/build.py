@@ -186,7 +186,7 @@ def build_all(
     changed, unless ``cold``; ``today`` is the day the sites are built for."""
     started = time.perf_counter()
     today = today or date.today()  # one day for every site, even across midnight
-    report = checked(data.resolve())
+    report = checked(data.resolve(), remember=True)
     if report.errors:
         raise BuildError(
             f"the data has {len(report.errors)} error(s); nothing was built:\n"

@@ -1,7 +1,10 @@
 """Check the data once per process while it is unchanged.
 
 ``plansite build`` builds several sites in one process and ``mkdocs serve`` rebuilds on
-every edit: both reuse the checked data until a file in the data folder changes.
+every edit: both reuse the checked data until a file in the data folder changes. A build,
+which starts a new process each time, also reads back a result remembered on disk
+(``remembered_check``); a preview checks afresh after each edit rather than write a new
+entry each time.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import os
 from pathlib import Path
 
 from plansite.validate import check
+from plansite.validate.remembered import remembered_check
 from plansite.validate.report import Report
 
 _cache: dict[tuple[Path, str | None], tuple[tuple[tuple[str, float, int], ...], Report]] = {}
@@ -24,11 +28,11 @@ def _stamp(root: Path) -> tuple[tuple[str, float, int], ...]:
     return tuple(sorted(out))
 
 
-def checked(root: Path, only: str | None = None) -> Report:
+def checked(root: Path, only: str | None = None, remember: bool = False) -> Report:
     stamp = _stamp(root)
     hit = _cache.get((root, only))
     if hit and hit[0] == stamp:
         return hit[1]
-    report = check(root, only)
+    report = remembered_check(root, only) if remember else check(root, only)
     _cache[(root, only)] = (stamp, report)
     return report

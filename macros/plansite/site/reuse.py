@@ -18,25 +18,19 @@ files differ from the record is built again.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
-import platform
 import shutil
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+
+from plansite.history.cache import add_tree, code_version
 
 RECORD = ".plansite-build.json"
 FORMAT = 1
-
-# Distributions whose version changes what a page looks like.
-_MAKERS = ("plansite", "mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "Markdown",
-           "Jinja2", "pymdown-extensions", "lxml", "nh3")  # fmt: skip
 
 
 @dataclass
@@ -50,36 +44,6 @@ class Kept:
     # Links leaving the site, as ``crawl.CrawlReport.outside``: checked again in each build
     # against the sites around it.
     outside: list[tuple[str, str, str]] = field(default_factory=list)
-
-
-def _add_tree(digest: Any, root: Path, skip: Iterable[str] = ()) -> None:
-    """Every file under ``root`` (but the top-level names in ``skip``), by path and content."""
-    skipped = set(skip)
-    if not root.is_dir():
-        digest.update(b"\0absent\0")
-        return
-    for folder, dirs, names in os.walk(root):
-        here = Path(folder)
-        if here == root:
-            dirs[:] = [d for d in dirs if d not in skipped]
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(names):
-            path = here / name
-            if here == root and name in skipped:
-                continue
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-
-
-def code_version() -> str:
-    """The versions of what makes the pages, and a digest of plansite's own files: an edit to
-    the code invalidates every site, released or not."""
-    digest = hashlib.sha256(platform.python_version().encode())
-    for name in _MAKERS:
-        with contextlib.suppress(PackageNotFoundError):
-            digest.update(f"{name}={version(name)}\0".encode())
-    _add_tree(digest, Path(__file__).resolve().parent.parent)
-    return digest.hexdigest()
 
 
 def _project_folders(mkdocs_yml: Path) -> list[Path]:
@@ -103,14 +67,14 @@ def site_keys(
     shared.update(mkdocs_yml.read_bytes())
     for folder in _project_folders(mkdocs_yml):
         shared.update(f"\0{folder.name}\0".encode())
-        _add_tree(shared, folder)
+        add_tree(shared, folder)
     shared.update(b"\0data\0")
-    _add_tree(shared, data, skip={"partnerships"})
+    add_tree(shared, data, skip={"partnerships"})
     keys = {}
     for pid in pids:
         own = shared.copy()
         own.update(f"\0partnership {pid}\0".encode())
-        _add_tree(own, data / "partnerships" / pid)
+        add_tree(own, data / "partnerships" / pid)
         keys[pid] = own.hexdigest()
     return keys
 
@@ -119,7 +83,7 @@ def stamp(site: Path) -> str:
     """Every file of a built site by path and content: changed by any edit made to the
     published files since they were checked."""
     digest = hashlib.sha256()
-    _add_tree(digest, site)
+    add_tree(digest, site)
     return digest.hexdigest()
 
 

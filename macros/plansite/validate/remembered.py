@@ -1,0 +1,99 @@
+"""A check's result, remembered for the data it was made from.
+
+Checking a national data folder means reading megabytes of YAML into the model, which takes
+longer than anything else a warm ``plansite check`` does. The result depends only on the
+files in the data folder, the day (some warnings are about dates), the code that checked
+them and the versions of what it uses; so it is kept under a digest of all of these, and a
+check of the same files with the same code on the same day reads it back instead.
+
+Any edit to any file of the data folder (or to the code, or a new day) changes the digest,
+and the data is checked afresh. One entry is kept per data folder, replaced by each new
+result, so the cache does not grow with edits. Entries are Python pickles, which can run
+code when read, so an entry is read only when it, and the folder it is in, belong to the
+user running the check and nobody else can write to them (see ``_trusted``); a file that
+cannot be read is ignored and written again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import os
+import pickle
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from plansite.history.cache import add_tree, code_version, folder
+from plansite.validate import check
+from plansite.validate.report import Report
+
+FORMAT = 1
+
+
+def _entry(root: Path, only: str | None) -> Path | None:
+    base = folder()
+    if base is None:
+        return None
+    name = hashlib.sha256(f"{root}\0{only or ''}".encode()).hexdigest()
+    return base / "checks" / f"{name}.pickle"
+
+
+def remembered_check(root: Path, only: str | None = None) -> Report:
+    """``check(root, only)``, read back when the same files were checked by the same code
+    today."""
+    root = root.resolve()
+    entry = _entry(root, only)
+    if entry is None or not root.is_dir():
+        return check(root, only)
+    digest = hashlib.sha256(f"{FORMAT}\0{code_version()}\0{date.today().isoformat()}".encode())
+    add_tree(digest, root)
+    key = digest.hexdigest()
+    if (found := _read(entry, key)) is not None:
+        return found
+    report = check(root, only)
+    _write(entry, key, report)
+    return report
+
+
+def _trusted(path: Path) -> bool:
+    """Whether only the user running the check could have written ``path``."""
+    if not hasattr(os, "getuid"):  # no owners to compare: a remembered check is not read
+        return False
+    info = path.stat()
+    return info.st_uid == os.getuid() and not info.st_mode & 0o022
+
+
+def _read(entry: Path, key: str) -> Report | None:
+    try:
+        if not (_trusted(entry.parent) and _trusted(entry)):
+            return None
+        with entry.open("rb") as handle:
+            if pickle.load(handle) != key:  # noqa: S301  the user's own file (``_trusted``)
+                return None
+            gc.disable()  # as while checking: a million long-lived objects, no cycles
+            try:
+                report = pickle.load(handle)  # noqa: S301  the user's own file
+            finally:
+                gc.enable()
+    except Exception:  # any unreadable entry is as good as none
+        return None
+    return report if isinstance(report, Report) else None
+
+
+def _write(entry: Path, key: str, report: Report) -> None:
+    """Write the entry whole or not at all; a cache that cannot be written is skipped."""
+    with contextlib.suppress(OSError):
+        entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
+        temporary = Path(name)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump(key, out, protocol=pickle.HIGHEST_PROTOCOL)
+                # A fresh report: nothing derived from it (the public view) is kept.
+                pickle.dump(Report(report.data, report.problems), out, pickle.HIGHEST_PROTOCOL)
+            temporary.replace(entry)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
