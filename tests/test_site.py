@@ -3,6 +3,7 @@ and nothing fetched from elsewhere. Hostile data is the subject of ``test_inject
 
 from __future__ import annotations
 
+import html
 import itertools
 import json
 import re
@@ -168,3 +169,29 @@ def test_every_page_in_search_has_a_summary(shipped_site: Path) -> None:
     # A post's summary is what it says, not the way to the next post.
     post = next(d for d in docs if d["location"] == "news/earlier-plan-online/")
     assert post["text"].startswith("<p>Published 5 December 2026 by the Communications Officer.")
+
+
+def test_a_list_of_part_of_what_another_page_lists_is_found_by_its_title_alone(
+    shipped_site: Path,
+) -> None:
+    """A service is found once, on its own page and in the full list, not again in every list
+    narrowed to one need, place or group that it is in; each narrowed list is found by its
+    title and description."""
+    sites = {"example/": "services/help/", "": "directory/help/"}
+    for site, narrowed in sites.items():
+        docs = json.loads((shipped_site / site / "search/search_index.json").read_text())["docs"]
+        lists = [d for d in docs if d["location"].startswith(narrowed)]
+        pages = {p.parent.relative_to(shipped_site / site).as_posix() + "/"
+                 for p in (shipped_site / site / narrowed).glob("*/index.html")}  # fmt: skip
+        assert pages and {d["location"] for d in lists} == pages, site
+        for entry in lists:
+            assert "<li>" not in entry["text"] and entry["text"].startswith("<p>"), entry
+            assert entry["title"] and len(entry["text"]) > len("<p></p>"), entry
+        full = "services/" if site else "directory/"
+        assert any(d["location"].startswith(full) and "<li>" in d["text"] for d in docs)
+    docs = json.loads((shipped_site / "example/search/search_index.json").read_text())["docs"]
+    [housing] = [d for d in docs if d["location"].startswith("services/help/housing/")]
+    assert housing["title"] == "Services: Housing and homelessness"
+    page = (shipped_site / "example/services/help/housing/index.html").read_text()
+    said = re.search(r'<meta name="description" content="([^"]*)"', page)
+    assert said and html.unescape(housing["text"]) == f"<p>{html.unescape(said[1])}</p>"

@@ -12,6 +12,13 @@ from dataclasses import dataclass
 from plansite.model.addresses import url_for
 
 
+# Kinds of page that list part of what another page of the site lists in full (a directory
+# narrowed to one need, actions of one status, posts with one tag). The search index has each
+# by its title and description only: its list is found where every item is, and by each
+# item's own page, rather than once more for every list the item is in.
+PARTIAL_LISTS = frozenset({"directory-filter", "service-filter", "actions-filter", "news-tag"})
+
+
 @dataclass(frozen=True)
 class PageSpec:
     kind: str  # names the template: overrides/partials/plansite/<kind>.html

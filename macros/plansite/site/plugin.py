@@ -46,7 +46,7 @@ from plansite.model.addresses import url_for
 from plansite.model.registry import NEUTRAL_EXIT_URL
 from plansite.model.translation import unmarked
 from plansite.pages import registry
-from plansite.pages.spec import PageSpec
+from plansite.pages.spec import PARTIAL_LISTS, PageSpec
 from plansite.pages.standing import notice
 from plansite.pages.writing import WRITTEN, home_text
 from plansite.site.blocks import Blocks
@@ -166,6 +166,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.prepared: dict[int, Prepared] = {}
         self.page_urls: set[str] = set()
         self.described: dict[str, str] = {}  # page address -> description, for search
+        self.partial: dict[str, str] = {}  # address -> title of pages of PARTIAL_LISTS kinds
         # The language every page is written in: the one place it is chosen. Both the page
         # bodies (Renderer) and the theme's templates (on_env) speak it.
         self.language = ENGLISH
@@ -186,6 +187,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if str(root) not in config.watch:
             config.watch.append(str(root))
         self.incremental = self.config.incremental
+        self.partial = {}
         pid = self.config.partnership
         # A preview reads only the national files and its own partnership: seconds count.
         report = checked(root, pid if self.incremental and pid else None)
@@ -310,7 +312,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         search = config.plugins.get("material/search")
         if search is not None:
             index = search.search_index
-            index.entries = with_summaries(index.entries, self.described)
+            index.entries = with_summaries(index.entries, self.described, self.partial)
         if not self.incremental:
             return
         state = preview_for(config.site_dir)
@@ -378,6 +380,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             page.meta["plansite_jsonld"] = unmarked(prepared.jsonld)
             page.meta["description"] = unmarked(prepared.description)
             self.described[page.url] = unmarked(prepared.description)
+            if self.pages[index].kind in PARTIAL_LISTS:
+                page.meta["search"] = {"exclude": True}  # its own entry is added afterwards
+                self.partial[page.url] = str(escape(unmarked(self.pages[index].title)))
             page.meta["plansite_feeds"] = prepared.feeds
             if prepared.standing:  # an earlier plan's page says where that plan stands
                 page.meta["plansite_standing"] = prepared.standing

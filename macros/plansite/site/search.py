@@ -6,6 +6,9 @@ and previous post), and a result shows the page's own entry first, with its text
 summary. So the page's entry takes the page's main heading and opening text, or where the
 page opens straight onto its sections, the page's description; the section of the main
 heading, now said by the page's entry, goes.
+
+A page that lists part of what another lists in full (``PARTIAL_LISTS``) is kept out of the
+theme's index and given one entry here: its title and description.
 """
 
 from __future__ import annotations
@@ -17,8 +20,11 @@ from plansite.site.outline import MAIN_HEADING
 SearchEntry = dict[str, Any]
 
 
-def with_summaries(entries: list[SearchEntry], described: dict[str, str]) -> list[SearchEntry]:
-    """``described``: each page's description (escaped text), by the page's address."""
+def with_summaries(
+    entries: list[SearchEntry], described: dict[str, str], partial: dict[str, str]
+) -> list[SearchEntry]:
+    """``described``: each page's description (escaped text), by the page's address;
+    ``partial``: the title (escaped) of each page of a partial list, by its address."""
     out: list[SearchEntry] = []
     for entry in entries:
         page, _, anchor = str(entry["location"]).partition("#")
@@ -30,4 +36,6 @@ def with_summaries(entries: list[SearchEntry], described: dict[str, str]) -> lis
         if not anchor and not str(entry["text"]).strip() and summary:
             entry = {**entry, "text": summary}
         out.append(entry)
+    out += [{"location": url, "title": title, "text": f"<p>{described.get(url, '')}</p>"}
+            for url, title in partial.items()]  # fmt: skip
     return out
