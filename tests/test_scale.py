@@ -172,3 +172,28 @@ def test_a_change_to_the_configuration_rebuilds_the_whole_preview(tmp_path: Path
     before = theme_stamp([config])
     config.write_text("site_name: ab\n")
     assert before and theme_stamp([config]) != before
+
+
+def test_the_preview_looks_for_saved_files_often_and_still_watches_the_pages(
+    tmp_path: Path,
+) -> None:
+    """MkDocs looks every half second; the preview looks every tenth, at everything MkDocs
+    watched and everything watched after."""
+    from mkdocs.livereload import LiveReloadServer
+
+    from plansite.site.preview import LOOK_EVERY, quicker_watch
+
+    docs, config, data = tmp_path / "docs", tmp_path / "mkdocs.yml", tmp_path / "data"
+    docs.mkdir(), data.mkdir(), config.write_text("site_name: a\n")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        server.watch(str(docs)), server.watch(str(config))
+        quicker_watch(server, [str(docs), str(config)])
+        server.watch(str(data))  # as MkDocs does with the plugin's watch list, afterwards
+        assert LOOK_EVERY < 0.5 and server.observer.timeout == LOOK_EVERY
+        watched = [Path(e.watch.path) for e in server.observer.emitters]
+        assert len(watched) == 3 and {docs, data} <= set(watched)
+        assert set(watched) - {docs, data} <= {config, config.parent}  # a file, or its folder
+        assert {e.timeout for e in server.observer.emitters} == {LOOK_EVERY}
+    finally:
+        server.server_close()

@@ -129,6 +129,8 @@ class SiteIndex:
     terms: list[GlossaryTerm] = field(default_factory=list)
     # Where set, the site as it stood on this day: later progress reports are left out.
     as_at: date | None = None
+    # help_services(), made once: every service page lists some of it.
+    _help: list[Service] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def partnership(self):  # type: ignore[no-untyped-def]
@@ -350,8 +352,10 @@ class SiteIndex:
         """Help people can ask for or take part in, by name: not the things that are not help
         (publications, policies, protocols, tools, arrangements, campaigns, consultations),
         and not the services that have closed (``closed_services``)."""
-        chosen = [s for s in self.services.values() if s.offered]
-        return sorted(chosen, key=lambda s: s.name.lower())
+        if self._help is None:
+            chosen = [s for s in self.services.values() if s.offered]
+            self._help = sorted(chosen, key=lambda s: s.name.lower())
+        return list(self._help)
 
     def closed_services(self) -> list[Service]:
         """Help that is no longer running (its latest status is closed), by name: never

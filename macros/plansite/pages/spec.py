@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from plansite.model.addresses import url_for
 
-
 # Kinds of page that list part of what another page of the site lists in full (a directory
 # narrowed to one need, actions of one status, posts with one tag). The search index has each
 # by its title and description only: its list is found where every item is, and by each

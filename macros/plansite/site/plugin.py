@@ -20,7 +20,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date
@@ -34,6 +34,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -67,6 +68,7 @@ from plansite.site.preview import (
     fingerprint,
     merge_search,
     preview_for,
+    quicker_watch,
     remember,
     show_errors,
 )
@@ -323,6 +325,13 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             index = search.search_index
             index.entries = merge_search(state, index.entries, self.page_urls)
             search.search_index_prev = None
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        """Notice a saved file sooner: MkDocs looks for changes every half second, which is
+        most of the wait for a preview of one edit."""
+        return quicker_watch(server, [config.docs_dir, config.config_file_path])
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> None:
         env.bytecode_cache = COMPILED  # the theme's templates, compiled once per process

@@ -23,8 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import watchdog.observers.polling
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 
 from plansite.load.errors import Diagnostic
@@ -122,6 +124,25 @@ def merge_search(state: Preview, rebuilt: list[SearchEntry], pages: set[str]) ->
     for url in set(state.search) - pages:
         del state.search[url]
     return [entry for url in sorted(state.search) for entry in state.search[url]]
+
+
+# How often the preview looks for saved files, in seconds. MkDocs looks every half second;
+# each look lists the watched folders (a national data folder is some hundreds of files,
+# a few milliseconds' work).
+LOOK_EVERY = 0.1
+
+
+def quicker_watch(server: LiveReloadServer, watched: list[str | None]) -> LiveReloadServer:
+    """``server``, looking for changes every ``LOOK_EVERY`` seconds. Called before it starts,
+    when it watches only ``watched`` (the pages and mkdocs.yml): they are watched again by a
+    new observer, as is everything watched after this."""
+    paths = [p for p in watched if p]
+    for path in paths:
+        server.unwatch(path)
+    server.observer = watchdog.observers.polling.PollingObserver(timeout=LOOK_EVERY)
+    for path in paths:
+        server.watch(path)
+    return server
 
 
 class QuietDirtyWarning(logging.Filter):

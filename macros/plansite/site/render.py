@@ -6,6 +6,7 @@ data ever becomes template source.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Callable
 from dataclasses import fields
@@ -141,6 +142,12 @@ def translated(words: dict[str, str]) -> dict[str, str]:
     return {key: gettext(value) for key, value in words.items()}
 
 
+@functools.lru_cache(maxsize=65536)
+def _relative(path: str, start: str) -> str:
+    """``posixpath.relpath``, which is slow and asked the same thing many times a site."""
+    return posixpath.relpath(path, start)
+
+
 def link_from(here: str) -> Callable[[str], str]:
     """Links from the page at ``here`` (a directory URL from the site root)."""
 
@@ -148,7 +155,7 @@ def link_from(here: str) -> Callable[[str], str]:
         """A link to ``target`` (a site-root URL), relative so the site works at a domain
         root and under any sub-path."""
         path, _, fragment = target.partition("#")
-        rel = posixpath.relpath(path or ".", here or ".")
+        rel = _relative(path or ".", here or ".")
         if not path or path.endswith("/"):  # a page: directory URL
             rel = "./" if rel == "." else rel + "/"
         return rel + (f"#{fragment}" if fragment else "")
