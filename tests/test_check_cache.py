@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import json
+import pickle
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ import pytest
 
 from plansite.history import cache, store
 from plansite.history.log import items, published_keys
-from plansite.model.release import Release, ReleaseFormatError
+from plansite.model.release import Release, ReleaseFormatError, Snapshot
 from plansite.validate import check
 from plansite.validate.report import Report
 from tests.conftest import MINIMAL, SHIPPED, copy_minimal, edit
@@ -181,3 +182,50 @@ def test_the_suite_keeps_its_cache_in_its_own_folder(own_cache_folder: Path) -> 
     """No test reads facts another run left in the user's cache, or leaves any there."""
     assert cache.folder() == own_cache_folder
     assert str(own_cache_folder).startswith(tempfile.gettempdir())
+
+
+def snapshot_used_without_validating(minimal: Path, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Whether the release's snapshot, not yet used in a fresh check, is had without being
+    validated again."""
+    (release,) = check(minimal).data.partnerships["sample"].releases
+    assert "snapshot" not in release.__dict__
+    validated: list[object] = []
+    real = Snapshot.model_validate
+
+    def counted(*args: Any, **kwargs: Any) -> Snapshot:
+        validated.append(args)
+        return real(*args, **kwargs)
+
+    with monkeypatch.context() as m:
+        m.setattr(Snapshot, "model_validate", counted)
+        body = json.loads((minimal / RELEASE).read_text(encoding="utf-8"))
+        assert release.snapshot == real(body["snapshot"])
+    return not validated
+
+
+def test_a_verified_snapshot_is_kept_and_read_back_without_validating_it_again(
+    cache_dir: Path, minimal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check(minimal)  # verified in full, and its snapshot kept
+    assert len(list((cache_dir / "snapshots").glob("*.pickle"))) == 1
+    assert snapshot_used_without_validating(minimal, monkeypatch)
+
+
+@pytest.mark.parametrize("spoilt", ["other code", "others may write", "cut short"])
+def test_a_kept_snapshot_is_not_read_unless_it_is_sound_and_only_the_user_could_write_it(
+    cache_dir: Path, minimal: Path, monkeypatch: pytest.MonkeyPatch, spoilt: str
+) -> None:
+    check(minimal)
+    [kept] = (cache_dir / "snapshots").glob("*.pickle")
+    if spoilt == "other code":  # kept by another version of the model
+        with kept.open("rb") as handle:
+            pickle.load(handle)  # noqa: S301  the test's own file
+            snapshot = pickle.load(handle)  # noqa: S301
+        with kept.open("wb") as handle:
+            pickle.dump("another model", handle)
+            pickle.dump(snapshot, handle)
+    elif spoilt == "others may write":
+        kept.chmod(kept.stat().st_mode | 0o002)
+    else:
+        kept.write_bytes(kept.read_bytes()[:50])
+    assert not snapshot_used_without_validating(minimal, monkeypatch)

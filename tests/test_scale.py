@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -197,3 +198,25 @@ def test_the_preview_looks_for_saved_files_often_and_still_watches_the_pages(
         assert {e.timeout for e in server.observer.emitters} == {LOOK_EVERY}
     finally:
         server.server_close()
+
+
+@pytest.mark.slow
+def test_a_build_says_where_its_time_went_by_stage_and_by_kind_of_page(tmp_path: Path) -> None:
+    from plansite.site.timings import RUN_STAGES, SITE_STAGES
+
+    out = tmp_path / "site"
+    done = plansite("build", "--data", str(MINIMAL), "-d", str(out), "--timings", "-j", "1")
+    assert done.returncode == 0, done.stderr
+    rows = dict(re.findall(r"^\| ([^|]+?) \| ([\d.,]+) \|", done.stdout, re.M))
+    assert set(RUN_STAGES) | set(SITE_STAGES) <= set(rows), done.stdout
+    built = float(rows["build the sites (wall time)"])
+    in_sites = sum(float(rows[stage]) for stage in SITE_STAGES)
+    assert 0 < in_sites <= built * 1.05  # one job: the sites' stages fit in the wall time
+    kinds = {kind: int(pages.replace(",", "")) for kind, pages in
+             re.findall(r"^\| ([a-z][\w /.-]*?) \| ([\d,]+) \| [\d.]+ \| [\d.]+ \|$",
+                        done.stdout, re.M)}  # fmt: skip
+    services = len(list((out / "sample" / "services").glob("*/index.html")))
+    assert services and kinds["service"] == services
+    assert kinds["home"] == 1 and kinds["national"] == 1  # the site and the national index
+    pages = sum(1 for p in out.rglob("*.html") if p.name != "404.html")
+    assert sum(kinds.values()) <= pages  # forwarding pages and fragments are not pages

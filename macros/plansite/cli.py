@@ -185,6 +185,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"built {result.sites} site(s), {result.pages:,} pages, in {result.seconds:.1f} s "
         f"with {result.jobs} job(s) ({rate:,.0f} pages/s) into {args.site_dir}"
     )
+    if args.timings:
+        print("\n" + result.timings.table())
     return 0
 
 
@@ -413,6 +415,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=Path("site"),
         metavar="OUT",
         help="where to publish the sites (default: ./site)",
+    )
+    p.add_argument(
+        "--timings",
+        action="store_true",
+        help="print where the time went: by stage, and by kind of page",
     )
     p.add_argument("--partnership", metavar="ID", help="build only this partnership's site")
     p.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration to build with")

@@ -20,6 +20,7 @@ from pathlib import Path
 class Run:
     seconds: float
     peak_mb: float  # the most memory the command and all its workers held at one moment
+    output: str = ""  # what it printed, when asked for
 
 
 def _children(pid: int) -> list[int]:
@@ -47,12 +48,18 @@ def _tree_rss(root: int) -> int:
     return total
 
 
-def timed(command: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
+def timed(
+    command: list[str],
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    keep_output: bool = False,
+) -> Run:
     """Run ``command`` to the end; fail loudly if it fails."""
     started = time.perf_counter()
     process = subprocess.Popen(
-        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-    )
+        command, cwd=cwd, env=env, text=True, stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE if keep_output else subprocess.DEVNULL,
+    )  # fmt: skip
     peak = 0
     done = threading.Event()
 
@@ -65,13 +72,13 @@ def timed(command: list[str], cwd: Path | None = None, env: dict[str, str] | Non
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    _, errors = process.communicate()
+    output, errors = process.communicate()
     seconds = time.perf_counter() - started
     done.set()
     sampler.join()
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{errors[-3000:]}")
-    return Run(seconds, peak / 1024)
+    return Run(seconds, peak / 1024, output or "")
 
 
 def machine() -> str:

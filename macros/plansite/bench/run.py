@@ -130,8 +130,9 @@ def _report(args: argparse.Namespace, counts: list[int], config: Path, work: Pat
             generate(data, args.seed, count)
         for jobs in sorted({1, args.jobs}):
             out = work / f"site-{count}-{jobs}"
-            run = timed(_plansite("build", "--data", str(data), "-d", str(out),
-                                  "--config", str(config), "-j", str(jobs)))  # fmt: skip
+            run = timed(_plansite("build", "--data", str(data), "-d", str(out), "--timings",
+                                  "--config", str(config), "-j", str(jobs)),
+                        keep_output=True)  # fmt: skip
             rows.append(Row("plansite", count, jobs, _pages(out), run))
             print(rows[-1].line(), file=sys.stderr)
     if not args.no_plain:
@@ -142,6 +143,10 @@ def _report(args: argparse.Namespace, counts: list[int], config: Path, work: Pat
             rows.append(Row("plain MkDocs", largest, jobs, pages, run))
             print(rows[-1].line(), file=sys.stderr)
     _print_tables(rows, largest, counts)
+    last = next(r for r in reversed(rows) if r.what == "plansite")
+    print(f"Where the time went in the build of {last.partnerships} partnerships with "
+          f"{last.jobs} job(s) (`plansite build --timings`):\n")  # fmt: skip
+    print(last.run.output[last.run.output.index("| stage of the run") :])
     if not args.no_preview:
         _print_preview(config, work / "data")
 

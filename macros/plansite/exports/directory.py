@@ -16,11 +16,10 @@ closed: its partnership's services page lists it under "No longer running".
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 
-from plansite.exports.tables import csv_text
+from plansite.exports.tables import bulk_json, csv_text
 from plansite.index.context import SiteIndex
 from plansite.model.addresses import url_for
 from plansite.model.service import Service
@@ -132,4 +131,4 @@ def services_csv(found: list[Entry], base: str = "") -> str:
 
 
 def services_json(found: list[Entry], base: str = "") -> str:
-    return json.dumps({"services": _rows(found, base)}, indent=2, ensure_ascii=False) + "\n"
+    return bulk_json({"services": _rows(found, base)})

@@ -20,7 +20,7 @@ import json
 import uuid
 from typing import Any
 
-from plansite.exports.tables import csv_text
+from plansite.exports.tables import bulk_json, csv_text
 from plansite.index.context import SiteIndex
 from plansite.model.service import Service
 
@@ -183,15 +183,11 @@ class Hsds:
 
     def files(self) -> dict[str, str]:
         """File name (under data/hsds/) -> content."""
-
-        def dump(value: Any) -> str:
-            return json.dumps(value, indent=1, ensure_ascii=False) + "\n"
-
         out = {
-            "services.json": dump(self.services),
-            "organizations.json": dump(list(self.organizations.values())),
-            "taxonomies.json": dump(self.taxonomies),
-            "taxonomy_terms.json": dump(list(self.terms.values())),
+            "services.json": bulk_json(self.services),
+            "organizations.json": bulk_json(list(self.organizations.values())),
+            "taxonomies.json": bulk_json(self.taxonomies),
+            "taxonomy_terms.json": bulk_json(list(self.terms.values())),
         }
         out.update({f"csv/{name}": text for name, text in self.tables().items()})
         return out
@@ -276,5 +272,4 @@ def national_files(exports: list[Hsds]) -> dict[str, str]:
         lists["organizations.json"] += list(hsds.organizations.values())
         lists["taxonomies.json"] += hsds.taxonomies
         lists["taxonomy_terms.json"] += list(hsds.terms.values())
-    return {name: json.dumps(records, indent=1, ensure_ascii=False) + "\n"
-            for name, records in lists.items()}  # fmt: skip
+    return {name: bulk_json(records) for name, records in lists.items()}

@@ -5,13 +5,21 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Sequence
+from typing import Any
 
 from plansite.model.plan import Figure, Measure, Statistic
 
 # A figure of an indicator, or a statistic about the area: both keep the printed text beside
 # the reading.
 Printed = Figure | Statistic
+
+
+def bulk_json(value: Any) -> str:
+    """A large export as JSON without indentation: read by programs, and written by Python's
+    fast encoder, which indentation turns off (for the national directory, seconds)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def period_label(f: Figure) -> str:

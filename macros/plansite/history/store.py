@@ -297,6 +297,7 @@ def _from_file(
     keys = published_keys(body["snapshot"])
     published = _published(release, frozenset(keys), path, digest)
     published.__dict__["snapshot"] = release.snapshot  # validated already: keep it for its users
+    cache.remember_snapshot(digest, release.snapshot)
     header = {k: v for k, v in body.items() if k != "snapshot"}
     header["snapshot"] = {"notes": body["snapshot"]["notes"]}
     return published, {"header": header, "items": sorted([list(key) for key in keys])}
@@ -336,10 +337,24 @@ def _check_name(header: ReleaseHeader, n: int, day: str) -> None:
         raise _RefusedError("the file name does not match the release it holds")
 
 
+class KeptRelease(PublishedRelease):
+    """A published release whose snapshot, when first used, is read from the cache where an
+    earlier use kept it (see ``cache.recall_snapshot``), or else validated and kept. Its
+    file is read either way: one changed since it was checked is refused."""
+
+    def validated(self, raw: bytes) -> Snapshot:
+        kept = cache.recall_snapshot(self.digest)
+        if isinstance(kept, Snapshot):
+            return kept
+        read = super().validated(raw)
+        cache.remember_snapshot(self.digest, read)
+        return read
+
+
 def _published(
     header: Release | ReleaseSummary, items: frozenset[tuple[str, str]], path: Path, digest: str
 ) -> PublishedRelease:
-    return PublishedRelease(
+    return KeptRelease(
         number=header.number,
         date=header.date,
         note=header.note,

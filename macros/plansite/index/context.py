@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from plansite.history.cache import no_collector
 from plansite.history.log import KIND_WORDS, Change, history
 from plansite.history.log import items as history_items
 from plansite.history.store import snapshot
@@ -498,6 +499,13 @@ def build_index(
     (which every page then marks as a draft; feeds never carry them). ``history``: the index
     of the same data whose log this one shows (the English site, for a site in another
     language: its log compares releases, which are never translated)."""
+    with no_collector():  # an index is made to last, and has no reference cycles
+        return _build_index(data, pid, today, history)
+
+
+def _build_index(
+    data: Dataset, pid: str, today: date | None, history: SiteIndex | None
+) -> SiteIndex:
     pd = data.partnerships[pid]
     plan = current_plan(pd)
     day = today or date.today()

@@ -119,6 +119,10 @@ class PublishedRelease:
         raw = self.path.read_bytes()
         if hashlib.sha256(raw).hexdigest() != self.digest:
             raise ReleaseFormatError(f"{self.path}: the release file changed after it was checked")
+        return self.validated(raw)
+
+    def validated(self, raw: bytes) -> Snapshot:
+        """The snapshot of the file's bytes ``raw``, which are the bytes verified."""
         try:
             return Snapshot.model_validate(json.loads(raw.decode("utf-8"))["snapshot"])
         except ValidationError as exc:

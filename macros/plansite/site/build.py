@@ -15,13 +15,15 @@ partnership, and is always built.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import logging
 import os
 import posixpath
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -47,6 +49,7 @@ from plansite.site.reuse import (
     stamp,
     write_record,
 )
+from plansite.site.timings import RUN_STAGES, SITE_STAGES, Timings, noted, taken
 from plansite.site.workers import BuildError as BuildError  # where callers look for it
 from plansite.site.workers import Pool, default_jobs, exclusive
 
@@ -61,6 +64,7 @@ class BuildResult:
     jobs: int = 1
     rebuilt: list[str] = field(default_factory=list)  # partnerships built afresh
     reused: list[str] = field(default_factory=list)  # taken unchanged from the previous output
+    timings: Timings = field(default_factory=Timings)  # where the time went
 
 
 @dataclass
@@ -74,6 +78,7 @@ class SiteBuilt:
     broken: list[str] = field(default_factory=list)
     outside: list[tuple[str, str, str]] = field(default_factory=list)
     scripts: set[str] = field(default_factory=set)
+    timings: Timings = field(default_factory=Timings)
 
 
 class _Warnings(logging.Handler):
@@ -111,7 +116,11 @@ def build_site(
             strict=True,
             **options(mkdocs_yml, data, partnership, today=today, language=language),
         )
+        started, before = time.perf_counter(), _in_plugin()
         mkdocs_build(config)
+        # MkDocs' own work: all of the build but the plugin's stages and the pages' passes.
+        plugin = _in_plugin() - before
+        noted().add(SITE_STAGES[3], time.perf_counter() - started - plugin)
     except PageRenderError as exc:
         raise BuildError(f"{which}: {exc}") from exc
     except MkDocsException as exc:
@@ -122,6 +131,11 @@ def build_site(
         raise BuildError(f"{which}: a page failed to render{warnings.said()}") from exc
     finally:
         mkdocs_log.removeHandler(warnings)
+
+
+def _in_plugin() -> float:
+    """Seconds noted so far in the stages the plugin notes itself."""
+    return sum(noted().stages.get(stage, 0.0) for stage in SITE_STAGES[:3])
 
 
 # The national index is built beside the partnership sites, then moved to the top: MkDocs
@@ -145,8 +159,9 @@ def _build_and_check(task: Task) -> SiteBuilt:
         beside.rename(dest / code)
     if not pid:  # its links lead into the other sites: checked once they are all in place
         pages = sum(1 for p in Tree.read(dest).html() if p != "404.html")
-        return SiteBuilt(pid, pages, time.perf_counter() - started)
-    done = finish(dest)
+        return SiteBuilt(pid, pages, time.perf_counter() - started, timings=taken())
+    with noted().stage(SITE_STAGES[4]):
+        done = finish(dest)
     return SiteBuilt(
         pid,
         done.crawl.pages,
@@ -156,6 +171,7 @@ def _build_and_check(task: Task) -> SiteBuilt:
         outside=[(f"{pid}/{page}", href, posixpath.normpath(f"{pid}/{target}"))
                  for page, href, target in done.crawl.outside],
         scripts=done.scripts,
+        timings=taken(),
     )  # fmt: skip
 
 
@@ -186,7 +202,9 @@ def build_all(
     changed, unless ``cold``; ``today`` is the day the sites are built for."""
     started = time.perf_counter()
     today = today or date.today()  # one day for every site, even across midnight
-    report = checked(data.resolve(), remember=True)
+    run = Timings()
+    with run.stage(RUN_STAGES[0]):
+        report = checked(data.resolve(), remember=True)
     if report.errors:
         raise BuildError(
             f"the data has {len(report.errors)} error(s); nothing was built:\n"
@@ -202,12 +220,13 @@ def build_all(
         staging.mkdir(parents=True)
         try:
             pids = [only] if only else sorted(partnerships, key=lambda p: -_weight(partnerships[p]))
-            keys = site_keys(mkdocs_yml, data, pids, today)
-            # A build of one partnership publishes a site laid out for its own host (with its
-            # own _headers): never one to reuse in a build of them all.
-            kept = _reusable(out, keys, say) if only is None and not cold else {}
-            for pid in kept:
-                reuse(out / pid, staging / pid)
+            with run.stage(RUN_STAGES[1]):
+                keys = site_keys(mkdocs_yml, data, pids, today)
+                # A build of one partnership publishes a site laid out for its own host (with
+                # its own _headers): never one to reuse in a build of them all.
+                kept = _reusable(out, keys, say) if only is None and not cold else {}
+                for pid in kept:
+                    reuse(out / pid, staging / pid)
             tasks: list[Task] = [
                 (mkdocs_yml, data, staging / pid, pid, today,
                  list(partnerships[pid].partnership.languages))
@@ -216,13 +235,17 @@ def build_all(
             if only is None:
                 tasks.insert(0, (mkdocs_yml, data, staging / NATIONAL, "", today, []))
             jobs = max(1, min(jobs or default_jobs(), len(tasks)))
-            built = _build_sites(tasks, jobs, started, say)
+            with run.stage(RUN_STAGES[2]), _frozen():
+                built = _build_sites(tasks, jobs, started, say)
+            for site in built:
+                run.merge(site.timings)
             # A reused site was checked when it was built, and its files are those checked
             # (``_reusable`` compared them with the record): what it found then still holds.
             # Its links into other sites are checked again below with everyone else's.
             built += [SiteBuilt(pid, k.pages, 0.0, scripts=set(k.scripts), outside=k.outside)
                       for pid, k in kept.items()]  # fmt: skip
-            pages = _check_tree(staging, only, built)
+            with run.stage(RUN_STAGES[3]):
+                pages = _check_tree(staging, only, built)
             record = {**kept, **{
                 s.pid: Kept(keys[s.pid], stamp(staging / s.pid), s.pages, sorted(s.scripts),
                             sorted(s.outside))
@@ -231,7 +254,9 @@ def build_all(
                 write_record(staging, record)  # before the scan below, which reads it too
             # Every file, reused ones too: a value marked not public since a site was built
             # is still found in it.
-            if found := leaks(staging, report.private):
+            with run.stage(RUN_STAGES[4]):
+                found = leaks(staging, report.private)
+            if found:
                 raise BuildError(
                     f"{len(found)} file(s) of the output contain a value marked not public; "
                     "nothing was published. Either the value is also written in text that is "
@@ -243,13 +268,29 @@ def build_all(
             if only is not None and (out / RECORD).is_file():
                 # The record no longer speaks for this partnership's published site.
                 write_record(out, {p: k for p, k in read_record(out).items() if p != only})
-            _publish(staging, out, only)
+            with run.stage(RUN_STAGES[5]):
+                _publish(staging, out, only)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     rebuilt = sorted(s.pid for s in built if s.pid and s.pid not in kept)
     return BuildResult(
-        len(built), pages, time.perf_counter() - started, jobs, rebuilt, sorted(kept)
+        len(built), pages, time.perf_counter() - started, jobs, rebuilt, sorted(kept), run
     )
+
+
+@contextlib.contextmanager
+def _frozen() -> Iterator[None]:
+    """The checked data lasts to the end of the build: the collector need not look at it
+    again while the sites build, and a worker that did would copy every page of memory it
+    shares with this process."""
+    if gc.get_freeze_count():  # someone else froze what they had: leave it to them
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _reusable(out: Path, keys: dict[str, str], say: Callable[[str], None]) -> dict[str, Kept]:

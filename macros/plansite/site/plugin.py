@@ -20,6 +20,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import os
+import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -37,7 +38,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from plansite.i18n import ENGLISH, gettext, install, speaking
 from plansite.index.context import SiteIndex
@@ -74,6 +77,7 @@ from plansite.site.preview import (
 )
 from plansite.site.render import COMPILED, Renderer
 from plansite.site.search import with_summaries
+from plansite.site.timings import BODIES, FRAMES, SITE_STAGES, noted
 
 
 @dataclass
@@ -167,6 +171,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.errors: list[Diagnostic] = []
         self.prepared: dict[int, Prepared] = {}
         self.page_urls: set[str] = set()
+        self.started = 0.0  # when the page being built began its present pass
         self.described: dict[str, str] = {}  # page address -> description, for search
         self.partial: dict[str, str] = {}  # address -> title of pages of PARTIAL_LISTS kinds
         # The language every page is written in: the one place it is chosen. Both the page
@@ -185,6 +190,10 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         return (base / self.config.data_dir).resolve()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        with noted().stage(SITE_STAGES[0]):
+            return self._configure(config)
+
+    def _configure(self, config: MkDocsConfig) -> MkDocsConfig:
         root = self.data_root(config)
         if str(root) not in config.watch:
             config.watch.append(str(root))
@@ -294,8 +303,30 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self._quiet()
 
+    @event_priority(100)  # first: what follows is the time of this page's pass
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        self.started = time.perf_counter()
+        return page
+
+    @event_priority(100)  # before the search plugin reads the page
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        self.started = time.perf_counter()
+        return context
+
+    def _passed(self, page: Page, stage: str) -> None:
+        """Note the time of the pass of ``page`` that started at ``self.started``."""
+        seconds = time.perf_counter() - self.started
+        index = self.by_src.get(page.file.src_uri)
+        kind = self.pages[index].kind if index is not None else "page of docs/"
+        noted().page(kind, seconds, first=stage == BODIES)
+        noted().add(stage, seconds)
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        return self._in_language(output)
+        output = self._in_language(output)
+        self._passed(page, FRAMES)
+        return output
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
@@ -402,6 +433,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             page.title = escape(unmarked(self.pages[index].title))
         if index is None and self.language != ENGLISH:  # a page of docs/, written in English
             html = mark_languages(f'<div lang="{ENGLISH}">{html}</div>', stale_flag())
+        self._passed(page, BODIES)
         return html
 
     def blocks(self, url: str) -> Blocks | None:

@@ -10,22 +10,26 @@ Any edit to any file of the data folder (or to the code, or a new day) changes t
 and the data is checked afresh. One entry is kept per data folder, replaced by each new
 result, so the cache does not grow with edits. Entries are Python pickles, which can run
 code when read, so an entry is read only when it, and the folder it is in, belong to the
-user running the check and nobody else can write to them (see ``_trusted``); a file that
+user running the check and nobody else can write to them (see ``trusted``); a file that
 cannot be read is ignored and written again.
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
-import os
 import pickle
-import tempfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from plansite.history.cache import add_tree, code_version, folder
+from plansite.history.cache import (
+    add_tree,
+    code_version,
+    folder,
+    no_collector,
+    trusted,
+    write_whole,
+)
 from plansite.validate import check
 from plansite.validate.report import Report
 
@@ -57,43 +61,24 @@ def remembered_check(root: Path, only: str | None = None) -> Report:
     return report
 
 
-def _trusted(path: Path) -> bool:
-    """Whether only the user running the check could have written ``path``."""
-    if not hasattr(os, "getuid"):  # no owners to compare: a remembered check is not read
-        return False
-    info = path.stat()
-    return info.st_uid == os.getuid() and not info.st_mode & 0o022
-
-
 def _read(entry: Path, key: str) -> Report | None:
     try:
-        if not (_trusted(entry.parent) and _trusted(entry)):
+        if not trusted(entry):
             return None
         with entry.open("rb") as handle:
-            if pickle.load(handle) != key:  # noqa: S301  the user's own file (``_trusted``)
+            if pickle.load(handle) != key:  # noqa: S301  the user's own file (``trusted``)
                 return None
-            gc.disable()  # as while checking: a million long-lived objects, no cycles
-            try:
+            with no_collector():  # as while checking: a million objects, no cycles
                 report = pickle.load(handle)  # noqa: S301  the user's own file
-            finally:
-                gc.enable()
     except Exception:  # any unreadable entry is as good as none
         return None
     return report if isinstance(report, Report) else None
 
 
 def _write(entry: Path, key: str, report: Report) -> None:
-    """Write the entry whole or not at all; a cache that cannot be written is skipped."""
-    with contextlib.suppress(OSError):
-        entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
-        temporary = Path(name)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump(key, out, protocol=pickle.HIGHEST_PROTOCOL)
-                # A fresh report: nothing derived from it (the public view) is kept.
-                pickle.dump(Report(report.data, report.problems), out, pickle.HIGHEST_PROTOCOL)
-            temporary.replace(entry)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
+    def write(out: Any) -> None:
+        pickle.dump(key, out, protocol=pickle.HIGHEST_PROTOCOL)
+        # A fresh report: nothing derived from it (the public view) is kept.
+        pickle.dump(Report(report.data, report.problems), out, pickle.HIGHEST_PROTOCOL)
+
+    write_whole(entry, write)
