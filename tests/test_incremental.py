@@ -106,6 +106,30 @@ def test_a_published_file_edited_by_hand_is_built_again(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_a_reused_site_is_known_unchanged_without_reading_its_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its files' sizes, times and inodes are what they were when it was published; a file
+    changed since is not, and then the files are read."""
+    builds = Builds(tmp_path)
+    builds.build(builds.out)
+    read: list[Path] = []
+    real = reuse.stamp
+
+    def counted(site: Path) -> str:
+        read.append(site)
+        return real(site)
+
+    monkeypatch.setattr(reuse, "stamp", counted)
+    builds.again([], ["sample", "second"])
+    assert read == []
+    page = builds.out / "second/index.html"
+    page.write_bytes(page.read_bytes())  # the same bytes, written again: a new time
+    builds.again([], ["sample", "second"])
+    assert read == [builds.out / "second"]
+
+
+@pytest.mark.slow
 def test_the_command_names_what_it_reused_and_cold_reuses_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -236,3 +236,29 @@ def test_no_word_breaking_rule_reaches_a_name_on_the_national_pages() -> None:
         if template.stem in ("national", "areas", "area", "directory", "directory-filter"):
             text = template.read_text(encoding="utf-8")
             assert "plansite-facts" not in text and "<table" not in text, template.name
+
+
+@pytest.mark.slow
+def test_a_card_made_once_for_many_pages_is_the_card_each_page_would_make(
+    shipped_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The directory's cards are made once per depth of page; the national index is the same
+    byte for byte as one whose every card is made on its page, and a term of the glossary is
+    still spelled out the first time each page uses it."""
+    from datetime import date
+
+    from plansite.site.build import build_site
+    from plansite.site.guard import finish
+    from plansite.site.render import Renderer
+
+    monkeypatch.setattr(Renderer, "kept_card", lambda self, macro, *args: macro(*args))
+    fresh = tmp_path / "fresh"
+    build_site(ROOT / "mkdocs.yml", SHIPPED, fresh, "", date.today())
+    finish(fresh)  # each page's security policy, as in the published tree
+    pages = sorted(p.relative_to(fresh) for p in fresh.rglob("*.html"))
+    assert len([p for p in pages if p.parts[0] == "directory"]) > 10
+    for page in pages:
+        assert (shipped_site / page).read_bytes() == (fresh / page).read_bytes(), page
+    spelled = [p for p in pages if p.parts[0] == "directory"
+               and "<abbr title=" in (fresh / p).read_text(encoding="utf-8")]  # fmt: skip
+    assert len(spelled) > 1  # a term used on several lists, spelled out on each

@@ -208,3 +208,22 @@ def test_pages_keep_to_their_content_security_policy(browser: Browser, tmp_path:
             checked += 1
     ctx.close()
     assert checked > 15
+
+
+@pytest.mark.slow
+def test_the_output_two_builds_back_is_set_aside_then_deleted_by_the_next_build(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "site"
+    for _ in range(2):
+        build(MINIMAL, out)
+    discarded = tmp_path / ".site.discarded"
+    assert not discarded.exists()  # there was no output two builds back
+    first_of_the_previous = (tmp_path / ".site.previous" / "index.html").stat().st_ino
+    build(MINIMAL, out)
+    assert (discarded / "index.html").stat().st_ino == first_of_the_previous
+    assert (tmp_path / ".site.previous").is_dir()
+    build(MINIMAL, out)
+    assert (discarded / "index.html").stat().st_ino != first_of_the_previous
+    rollback(out)
+    assert tree_hash(out) == tree_hash(tmp_path / ".site.previous")

@@ -91,7 +91,26 @@ def _ancestry(nodes: dict[str, Any], node_id: str | None) -> list[str]:
     return chain
 
 
+# The items of the snapshots read lately, by the snapshot's identity (each is kept with its
+# items, so that the identity stays its own): a release's snapshot is compared with the one
+# before it and the one after, and its items listed again for its pages' histories.
+_ITEMS: dict[int, tuple[Snapshot, dict[tuple[str, str], Item]]] = {}
+_KEEP = 256
+
+
 def items(snap: Snapshot) -> dict[tuple[str, str], Item]:
+    """Every tracked item of ``snap``, by kind and id. Shared between callers: not to be
+    changed."""
+    if (found := _ITEMS.get(id(snap))) is not None and found[0] is snap:
+        return found[1]
+    made = _items(snap)
+    if len(_ITEMS) >= _KEEP:
+        del _ITEMS[next(iter(_ITEMS))]  # the oldest
+    _ITEMS[id(snap)] = (snap, made)
+    return made
+
+
+def _items(snap: Snapshot) -> dict[tuple[str, str], Item]:
     names = {**snap.names, **{loc.id: loc.name for loc in snap.partnership.localities}}
     out: dict[tuple[str, str], Item] = {}
 

@@ -22,6 +22,7 @@ import logging
 import os
 import posixpath
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -47,7 +48,9 @@ from plansite.site.reuse import (
     reuse,
     site_keys,
     stamp,
+    unchanged,
     write_record,
+    write_signatures,
 )
 from plansite.site.timings import RUN_STAGES, SITE_STAGES, Timings, noted, taken
 from plansite.site.workers import BuildError as BuildError  # where callers look for it
@@ -218,15 +221,19 @@ def build_all(
     with exclusive(out.parent / f".{out.name}.lock", f"another build is writing to {out}"):
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
+        alongside = _Alongside()
         try:
             pids = [only] if only else sorted(partnerships, key=lambda p: -_weight(partnerships[p]))
             with run.stage(RUN_STAGES[1]):
                 keys = site_keys(mkdocs_yml, data, pids, today)
                 # A build of one partnership publishes a site laid out for its own host (with
                 # its own _headers): never one to reuse in a build of them all.
-                kept = _reusable(out, keys, say) if only is None and not cold else {}
-                for pid in kept:
-                    reuse(out / pid, staging / pid)
+                kept, signed = _reusable(out, keys, say) if only is None and not cold else ({}, {})
+            # While the sites build (a rebuild leaves the cores idle most of the time): the
+            # reused sites are put in place, and the output two builds back, set aside by the
+            # last publishing, is deleted.
+            alongside.add(lambda: _put_in_place(kept, out, staging))
+            alongside.add(lambda: shutil.rmtree(_discarded(out, only), ignore_errors=True))
             tasks: list[Task] = [
                 (mkdocs_yml, data, staging / pid, pid, today,
                  list(partnerships[pid].partnership.languages))
@@ -236,7 +243,7 @@ def build_all(
                 tasks.insert(0, (mkdocs_yml, data, staging / NATIONAL, "", today, []))
             jobs = max(1, min(jobs or default_jobs(), len(tasks)))
             with run.stage(RUN_STAGES[2]), _frozen():
-                built = _build_sites(tasks, jobs, started, say)
+                built = _build_sites(tasks, jobs, started, say, alongside)
             for site in built:
                 run.merge(site.timings)
             # A reused site was checked when it was built, and its files are those checked
@@ -270,7 +277,10 @@ def build_all(
                 write_record(out, {p: k for p, k in read_record(out).items() if p != only})
             with run.stage(RUN_STAGES[5]):
                 _publish(staging, out, only)
+                if only is None:
+                    write_signatures(out, record, signed)
         finally:
+            alongside.wait()
             shutil.rmtree(staging, ignore_errors=True)
     rebuilt = sorted(s.pid for s in built if s.pid and s.pid not in kept)
     return BuildResult(
@@ -293,18 +303,60 @@ def _frozen() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _reusable(out: Path, keys: dict[str, str], say: Callable[[str], None]) -> dict[str, Kept]:
-    """The published partnership sites made from the same inputs as this build's."""
-    found = {}
+def _reusable(
+    out: Path, keys: dict[str, str], say: Callable[[str], None]
+) -> tuple[dict[str, Kept], dict[str, str]]:
+    """The published partnership sites made from the same inputs as this build's, and the
+    signature of each (see ``reuse.unchanged``)."""
+    found, signed = {}, {}
     for pid, kept in sorted(read_record(out).items()):
         if keys.get(pid) != kept.key:
             continue
-        if stamp(out / pid) != kept.stamp:
+        if (signed_now := unchanged(out, pid, kept)) is None:
             say(f"  {pid}: the published files were changed since they were built; rebuilding")
             continue
-        found[pid] = kept
+        found[pid], signed[pid] = kept, signed_now
         say(f"reused  {pid}: {kept.pages:,} pages, unchanged since the last build")
-    return found
+    return found, signed
+
+
+def _put_in_place(kept: dict[str, Kept], out: Path, staging: Path) -> None:
+    for pid in kept:
+        reuse(out / pid, staging / pid)
+
+
+class _Alongside:
+    """Work done in threads of this process while the workers build the sites. It starts once
+    they are forked (a fork copies no thread), and its first error is raised by ``join``."""
+
+    def __init__(self) -> None:
+        self.work: list[Callable[[], object]] = []
+        self.threads: list[threading.Thread] = []
+        self.errors: list[BaseException] = []
+
+    def add(self, work: Callable[[], object]) -> None:
+        self.work.append(work)
+
+    def start(self) -> None:
+        for work in self.work:
+            thread = threading.Thread(target=self._run, args=(work,))
+            thread.start()
+            self.threads.append(thread)
+
+    def _run(self, work: Callable[[], object]) -> None:
+        try:
+            work()
+        except BaseException as exc:  # raised again by join
+            self.errors.append(exc)
+
+    def wait(self) -> None:
+        for thread in self.threads:
+            thread.join()
+
+    def join(self) -> None:
+        self.wait()
+        if self.errors:
+            raise self.errors[0]
 
 
 def _build_sites(
@@ -312,9 +364,11 @@ def _build_sites(
     jobs: int,
     started: float,
     say: Callable[[str], None],
+    alongside: _Alongside,
 ) -> list[SiteBuilt]:
     built: list[SiteBuilt] = []
     with Pool(jobs) as pool:
+        alongside.start()
         for site in pool.run(_build_and_check, tasks):
             built.append(site)
             so_far = sum(s.pages for s in built)
@@ -323,6 +377,7 @@ def _build_sites(
                 f"{site.pages:,} pages in {site.seconds:.1f} s  ·  {so_far:,} pages so far, "
                 f"{time.perf_counter() - started:.0f} s elapsed"
             )
+    alongside.join()
     return built
 
 
@@ -388,15 +443,29 @@ def _keeps_published_history(published: Path, pd: PartnershipData) -> None:
         )
 
 
+def _published(out: Path, only: str | None) -> Path:
+    """Where the build publishes: the whole output, or one partnership's folder of it."""
+    return out / only if only else out
+
+
+def _discarded(out: Path, only: str | None) -> Path:
+    """Where the output before the previous one waits to be deleted."""
+    target = _published(out, only)
+    return target.parent / f".{target.name}.discarded"
+
+
 def _publish(staging: Path, out: Path, only: str | None) -> None:
-    """Swap the checked build into place, keeping the previous output beside it."""
+    """Swap the checked build into place, keeping the previous output beside it; the one
+    before that is set aside, to be deleted by the next build while it works."""
+    target = _published(out, only)
+    source = staging / only if only else staging
     if only:
-        source, target = staging / only, out / only
         out.mkdir(parents=True, exist_ok=True)
-    else:
-        source, target = staging, out
     previous = target.parent / f".{target.name}.previous"
-    shutil.rmtree(previous, ignore_errors=True)
+    discarded = _discarded(out, only)
+    shutil.rmtree(discarded, ignore_errors=True)  # gone already, unless the last build failed
+    if previous.exists():
+        previous.rename(discarded)
     if target.exists():
         target.rename(previous)
     source.rename(target)

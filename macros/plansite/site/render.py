@@ -243,7 +243,26 @@ class Renderer:
                 kind_nouns=translated(KIND_NOUNS),
                 funding_status=translated(FUNDING_STATUS),
                 url_for=url_for,
+                kept_card=self.kept_card,
             )
+        # Cards made once for every page at the same depth: (item, level, way to the root).
+        self._cards: dict[tuple[int, int, str], tuple[object, Markup]] = {}
+
+    def kept_card(
+        self, macro: Callable[..., Markup], item: object, link: Callable[[str], str], level: int
+    ) -> Markup:
+        """``macro(item, link, level)``, the card of an item listed on many pages, made once
+        per depth of page: its links, made relative by ``link``, are the same on every page
+        as far from the site's root. A card that names a term of the glossary is made on each
+        page, as a term is spelled out the first time a page uses it."""
+        key = (id(item), level, link(""))
+        if (found := self._cards.get(key)) is not None:
+            return found[1]
+        marked = self.glossary.marked if self.glossary else 0
+        card = macro(item, link, level)
+        if (self.glossary.marked if self.glossary else 0) == marked:
+            self._cards[key] = (item, card)  # the item is kept, so its id stays its own
+        return card
 
     def render(self, spec: PageSpec, page_context: DataclassInstance) -> str:
         """The body of page ``spec``: its template receives the fields of its context, the

@@ -87,6 +87,54 @@ def stamp(site: Path) -> str:
     return digest.hexdigest()
 
 
+def signature(site: Path) -> str:
+    """Every file of a site by path, size, time of its last change and inode: what
+    ``os.stat`` says, without reading a byte."""
+    digest = hashlib.sha256()
+    for here, dirs, names in os.walk(site):
+        dirs.sort()
+        for name in sorted(names):
+            path = Path(here) / name
+            st = path.stat()
+            rel = path.relative_to(site).as_posix()
+            digest.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0".encode())
+    return digest.hexdigest()
+
+
+def _signatures_file(out: Path) -> Path:
+    return out.parent / f".{out.name}.signatures.json"
+
+
+def unchanged(out: Path, pid: str, kept: Kept) -> str | None:
+    """The signature of the published site of ``pid`` if it still has the files its stamp
+    was made of; None if it does not.
+
+    Reading every file of every site for its stamp would take a second or more at national
+    scale; so beside the output (never published) each site's stamp is kept with the site's
+    ``signature``, which reads no file. The same signature says the files are those the
+    stamp was made of: a file edited since has another size, time or inode. Without it,
+    the stamp is made again."""
+    try:
+        known = json.loads(_signatures_file(out).read_text(encoding="utf-8")).get(pid)
+    except (OSError, ValueError, AttributeError):
+        known = None
+    now = signature(out / pid)
+    if known == [kept.stamp, now] or stamp(out / pid) == kept.stamp:
+        return now
+    return None
+
+
+def write_signatures(out: Path, kept: dict[str, Kept], signed: dict[str, str]) -> None:
+    """Note each published site's signature with its stamp (see ``unchanged``): ``signed``
+    has those of the sites reused, whose files were linked as they were; the others' are
+    made now."""
+    found = {pid: [k.stamp, signed.get(pid) or signature(out / pid)]
+             for pid, k in sorted(kept.items())}  # fmt: skip
+    partial = _signatures_file(out).with_suffix(".partial")
+    partial.write_text(json.dumps(found, indent=1) + "\n", encoding="utf-8")
+    partial.replace(_signatures_file(out))
+
+
 def read_record(out: Path) -> dict[str, Kept]:
     """The record beside the published output; empty when there is none or it is unreadable
     (everything is then built afresh)."""

@@ -83,6 +83,7 @@ class Glossary:
 
     def __init__(self, terms: Iterable[GlossaryTerm]) -> None:
         self.seen: set[str] = set()  # acronyms spelled out on the page being rendered
+        self.marked = 0  # acronyms marked so far, on every page
         self.expansions: dict[str, str] = {}
         for term in terms:
             if term.expansions and not term.do_not_expand:
@@ -114,6 +115,7 @@ class Glossary:
 
     def _abbr(self, match: re.Match[str], text: str) -> str:
         word = match.group(1)
+        self.marked += 1
         expansion = escape(self.expansions[word])
         marked = f'<abbr title="{expansion}">{word}{match.group(2)}</abbr>'
         # Spelled out once per page, unless the text already does ("Sacro Women's Hub
