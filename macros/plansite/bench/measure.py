@@ -19,7 +19,11 @@ from pathlib import Path
 @dataclass
 class Run:
     seconds: float
-    peak_mb: float  # the most memory the command and all its workers held at one moment
+    # The most memory the command and all its workers held at one moment: resident (each
+    # process counting in full the pages it shares with others), and proportional (each
+    # shared page divided among the processes sharing it: what the machine gave them).
+    peak_mb: float
+    peak_pss_mb: float = 0.0
     output: str = ""  # what it printed, when asked for
 
 
@@ -33,19 +37,26 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _tree_rss(root: int) -> int:
-    """Resident memory, in kB, of a process and its descendants (Linux /proc)."""
-    total, todo = 0, [root]
+def _tree_memory(root: int) -> tuple[int, int]:
+    """Resident and proportional memory, in kB, of a process and its descendants (Linux
+    /proc)."""
+    rss = pss = 0
+    todo = [root]
     while todo:
         pid = todo.pop()
         try:
             status = Path(f"/proc/{pid}/status").read_text()
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
         except OSError:
             continue
-        total += next((int(line.split()[1]) for line in status.splitlines()
-                       if line.startswith("VmRSS:")), 0)  # fmt: skip
+        rss += _kb(status, "VmRSS:")
+        pss += _kb(rollup, "Pss:")
         todo += _children(pid)
-    return total
+    return rss, pss
+
+
+def _kb(text: str, field: str) -> int:
+    return next((int(line.split()[1]) for line in text.splitlines() if line.startswith(field)), 0)
 
 
 def timed(
@@ -60,14 +71,15 @@ def timed(
         command, cwd=cwd, env=env, text=True, stderr=subprocess.PIPE,
         stdout=subprocess.PIPE if keep_output else subprocess.DEVNULL,
     )  # fmt: skip
-    peak = 0
+    peak = peak_pss = 0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_pss
         while not done.is_set():
             if Path("/proc").is_dir():
-                peak = max(peak, _tree_rss(process.pid))
+                rss, pss = _tree_memory(process.pid)
+                peak, peak_pss = max(peak, rss), max(peak_pss, pss)
             done.wait(0.25)  # often enough for builds that take seconds; light on the CPU
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -78,7 +90,7 @@ def timed(
     sampler.join()
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{errors[-3000:]}")
-    return Run(seconds, peak / 1024, output or "")
+    return Run(seconds, peak / 1024, peak_pss / 1024, output or "")
 
 
 def machine() -> str:

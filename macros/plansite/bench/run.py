@@ -56,7 +56,7 @@ class Row:
         return (
             f"| {self.what} | {self.partnerships} | {self.jobs} | {self.pages:,} | "
             f"{self.run.seconds:.1f} | {rate:,.0f} | {self.ms_per_page:.2f} | "
-            f"{self.run.peak_mb:,.0f} |"
+            f"{self.run.peak_mb:,.0f} | {self.run.peak_pss_mb:,.0f} |"
         )
 
 
@@ -152,8 +152,9 @@ def _report(args: argparse.Namespace, counts: list[int], config: Path, work: Pat
 
 
 def _print_tables(rows: list[Row], largest: int, counts: list[int]) -> None:
-    print("| builder | partnerships | jobs | pages | wall s | pages/s | ms/page | peak MB |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| builder | partnerships | jobs | pages | wall s | pages/s | ms/page | peak MB, "
+          "resident | peak MB, proportional |")  # fmt: skip
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for row in rows:
         print(row.line())
     print()

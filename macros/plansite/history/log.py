@@ -92,10 +92,11 @@ def _ancestry(nodes: dict[str, Any], node_id: str | None) -> list[str]:
 
 
 # The items of the snapshots read lately, by the snapshot's identity (each is kept with its
-# items, so that the identity stays its own): a release's snapshot is compared with the one
-# before it and the one after, and its items listed again for its pages' histories.
+# items, so that the identity stays its own): while a site's log is made, a release's
+# snapshot is compared with the one before it and the one after, and its items are listed
+# again for its pages' histories.
 _ITEMS: dict[int, tuple[Snapshot, dict[tuple[str, str], Item]]] = {}
-_KEEP = 256
+_KEEP = 16  # more than any partnership's releases, and few enough to hold
 
 
 def items(snap: Snapshot) -> dict[tuple[str, str], Item]:

@@ -110,6 +110,10 @@ class PublishedRelease:
     path: Path
     digest: str  # SHA-256 of the file as verified
 
+    def forget_snapshot(self) -> None:
+        """Let the snapshot go, if it was read: it is read again when next used."""
+        self.__dict__.pop("snapshot", None)
+
     def __getstate__(self) -> dict[str, object]:
         """Kept without its snapshot, which is read again from the file when it is used."""
         return {k: v for k, v in self.__dict__.items() if k != "snapshot"}

@@ -48,6 +48,7 @@ from plansite.load.errors import Diagnostic
 from plansite.load.writing import AnnualReport, NewsPost, WrittenPage
 from plansite.model.addresses import url_for
 from plansite.model.registry import NEUTRAL_EXIT_URL
+from plansite.model.release import PublishedRelease
 from plansite.model.translation import unmarked
 from plansite.pages import registry
 from plansite.pages.spec import PARTIAL_LISTS, PageSpec
@@ -172,6 +173,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.prepared: dict[int, Prepared] = {}
         self.page_urls: set[str] = set()
         self.started = 0.0  # when the page being built began its present pass
+        self.releases: list[PublishedRelease] = []  # every partnership's, as published
         self.described: dict[str, str] = {}  # page address -> description, for search
         self.partial: dict[str, str] = {}  # address -> title of pages of PARTIAL_LISTS kinds
         # The language every page is written in: the one place it is chosen. Both the page
@@ -204,6 +206,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         report = checked(root, pid if self.incremental and pid else None)
         # Everything published is made from the public view of the data (plansite.model.public).
         data = report.public
+        self.releases = [r for pd in data.partnerships.values() for r in pd.releases]
         site_file = data.site
         config.extra["plansite_exit_url"] = site_file.exit_url if site_file else NEUTRAL_EXIT_URL
         if report.errors and self.incremental:  # the preview shows them (see on_post_build)
@@ -342,6 +345,10 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._quiet()
+        # The snapshots of releases read for the site's log are read again if another site
+        # needs them: a national build reads every one, and would otherwise keep them all.
+        for release in self.releases:
+            release.forget_snapshot()
         search = config.plugins.get("material/search")
         if search is not None:
             index = search.search_index
