@@ -37,21 +37,27 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _tree_memory(root: int) -> tuple[int, int]:
-    """Resident and proportional memory, in kB, of a process and its descendants (Linux
-    /proc)."""
-    rss = pss = 0
-    todo = [root]
+def _tree(root: int) -> list[int]:
+    """A process and its descendants."""
+    found, todo = [], [root]
     while todo:
         pid = todo.pop()
+        found.append(pid)
+        todo += _children(pid)
+    return found
+
+
+def _memory(pids: list[int]) -> tuple[int, int]:
+    """Resident and proportional memory, in kB, of these processes (Linux /proc)."""
+    rss = pss = 0
+    for pid in pids:
         try:
             status = Path(f"/proc/{pid}/status").read_text()
             rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
         except OSError:
-            continue
+            continue  # ended while we looked
         rss += _kb(status, "VmRSS:")
         pss += _kb(rollup, "Pss:")
-        todo += _children(pid)
     return rss, pss
 
 
@@ -76,10 +82,18 @@ def timed(
 
     def sample() -> None:
         nonlocal peak, peak_pss
+        before: set[int] = set()
         while not done.is_set():
             if Path("/proc").is_dir():
-                rss, pss = _tree_memory(process.pid)
+                now = _tree(process.pid)
+                # A process seen for the first time is counted from the next look on. The
+                # commands a build runs for a moment (mkdocs-macros asks git about the
+                # project on every site) start as a copy of their parent's memory, which
+                # /proc shows as theirs until they exec: counted at once, each would count
+                # its parent twice.
+                rss, pss = _memory([pid for pid in now if pid in before or pid == process.pid])
                 peak, peak_pss = max(peak, rss), max(peak_pss, pss)
+                before = set(now)
             done.wait(0.25)  # often enough for builds that take seconds; light on the CPU
 
     sampler = threading.Thread(target=sample, daemon=True)

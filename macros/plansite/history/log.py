@@ -94,9 +94,13 @@ def _ancestry(nodes: dict[str, Any], node_id: str | None) -> list[str]:
 # The items of the snapshots read lately, by the snapshot's identity (each is kept with its
 # items, so that the identity stays its own): while a site's log is made, a release's
 # snapshot is compared with the one before it and the one after, and its items are listed
-# again for its pages' histories.
+# again for its pages' histories. ``forget_items`` lets them go once the log is made.
 _ITEMS: dict[int, tuple[Snapshot, dict[tuple[str, str], Item]]] = {}
 _KEEP = 16  # more than any partnership's releases, and few enough to hold
+
+
+def forget_items() -> None:
+    _ITEMS.clear()
 
 
 def items(snap: Snapshot) -> dict[tuple[str, str], Item]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from plansite.history.cache import no_collector
-from plansite.history.log import KIND_WORDS, Change, history
+from plansite.history.log import KIND_WORDS, Change, forget_items, history
 from plansite.history.log import items as history_items
 from plansite.history.store import snapshot
 from plansite.i18n import gettext
@@ -500,7 +500,10 @@ def build_index(
     of the same data whose log this one shows (the English site, for a site in another
     language: its log compares releases, which are never translated)."""
     with no_collector():  # an index is made to last, and has no reference cycles
-        return _build_index(data, pid, today, history)
+        try:
+            return _build_index(data, pid, today, history)
+        finally:
+            forget_items()
 
 
 def _build_index(

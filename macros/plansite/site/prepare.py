@@ -201,12 +201,22 @@ def language_build(english_build: SiteBuild, data: Dataset, pid: str, language: 
     )
 
 
+def _indexed(data: Dataset, pid: str, today: date) -> SiteIndex:
+    """A partnership's index for the national site, which shows its log and nothing else of
+    its releases: their snapshots are let go once the log is made, so that a national build
+    holds one partnership's at a time (read again from the cache if anything needs them)."""
+    site = build_index(data, pid, today)
+    for release in data.partnerships[pid].releases:
+        release.forget_snapshot()
+    return site
+
+
 def national_build(data: Dataset, today: date | None = None) -> SiteBuild:
     """The national site: the overview of every partnership, the council areas and the
     national service directory."""
     name = data.site.name if data.site else "Community justice plans"
     today = today or date.today()
-    sites = [build_index(data, p, today) for p in sorted(data.partnerships)]
+    sites = [_indexed(data, p, today) for p in sorted(data.partnerships)]
     feeds = national_feeds(data, sites, name)
     base = str(data.site.base_url) if data.site and data.site.base_url else None
     found = national(data, sites, name)
