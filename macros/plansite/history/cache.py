@@ -80,23 +80,29 @@ _MAKERS = ("plansite", "pydantic", "pydantic_core", "PyYAML", "Babel", "mkdocs",
            "lxml", "nh3")  # fmt: skip
 
 
-def add_tree(digest: Any, root: Path, skip: Iterable[str] = ()) -> None:
-    """Every file under ``root`` (but the top-level names in ``skip``), by path and content."""
+def files_under(root: Path, skip: Iterable[str] = ()) -> Iterator[tuple[str, Path]]:
+    """Every file under ``root`` (but the top-level names in ``skip``, and compiled Python),
+    as its path from ``root`` and its path, in an order that does not change."""
     skipped = set(skip)
-    if not root.is_dir():
-        digest.update(b"\0absent\0")
-        return
     for here, dirs, names in os.walk(root):
         at = Path(here)
         if at == root:
             dirs[:] = [d for d in dirs if d not in skipped]
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(names):
-            path = at / name
-            if at == root and name in skipped:
-                continue
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            if not (at == root and name in skipped):
+                path = at / name
+                yield path.relative_to(root).as_posix(), path
+
+
+def add_tree(digest: Any, root: Path, skip: Iterable[str] = ()) -> None:
+    """Every file under ``root`` (but the top-level names in ``skip``), by path and content."""
+    if not root.is_dir():
+        digest.update(b"\0absent\0")
+        return
+    for rel, path in files_under(root, skip):
+        digest.update(rel.encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
 
 
 @functools.cache
@@ -157,51 +163,55 @@ def write_whole(path: Path, write: Any) -> None:
         return
 
 
-def _snapshot_path(digest: str) -> Path | None:
+def _entry(kind: str, digest: str, suffix: str) -> Path | None:
+    """Where the entry of ``kind`` for the file with this digest is kept; None when the
+    cache is off."""
     base = folder()
     if base is None or not _DIGEST.match(digest):
         return None
-    return base / "snapshots" / f"{digest}.pickle"
+    return base / kind / f"{digest}{suffix}"
+
+
+def keep(path: Path, key: str, value: Any) -> None:
+    """Keep ``value`` as a pickle at ``path``, under ``key`` (what it was made from)."""
+
+    def write(out: Any) -> None:
+        pickle.dump(key, out, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+
+    write_whole(path, write)
+
+
+def kept(path: Path, key: str) -> Any | None:
+    """What ``keep`` put at ``path`` under the same ``key``: read only from a file that only
+    the user could have written (``trusted``); None for any other file."""
+    if not path.is_file() or not trusted(path):
+        return None
+    try:
+        with path.open("rb") as handle:
+            if pickle.load(handle) != key:  # noqa: S301  the user's own file (``trusted``)
+                return None
+            with no_collector():  # many objects, made to last, with no cycles among them
+                return pickle.load(handle)  # noqa: S301  the user's own file
+    except Exception:  # any unreadable entry is as good as none
+        return None
 
 
 def recall_snapshot(digest: str) -> Any | None:
     """The validated snapshot of the release file with this digest, if it was kept by this
     same code."""
-    path = _snapshot_path(digest)
-    if path is None or not path.is_file() or not trusted(path):
-        return None
-    try:
-        with path.open("rb") as handle:
-            if pickle.load(handle) != code_fingerprint():  # noqa: S301  the user's own file
-                return None
-            with no_collector():  # tens of thousands of objects, and no cycles among them
-                return pickle.load(handle)  # noqa: S301  the user's own file (``trusted``)
-    except Exception:  # any unreadable entry is as good as none
-        return None
+    path = _entry("snapshots", digest, ".pickle")
+    return None if path is None else kept(path, code_fingerprint())
 
 
 def remember_snapshot(digest: str, snapshot: Any) -> None:
-    path = _snapshot_path(digest)
-    if path is None:
-        return
-
-    def write(out: Any) -> None:
-        pickle.dump(code_fingerprint(), out, protocol=pickle.HIGHEST_PROTOCOL)
-        pickle.dump(snapshot, out, protocol=pickle.HIGHEST_PROTOCOL)
-
-    write_whole(path, write)
-
-
-def _entry_path(digest: str) -> Path | None:
-    base = folder()
-    if base is None or not _DIGEST.match(digest):
-        return None
-    return base / "releases" / f"{digest}.json"
+    if (path := _entry("snapshots", digest, ".pickle")) is not None:
+        keep(path, code_fingerprint(), snapshot)
 
 
 def recall(digest: str) -> dict[str, Any] | None:
     """What verifying the file with this digest established, if it was remembered."""
-    path = _entry_path(digest)
+    path = _entry("releases", digest, ".json")
     if path is None:
         return None
     try:
@@ -228,7 +238,7 @@ def well_formed(facts: Any) -> bool:
 
 def remember(digest: str, facts: dict[str, Any]) -> None:
     """Keep ``facts`` for the file with this digest; a cache that cannot be written is skipped."""
-    path = _entry_path(digest)
+    path = _entry("releases", digest, ".json")
     if path is None:
         return
     entry = {"format": FORMAT, "code": code_fingerprint(), "facts": facts}

@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
-from plansite.history.cache import add_tree, code_version
+from plansite.history.cache import add_tree, code_version, files_under
 
 RECORD = ".plansite-build.json"
 FORMAT = 1
@@ -91,13 +91,9 @@ def signature(site: Path) -> str:
     """Every file of a site by path, size, time of its last change and inode: what
     ``os.stat`` says, without reading a byte."""
     digest = hashlib.sha256()
-    for here, dirs, names in os.walk(site):
-        dirs.sort()
-        for name in sorted(names):
-            path = Path(here) / name
-            st = path.stat()
-            rel = path.relative_to(site).as_posix()
-            digest.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0".encode())
+    for rel, path in files_under(site):
+        st = path.stat()
+        digest.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0".encode())
     return digest.hexdigest()
 
 

@@ -10,26 +10,17 @@ Any edit to any file of the data folder (or to the code, or a new day) changes t
 and the data is checked afresh. One entry is kept per data folder, replaced by each new
 result, so the cache does not grow with edits. Entries are Python pickles, which can run
 code when read, so an entry is read only when it, and the folder it is in, belong to the
-user running the check and nobody else can write to them (see ``trusted``); a file that
+user running the check and nobody else can write to them (see ``cache.kept``); a file that
 cannot be read is ignored and written again.
 """
 
 from __future__ import annotations
 
 import hashlib
-import pickle
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from plansite.history.cache import (
-    add_tree,
-    code_version,
-    folder,
-    no_collector,
-    trusted,
-    write_whole,
-)
+from plansite.history.cache import add_tree, code_version, folder, keep, kept
 from plansite.validate import check
 from plansite.validate.report import Report
 
@@ -54,31 +45,8 @@ def remembered_check(root: Path, only: str | None = None) -> Report:
     digest = hashlib.sha256(f"{FORMAT}\0{code_version()}\0{date.today().isoformat()}".encode())
     add_tree(digest, root)
     key = digest.hexdigest()
-    if (found := _read(entry, key)) is not None:
+    if isinstance(found := kept(entry, key), Report):
         return found
     report = check(root, only)
-    _write(entry, key, report)
+    keep(entry, key, Report(report.data, report.problems))  # without what was derived from it
     return report
-
-
-def _read(entry: Path, key: str) -> Report | None:
-    try:
-        if not trusted(entry):
-            return None
-        with entry.open("rb") as handle:
-            if pickle.load(handle) != key:  # noqa: S301  the user's own file (``trusted``)
-                return None
-            with no_collector():  # as while checking: a million objects, no cycles
-                report = pickle.load(handle)  # noqa: S301  the user's own file
-    except Exception:  # any unreadable entry is as good as none
-        return None
-    return report if isinstance(report, Report) else None
-
-
-def _write(entry: Path, key: str, report: Report) -> None:
-    def write(out: Any) -> None:
-        pickle.dump(key, out, protocol=pickle.HIGHEST_PROTOCOL)
-        # A fresh report: nothing derived from it (the public view) is kept.
-        pickle.dump(Report(report.data, report.problems), out, pickle.HIGHEST_PROTOCOL)
-
-    write_whole(entry, write)
