@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.conftest import MINIMAL, copy_minimal, edit, plansite
@@ -50,3 +53,25 @@ def test_a_missing_data_folder_is_an_error_not_a_crash(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "[file-missing]" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_quick_exit_still_runs_the_exit_functions_and_delivers_all_output(
+    tmp_path: Path,
+) -> None:
+    # The command ends without freeing its objects (plansite.cli.run); what a normal exit
+    # does that matters must still happen: buffered output written, exit functions run.
+    script = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('exit functions ran', file=sys.stderr))\n"
+        f"sys.argv = ['plansite', 'check', '--data', {str(tmp_path / 'nowhere')!r}]\n"
+        "from plansite.cli import run\n"
+        "run()\n"
+    )
+    # Written to a pipe, output waits in a buffer unless Python is told not to buffer it.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            env=env, check=False, timeout=120)  # fmt: skip
+    assert result.returncode == 1
+    assert "[file-missing]" in result.stderr
+    assert result.stderr.rstrip().endswith("exit functions ran")
+    assert "check failed" in result.stdout
