@@ -179,10 +179,10 @@ def test_the_preview_looks_for_saved_files_often_and_still_watches_the_pages(
     tmp_path: Path,
 ) -> None:
     """MkDocs looks every half second; the preview looks every tenth, at everything MkDocs
-    watched and everything watched after."""
+    watched and everything watched after, and builds as soon as it has seen a change."""
     from mkdocs.livereload import LiveReloadServer
 
-    from plansite.site.preview import LOOK_EVERY, quicker_watch
+    from plansite.site.preview import LOOK_EVERY, SETTLE, quicker_watch
 
     docs, config, data = tmp_path / "docs", tmp_path / "mkdocs.yml", tmp_path / "data"
     docs.mkdir(), data.mkdir(), config.write_text("site_name: a\n")
@@ -192,6 +192,7 @@ def test_the_preview_looks_for_saved_files_often_and_still_watches_the_pages(
         quicker_watch(server, [str(docs), str(config)])
         server.watch(str(data))  # as MkDocs does with the plugin's watch list, afterwards
         assert LOOK_EVERY < 0.5 and server.observer.timeout == LOOK_EVERY
+        assert server.build_delay == SETTLE < 0.1  # MkDocs waits 0.1 s before it builds
         watched = [Path(e.watch.path) for e in server.observer.emitters]
         assert len(watched) == 3 and {docs, data} <= set(watched)
         assert set(watched) - {docs, data} <= {config, config.parent}  # a file, or its folder

@@ -67,9 +67,9 @@ from plansite.site.metadata import describe, script
 from plansite.site.outline import MAIN_HEADING, outline
 from plansite.site.prepare import SiteBuild, language_build, national_build, partnership_build
 from plansite.site.preview import (
+    Digests,
     KeptFile,
     begin,
-    fingerprint,
     merge_search,
     preview_for,
     quicker_watch,
@@ -170,7 +170,6 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.build: SiteBuild | None = None
         self.incremental = False
         self.errors: list[Diagnostic] = []
-        self.prepared: dict[int, Prepared] = {}
         self.page_urls: set[str] = set()
         self.started = 0.0  # when the page being built began its present pass
         self.releases: list[PublishedRelease] = []  # every partnership's, as published
@@ -269,6 +268,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if state is not None and not self.errors:
             begin(state, config, b.contacts() if (b := self.blocks("")) else "")
         fingerprints = {}
+        digests = Digests()
         for i, spec in enumerate(self.pages):
             inclusion = InclusionLevel.INCLUDED if spec.nav else InclusionLevel.NOT_IN_NAV
             existing = files.get_file_from_path(spec.src_uri)
@@ -279,10 +279,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             if state is not None:
                 # A written page is framed once MkDocs has rendered its text: its own
                 # text decides whether it changed.
-                prepared = self.prepare(i, escape(text)) if text else self.prepare(i)
-                if not text:
-                    self.prepared[i] = prepared
-                fingerprints[spec.src_uri] = mark = fingerprint(spec.title, prepared)
+                mark = self.fingerprint(digests, i, escape(text) if text else None)
+                fingerprints[spec.src_uri] = mark
                 if state.pages.get(spec.src_uri) == mark:
                     kind = KeptFile
             files.append(
@@ -414,8 +412,6 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
                 if self.language != ENGLISH:  # the partnership's own text, in English
                     html = f'<div lang="{ENGLISH}">{html}</div>'
                 prepared = self.prepare(index, Markup(html))  # noqa: S704 - MkDocs' output
-            elif index in self.prepared:
-                prepared = self.prepared.pop(index)
             else:
                 prepared = self.prepare(index)
             html = prepared.body
@@ -453,6 +449,11 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         return Blocks(self.site, self.renderer, url, year.last if year else None)
 
     def prepare(self, index: int, text: Markup | None = None) -> Prepared:
+        return Prepared(self.render(index, text), *self.around(index))
+
+    def around(self, index: int) -> tuple[str, str, list[dict[str, str]], dict[str, str] | None]:
+        """What the theme prints around page ``index``'s body: its JSON-LD, its description,
+        its feeds and, for an earlier plan, where that plan stands."""
         spec = self.pages[index]
         data, description = (
             describe(self.site, spec, self.build.files.downloads)
@@ -468,26 +469,38 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         standing = None
         if self.site is not None and spec.kind == "earlier-plan":
             standing = notice(self.site, self.site.pd.plans[spec.key]).as_dict()
-        body = self.render(index, text)
-        return Prepared(body, jsonld, str(escape(description)), feeds, standing)
+        return jsonld, str(escape(description)), feeds, standing
+
+    def fingerprint(self, digests: Digests, index: int, text: Markup | None = None) -> str:
+        """What page ``index`` is made from, and what is printed around it, without
+        rendering it: the same fingerprint, the same page."""
+        assert self.renderer is not None
+        made_with = (self.renderer.language, self.renderer.terms, self.renderer.years)
+        return digests.page(self.pages[index], self.context(index, text), self.around(index),
+                            made_with)  # fmt: skip
+
+    def context(self, index: int, text: Markup | None = None) -> Any:
+        """The typed context of generated page number ``index``; ``text``: what MkDocs made
+        of the partnership's own Markdown for it."""
+        if self.build is None or not 0 <= index < len(self.pages):
+            raise PluginError(f"no generated page {index}")
+        spec = self.pages[index]
+        if self.site is None:
+            assert self.build.national is not None
+            return self.build.national.context(spec)
+        page = registry.context(self.site, spec, self.build.files)
+        if text is not None:
+            own = "own" if spec.kind == "home" else "body"
+            page = dataclasses.replace(cast(Any, page), **{own: text})
+        return page
 
     def render(self, index: int, text: Markup | None = None) -> str:
-        """The body of generated page number ``index``; ``text``: what MkDocs made of the
-        partnership's own Markdown for it."""
-        if self.renderer is None or not 0 <= index < len(self.pages):
+        """The body of generated page number ``index`` (see ``context``)."""
+        if self.renderer is None:
             raise PluginError(f"no generated page {index}")
         spec = self.pages[index]
         try:
-            assert self.build is not None
-            if self.site is not None:
-                page = registry.context(self.site, spec, self.build.files)
-                if text is not None:
-                    own = "own" if spec.kind == "home" else "body"
-                    page = dataclasses.replace(cast(Any, page), **{own: text})
-                html = self.renderer.render(spec, page)
-            else:
-                assert self.build.national is not None
-                html = self.renderer.render(spec, self.build.national.context(spec))
+            html = self.renderer.render(spec, self.context(index, text))
         except TemplateError as exc:
             where = f"{spec.url or 'the home page'} ({spec.kind}.html)"
             raise PageRenderError(f"{where} failed to render: {exc}") from exc

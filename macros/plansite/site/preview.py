@@ -1,10 +1,10 @@
 """Fast previews: ``plansite serve`` rebuilds only the pages an edit changed.
 
 MkDocs' dirty builds skip a page whose source file is older than its output. Generated pages
-have no source file, so the plugin decides for them: it renders every page's body (quick),
-and a page whose body, title and metadata are what they were last time keeps its output.
-A change to anything every page shows (the site's name and colour, the navigation, the
-theme's templates) rebuilds the whole site.
+have no source file, so the plugin decides for them: a page whose typed context (everything
+its template is given), title and metadata are what they were last time keeps its output,
+without being rendered. A change to anything every page shows (the site's name and colour,
+the navigation, the theme's templates, the glossary) rebuilds the whole site.
 
 Material's search index only hears about the pages that were rebuilt, so the index entries
 of the others are kept here and put back before it is written.
@@ -15,19 +15,23 @@ instead of a stale page, and recovers by itself when the files are fixed.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
 import shutil
 from dataclasses import dataclass, field
-from pathlib import Path
+from datetime import date
+from enum import Enum
+from pathlib import Path, PurePath
 from typing import Any
 
 import watchdog.observers.polling
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
+from pydantic import BaseModel
 
 from plansite.load.errors import Diagnostic
 from plansite.site.search import SearchEntry
@@ -60,6 +64,59 @@ class KeptFile(File):
 def fingerprint(*parts: Any) -> str:
     text = json.dumps(parts, default=str, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Digests:
+    """Fingerprints of what pages are made from, to tell which pages an edit changed without
+    rendering any. A page's body is its template applied to its typed context and nothing
+    else of the data, so the same context gives the same body. A model shown on many pages
+    (the partnership, an organisation) is read once per build."""
+
+    def __init__(self) -> None:
+        # Each model and record once, kept so that its id is not another's.
+        self._seen: dict[int, tuple[object, Any]] = {}
+
+    def page(self, *parts: Any) -> str:
+        return fingerprint(self._plain(parts))
+
+    def _once(self, value: Any) -> Any:
+        """A model or a record (a dataclass instance), the first time it is met."""
+        if isinstance(value, BaseModel):
+            text = value.model_dump_json().encode("utf-8")
+            plain: Any = [type(value).__name__, hashlib.sha256(text).hexdigest()]
+        else:
+            fields = dataclasses.fields(value)
+            plain = [type(value).__name__, [[f.name, self._plain(getattr(value, f.name))]
+                                            for f in fields]]  # fmt: skip
+        self._seen[id(value)] = (value, plain)
+        return plain
+
+    def _plain(self, value: Any) -> Any:
+        """``value`` as JSON that differs whenever a template could show it differently."""
+        kind = type(value)  # the common kinds first, by type: this runs for every value
+        if kind is str or kind is int or kind is bool or kind is float or value is None:
+            return value
+        if kind is list or kind is tuple:
+            return [self._plain(v) for v in value]
+        if isinstance(value, dict):
+            return ["dict", [[self._plain(k), self._plain(v)] for k, v in value.items()]]
+        if (found := self._seen.get(id(value))) is not None:
+            return found[1]
+        if isinstance(value, Markup):  # shown as it is, where a str is escaped
+            return ["Markup", str(value)]
+        if isinstance(value, str | int | float):  # the kinds above, or an enumeration of them
+            return [kind.__name__, str(value)]
+        if isinstance(value, BaseModel) or (
+            dataclasses.is_dataclass(value) and not isinstance(value, type)
+        ):
+            return self._once(value)
+        if isinstance(value, set | frozenset):
+            return ["set", sorted((self._plain(v) for v in value), key=repr)]
+        if isinstance(value, date | Enum | PurePath):  # a path names a file; a digest beside
+            return [type(value).__name__, str(value)]  # it (a release's) says what it holds
+        # A new kind of value in a page's context: say so, rather than guess it unchanged.
+        raise TypeError(f"a page's context holds a {type(value).__name__}, which the preview "
+                        "cannot fingerprint: add it to Digests._plain")  # fmt: skip
 
 
 def theme_stamp(places: list[Path]) -> list[tuple[str, int, int]]:
@@ -130,16 +187,22 @@ def merge_search(state: Preview, rebuilt: list[SearchEntry], pages: set[str]) ->
 # each look lists the watched folders (a national data folder is some hundreds of files,
 # a few milliseconds' work).
 LOOK_EVERY = 0.1
+# How long MkDocs waits, once told of a change, for more changes before it builds (its own
+# 0.1 s). The observer reports all that one look found at once, and looks again only
+# LOOK_EVERY later: a longer wait than a moment gathers nothing more.
+SETTLE = 0.01
 
 
 def quicker_watch(server: LiveReloadServer, watched: list[str | None]) -> LiveReloadServer:
-    """``server``, looking for changes every ``LOOK_EVERY`` seconds. Called before it starts,
-    when it watches only ``watched`` (the pages and mkdocs.yml): they are watched again by a
-    new observer, as is everything watched after this."""
+    """``server``, looking for changes every ``LOOK_EVERY`` seconds and building ``SETTLE``
+    seconds after one. Called before it starts, when it watches only ``watched`` (the pages
+    and mkdocs.yml): they are watched again by a new observer, as is everything watched
+    after this."""
     paths = [p for p in watched if p]
     for path in paths:
         server.unwatch(path)
     server.observer = watchdog.observers.polling.PollingObserver(timeout=LOOK_EVERY)
+    server.build_delay = SETTLE
     for path in paths:
         server.watch(path)
     return server

@@ -212,6 +212,7 @@ class Renderer:
         install(self.env, language)
         self.env.filters["first_upper"] = first_upper
         years = years or {}
+        self.terms, self.years = terms, years  # what every page is made with, besides its own
         glossary = self.glossary = Glossary(terms) if terms is not None else None
         with speaking(language):  # the wording tables, in the page's language
             self.env.globals.update(
