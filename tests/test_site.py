@@ -187,11 +187,29 @@ def test_a_list_of_part_of_what_another_page_lists_is_found_by_its_title_alone(
         for entry in lists:
             assert "<li>" not in entry["text"] and entry["text"].startswith("<p>"), entry
             assert entry["title"] and len(entry["text"]) > len("<p></p>"), entry
-        full = "services/" if site else "directory/"
-        assert any(d["location"].startswith(full) and "<li>" in d["text"] for d in docs)
     docs = json.loads((shipped_site / "example/search/search_index.json").read_text())["docs"]
+    assert any(d["location"].startswith("services/") and "<li>" in d["text"] for d in docs)
     [housing] = [d for d in docs if d["location"].startswith("services/help/housing/")]
     assert housing["title"] == "Services: Housing and homelessness"
     page = (shipped_site / "example/services/help/housing/index.html").read_text()
     said = re.search(r'<meta name="description" content="([^"]*)"', page)
     assert said and html.unescape(housing["text"]) == f"<p>{html.unescape(said[1])}</p>"
+
+
+def test_the_national_search_finds_each_service_at_its_own_page(shipped_site: Path) -> None:
+    """The national directory lists every service: a search finds each one, leading to its
+    page on its partnership's site, rather than one entry holding the whole list."""
+    docs = json.loads((shipped_site / "search/search_index.json").read_text())["docs"]
+    listed = json.loads((shipped_site / "directory/services.json").read_text())["services"]
+    entries: dict[str, list[dict[str, str]]] = {}
+    for listing in listed:
+        entries.setdefault(listing["directory_entry"], []).append(listing)
+    found = {d["location"]: d for d in docs}
+    for key, listings in entries.items():
+        [here] = [u for u in (li["url"] for li in listings) if u in found]  # once, at one page
+        assert (shipped_site / here / "index.html").is_file(), here
+        assert html.unescape(found[here]["title"]).startswith(listings[0]["service"]), key
+        assert html.unescape(listings[0]["summary"]) in html.unescape(found[here]["text"]), key
+    directory = [d for d in docs if d["location"].startswith("directory/")]
+    assert directory and not [d for d in directory if "<li>" in d["text"]]
+    assert found["directory/"]["title"] == "Find a service anywhere in Scotland"

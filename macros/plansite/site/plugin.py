@@ -77,7 +77,7 @@ from plansite.site.preview import (
     show_errors,
 )
 from plansite.site.render import COMPILED, Renderer
-from plansite.site.search import with_summaries
+from plansite.site.search import directory_entries, with_summaries
 from plansite.site.timings import BODIES, FRAMES, SITE_STAGES, noted
 
 
@@ -351,6 +351,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if search is not None:
             index = search.search_index
             index.entries = with_summaries(index.entries, self.described, self.partial)
+            if self.build and self.build.national:
+                index.entries += directory_entries(self.build.national.directory.entries)
         if not self.incremental:
             return
         state = preview_for(config.site_dir)
@@ -423,8 +425,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             page.meta["plansite_jsonld"] = unmarked(prepared.jsonld)
             page.meta["description"] = unmarked(prepared.description)
             self.described[page.url] = unmarked(prepared.description)
-            if self.pages[index].kind in PARTIAL_LISTS:
-                page.meta["search"] = {"exclude": True}  # its own entry is added afterwards
+            if self.pages[index].kind in PARTIAL_LISTS or self.pages[index].kind == "directory":
+                # Its own entry is added afterwards (and the directory's services, each its own).
+                page.meta["search"] = {"exclude": True}
                 self.partial[page.url] = str(escape(unmarked(self.pages[index].title)))
             page.meta["plansite_feeds"] = prepared.feeds
             if prepared.standing:  # an earlier plan's page says where that plan stands

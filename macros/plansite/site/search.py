@@ -8,13 +8,20 @@ page opens straight onto its sections, the page's description; the section of th
 heading, now said by the page's entry, goes.
 
 A page that lists part of what another lists in full (``PARTIAL_LISTS``) is kept out of the
-theme's index and given one entry here: its title and description.
+theme's index and given one entry here: its title and description. So is the national
+directory, which lists every service: each service is an entry of its own instead, leading
+to its page, so a search finds the service rather than a list of thousands.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from markupsafe import escape
+
+from plansite.exports.directory import Entry
+from plansite.i18n import gettext, ngettext
 from plansite.site.outline import MAIN_HEADING
 
 SearchEntry = dict[str, Any]
@@ -38,4 +45,19 @@ def with_summaries(
         out.append(entry)
     out += [{"location": url, "title": title, "text": f"<p>{described.get(url, '')}</p>"}
             for url, title in partial.items()]  # fmt: skip
+    return out
+
+
+def directory_entries(entries: Sequence[Entry]) -> list[SearchEntry]:
+    """The national directory's services, each found on its own and leading to its page (its
+    first partnership's): its name, what it is, who provides it and who lists it."""
+    out: list[SearchEntry] = []
+    for e in entries:
+        provided = gettext("Provided by %(providers)s.") % {"providers": ", ".join(e.providers)}
+        listed = ngettext("Listed by %(num)s partnership:", "Listed by %(num)s partnerships:",
+                          len(e.listings)) % {"num": len(e.listings)}  # fmt: skip
+        said = [e.summary, *([provided] if e.providers else []),
+                f"{listed} {', '.join(li.partnership for li in e.listings)}"]  # fmt: skip
+        out.append({"location": e.listings[0].url, "title": str(escape(e.label)),
+                    "text": "".join(f"<p>{escape(line)}</p>" for line in said)})  # fmt: skip
     return out
