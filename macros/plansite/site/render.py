@@ -6,6 +6,7 @@ data ever becomes template source.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import posixpath
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from babel.dates import format_date
 from markupsafe import Markup, escape
 
 from plansite.exports.tables import figure_words, period_label, period_words, value_label
+from plansite.history import cache
 from plansite.i18n import ENGLISH, gettext, install, language, speaking
 from plansite.model.addresses import url_for
 from plansite.model.common import Period
@@ -164,23 +166,36 @@ def link_from(here: str) -> Callable[[str], str]:
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates kept in memory for the life of the process.
+    """Compiled templates, kept in memory for the life of the process and in the cache
+    folder for the next one.
 
     MkDocs makes new Jinja environments for every site it builds, so without this a worker
     building many partnerships, or a preview rebuilding after each edit, would compile every
-    template again each time. Entries are keyed by the template's source, so an edited
-    template is compiled afresh."""
+    template again each time; and each process of a build would compile them all (half a
+    second, on the way of a rebuild of one partnership). Jinja checks an entry against the
+    template's source, so an edited template is compiled afresh; the folder is named by the
+    code, whose settings decide what a template compiles to. Compiled code is run, so an
+    entry is read only from a file only the user could have written (``cache.trusted``)."""
 
     def __init__(self) -> None:
         self._code: dict[str, bytes] = {}
 
+    def _file(self, key: str) -> Path | None:
+        base = cache.folder()
+        return None if base is None else base / "templates" / cache.code_version()[:32] / key
+
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         code = self._code.get(bucket.key)
+        if code is None and (path := self._file(bucket.key)) and path.is_file():
+            with contextlib.suppress(OSError):
+                code = path.read_bytes() if cache.trusted(path) else None
         if code is not None:
-            bucket.bytecode_from_string(code)
+            bucket.bytecode_from_string(code)  # ignored unless made from the same source
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
+        code = self._code[bucket.key] = bucket.bytecode_to_string()
+        if path := self._file(bucket.key):
+            cache.write_whole(path, lambda out: out.write(code))
 
 
 COMPILED = CompiledTemplates()
