@@ -172,6 +172,15 @@ def _entry(kind: str, digest: str, suffix: str) -> Path | None:
     return base / kind / f"{digest}{suffix}"
 
 
+def entry_for(kind: str, *place: str) -> Path | None:
+    """Where the one entry of ``kind`` for ``place`` (a folder, and what narrows it) is kept,
+    replaced by each new one; None when the cache is off."""
+    base = folder()
+    if base is None:
+        return None
+    return base / kind / f"{hashlib.sha256(chr(0).join(place).encode()).hexdigest()}.pickle"
+
+
 def keep(path: Path, key: str, value: Any) -> None:
     """Keep ``value`` as a pickle at ``path``, under ``key`` (what it was made from)."""
 

@@ -6,11 +6,12 @@ too (a partner's page lists the actions it leads). This module builds those inde
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from plansite.history.cache import no_collector
+from plansite.history.cache import add_tree, code_version, entry_for, keep, kept, no_collector
 from plansite.history.log import KIND_WORDS, Change, forget_items, history
 from plansite.history.log import items as history_items
 from plansite.history.store import snapshot
@@ -577,7 +578,7 @@ def _build_index(
     if plan and site.standing not in ("current", "draft"):
         _name_of_the_time(site, began(plan.plan))
     if history is None:
-        _index_history(site, data, pd)
+        _remembered_history(site, data, pd)
     else:
         for name in HISTORY:
             setattr(site, name, getattr(history, name))
@@ -594,6 +595,31 @@ def _name_of_the_time(site: SiteIndex, day: date | None) -> None:
 
 # What ``_index_history`` works out: the same for every language of a site.
 HISTORY = ("draft", "log", "item_log", "first_seen", "redirects", "removed")
+HISTORY_FORMAT = 1
+
+
+def _remembered_history(site: SiteIndex, data: Dataset, pd: PartnershipData) -> None:
+    """``_index_history``, read back from the cache folder when it was worked out from the
+    same files (the partnership's and the national ones) by the same code on the same day.
+    It compares every release's snapshot with the next: the national index, which shows
+    every partnership's log, would otherwise read them all on every build."""
+    entry = entry_for("history", str(pd.folder))
+    if entry is None:
+        _index_history(site, data, pd)
+        return
+    digest = hashlib.sha256(
+        f"{HISTORY_FORMAT}\0{code_version()}\0{site.today.isoformat()}".encode()
+    )
+    add_tree(digest, pd.folder.parent.parent, skip={"partnerships"})  # the national files
+    add_tree(digest, pd.folder)
+    key = digest.hexdigest()
+    found = kept(entry, key)
+    if isinstance(found, tuple) and len(found) == len(HISTORY):
+        for name, value in zip(HISTORY, found, strict=True):
+            setattr(site, name, value)
+        return
+    _index_history(site, data, pd)
+    keep(entry, key, tuple(getattr(site, name) for name in HISTORY))
 
 
 def _index_history(site: SiteIndex, data: Dataset, pd: PartnershipData) -> None:

@@ -20,26 +20,18 @@ import hashlib
 from datetime import date
 from pathlib import Path
 
-from plansite.history.cache import add_tree, code_version, folder, keep, kept
+from plansite.history.cache import add_tree, code_version, entry_for, keep, kept
 from plansite.validate import check
 from plansite.validate.report import Report
 
 FORMAT = 1
 
 
-def _entry(root: Path, only: str | None) -> Path | None:
-    base = folder()
-    if base is None:
-        return None
-    name = hashlib.sha256(f"{root}\0{only or ''}".encode()).hexdigest()
-    return base / "checks" / f"{name}.pickle"
-
-
 def remembered_check(root: Path, only: str | None = None) -> Report:
     """``check(root, only)``, read back when the same files were checked by the same code
     today."""
     root = root.resolve()
-    entry = _entry(root, only)
+    entry = entry_for("checks", str(root), only or "")
     if entry is None or not root.is_dir():
         return check(root, only)
     digest = hashlib.sha256(f"{FORMAT}\0{code_version()}\0{date.today().isoformat()}".encode())
