@@ -80,19 +80,21 @@ _MAKERS = ("plansite", "pydantic", "pydantic_core", "PyYAML", "Babel", "mkdocs",
            "lxml", "nh3")  # fmt: skip
 
 
-def files_under(root: Path, skip: Iterable[str] = ()) -> Iterator[tuple[str, Path]]:
+def files_under(root: Path, skip: Iterable[str] = ()) -> Iterator[tuple[str, str]]:
     """Every file under ``root`` (but the top-level names in ``skip``, and compiled Python),
-    as its path from ``root`` and its path, in an order that does not change."""
+    as its path from ``root`` (with ``/``) and its path, in an order that does not change.
+    Paths are strings: a published site has tens of thousands of files."""
     skipped = set(skip)
-    for here, dirs, names in os.walk(root):
-        at = Path(here)
-        if at == root:
+    top = os.fspath(root)
+    for here, dirs, names in os.walk(top):
+        if here == top:
             dirs[:] = [d for d in dirs if d not in skipped]
+            names = [n for n in names if n not in skipped]
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        rel = os.path.relpath(here, top).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
         for name in sorted(names):
-            if not (at == root and name in skipped):
-                path = at / name
-                yield path.relative_to(root).as_posix(), path
+            yield prefix + name, os.path.join(here, name)  # noqa: PTH118 - many files
 
 
 def add_tree(digest: Any, root: Path, skip: Iterable[str] = ()) -> None:
@@ -102,7 +104,8 @@ def add_tree(digest: Any, root: Path, skip: Iterable[str] = ()) -> None:
         return
     for rel, path in files_under(root, skip):
         digest.update(rel.encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        with open(path, "rb") as file:  # noqa: PTH123 - a path from files_under
+            digest.update(hashlib.sha256(file.read()).digest())
 
 
 @functools.cache

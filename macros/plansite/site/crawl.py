@@ -43,10 +43,12 @@ class Tree:
     def read(cls, root: Path) -> Tree:
         files: set[str] = set()
         dirs = {"."}
-        for folder, subdirs, names in os.walk(root):
-            rel = Path(folder).relative_to(root).as_posix()
-            dirs.update(posixpath.normpath(posixpath.join(rel, d)) for d in subdirs)
-            files.update(posixpath.normpath(posixpath.join(rel, n)) for n in names)
+        top = os.fspath(root)
+        for folder, subdirs, names in os.walk(top):
+            rel = os.path.relpath(folder, top).replace(os.sep, "/")
+            prefix = "" if rel == "." else rel + "/"
+            dirs.update(prefix + d for d in subdirs)
+            files.update(prefix + n for n in names)
         return cls(files, dirs)
 
     def html(self) -> Iterator[str]:
