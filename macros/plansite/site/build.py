@@ -399,7 +399,7 @@ def _check_tree(staging: Path, only: str | None, built: list[SiteBuilt]) -> int:
         broken += done.crawl.broken
         pages += done.crawl.pages
         outside = [o for site in built for o in site.outside] + done.crawl.outside
-        broken += check_outside(staging, outside)
+        broken += check_outside(staging, done.tree, outside)
     else:  # only one site is in the tree: a link leaving it leads nowhere that is checked
         broken += [f"{page}: link {href!r} points at nothing"
                    for site in built for page, href, _ in site.outside]  # fmt: skip

@@ -98,9 +98,9 @@ def check_links(tree: Tree, facts: dict[str, PageFacts]) -> CrawlReport:
     return report
 
 
-def check_outside(root: Path, outside: list[tuple[str, str, str]]) -> list[str]:
-    """Check links that crossed from one site into another, once all are under ``root``."""
-    tree = Tree.read(root)
+def check_outside(root: Path, tree: Tree, outside: list[tuple[str, str, str]]) -> list[str]:
+    """Check links that crossed from one site into another, once all are under ``root``,
+    whose files are ``tree``."""
     broken: list[str] = []
     ids: dict[str, set[str]] = {}
     for page, href, target in outside:

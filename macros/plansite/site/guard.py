@@ -30,6 +30,7 @@ class Finished:
     """What the last checks found in one site."""
 
     crawl: CrawlReport
+    tree: Tree  # the files under the root, as they were checked
     unsafe: list[str] = field(default_factory=list)
     scripts: set[str] = field(default_factory=set)
 
@@ -73,6 +74,7 @@ def finish(root: Path, skip: Collection[str] = ()) -> Finished:
             path.write_text(protected, encoding="utf-8")
     return Finished(
         crawl=check_links(tree, facts),
+        tree=tree,
         unsafe=[f"{rel}: {problem}" for rel, found in facts.items() for problem in found.unsafe],
         scripts={h for found in facts.values() for h in found.scripts},
     )
