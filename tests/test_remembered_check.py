@@ -4,6 +4,7 @@ for nothing else."""
 from __future__ import annotations
 
 import pickle
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,10 @@ import pytest
 from plansite.history import cache
 from plansite.validate import check, remembered
 from plansite.validate.remembered import remembered_check
-from tests.conftest import copy_minimal, edit
+from tests.conftest import ROOT, copy_minimal, edit
 
 SERVICES = "partnerships/sample/services.yaml"
+MKDOCS_YML = ROOT / "mkdocs.yml"
 
 
 def said(root: Path) -> list[str]:
@@ -137,3 +139,27 @@ def test_a_release_is_kept_without_its_snapshot_which_is_read_again_when_used(
     kept = pickle.loads(pickle.dumps(release))  # noqa: S301
     assert "snapshot" not in kept.__dict__
     assert kept.snapshot == release.snapshot
+
+
+def test_a_new_entry_can_be_written_later_when_the_caller_has_time(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = count_checks(monkeypatch)
+    waiting: list[Callable[[], None]] = []
+    remembered_check(data, later=waiting.append)
+    assert len(waiting) == 1 and entries(data) == []  # nothing written yet
+    waiting[0]()
+    assert len(entries(data)) == 1
+    remembered_check(data)
+    assert len(made) == 1  # read back
+
+
+@pytest.mark.slow
+def test_a_build_keeps_its_check_for_the_next(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from plansite.site.build import build_all
+
+    made = count_checks(monkeypatch)
+    build_all(MKDOCS_YML, data, data.parent / "site", say=lambda _: None, jobs=1)
+    assert len(made) == 1 and len(entries(data)) == 1
+    remembered_check(data)
+    assert len(made) == 1

@@ -206,9 +206,12 @@ def build_all(
     started = time.perf_counter()
     today = today or date.today()  # one day for every site, even across midnight
     run = Timings()
+    alongside = _Alongside()
     with run.stage(RUN_STAGES[0]):
-        report = checked(data.resolve(), remember=True)
+        # A new check is kept for the next build while this one's workers build the sites.
+        report = checked(data.resolve(), remember=True, later=alongside.add)
     if report.errors:
+        alongside.run_now()
         raise BuildError(
             f"the data has {len(report.errors)} error(s); nothing was built:\n"
             + "\n".join(d.format() for d in report.errors)
@@ -221,7 +224,6 @@ def build_all(
     with exclusive(out.parent / f".{out.name}.lock", f"another build is writing to {out}"):
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
-        alongside = _Alongside()
         try:
             pids = [only] if only else sorted(partnerships, key=lambda p: -_weight(partnerships[p]))
             with run.stage(RUN_STAGES[1]):
@@ -336,6 +338,12 @@ class _Alongside:
 
     def add(self, work: Callable[[], object]) -> None:
         self.work.append(work)
+
+    def run_now(self) -> None:
+        """Do the work here, now: there will be no workers to do it beside."""
+        for work in self.work:
+            work()
+        self.work.clear()
 
     def start(self) -> None:
         for work in self.work:

@@ -10,6 +10,7 @@ entry each time.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from plansite.validate import check
@@ -28,11 +29,18 @@ def _stamp(root: Path) -> tuple[tuple[str, float, int], ...]:
     return tuple(sorted(out))
 
 
-def checked(root: Path, only: str | None = None, remember: bool = False) -> Report:
+def checked(
+    root: Path,
+    only: str | None = None,
+    remember: bool = False,
+    later: Callable[[Callable[[], None]], None] | None = None,
+) -> Report:
+    """The data of ``root`` checked, once per process while it is unchanged; with
+    ``remember``, read back from or kept on disk (``later``: see ``remembered_check``)."""
     stamp = _stamp(root)
     hit = _cache.get((root, only))
     if hit and hit[0] == stamp:
         return hit[1]
-    report = remembered_check(root, only) if remember else check(root, only)
+    report = remembered_check(root, only, later) if remember else check(root, only)
     _cache[(root, only)] = (stamp, report)
     return report

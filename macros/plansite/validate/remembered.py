@@ -17,6 +17,7 @@ cannot be read is ignored and written again.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -27,9 +28,12 @@ from plansite.validate.report import Report
 FORMAT = 1
 
 
-def remembered_check(root: Path, only: str | None = None) -> Report:
+def remembered_check(
+    root: Path, only: str | None = None, later: Callable[[Callable[[], None]], None] | None = None
+) -> Report:
     """``check(root, only)``, read back when the same files were checked by the same code
-    today."""
+    today. ``later``: given the writing of a new entry, to do once the caller has time (a
+    build, while its workers build the sites); without it, the entry is written at once."""
     root = root.resolve()
     entry = entry_for("checks", str(root), only or "")
     if entry is None or not root.is_dir():
@@ -40,5 +44,12 @@ def remembered_check(root: Path, only: str | None = None) -> Report:
     if isinstance(found := kept(entry, key), Report):
         return found
     report = check(root, only)
-    keep(entry, key, Report(report.data, report.problems))  # without what was derived from it
+
+    def write() -> None:
+        keep(entry, key, Report(report.data, report.problems))  # not what was derived from it
+
+    if later is None:
+        write()
+    else:
+        later(write)
     return report
