@@ -6,6 +6,7 @@ Cross-references are checked afterwards, in ``plansite.validate``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -25,9 +26,14 @@ YAML_SUFFIXES = {".yaml", ".yml"}
 M = TypeVar("M", bound=BaseModel)
 
 
+# Reads one data file: its path, and its name as diagnostics give it.
+ReadYaml = Callable[[Path, str], tuple[YamlFile, list[Diagnostic]]]
+
+
 class _Reader:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, read: ReadYaml) -> None:
         self.root = root
+        self.read_yaml = read
         self.problems: list[Diagnostic] = []
         self.failed: set[str] = set()
 
@@ -58,7 +64,7 @@ class _Reader:
 
     def read(self, path: Path, model: type[BaseModel]) -> tuple[YamlFile, BaseModel | None]:
         """One data file, read and validated as ``model``; its problems are kept."""
-        file, problems = read_yaml(path, self.rel(path))
+        file, problems = self.read_yaml(path, self.rel(path))
         self.problems += problems
         if problems:
             return file, None
@@ -115,12 +121,14 @@ def _files(found: dict[str, tuple[YamlFile, Any]]) -> dict[str, YamlFile]:
     return {name: file for name, (file, _) in found.items()}
 
 
-def load(root: Path, only: str | None = None) -> tuple[Dataset, list[Diagnostic]]:
+def load(
+    root: Path, only: str | None = None, read: ReadYaml = read_yaml
+) -> tuple[Dataset, list[Diagnostic]]:
     """Read the data folder ``root`` (the national files and, with ``only``, that one
-    partnership). Problems are returned, never raised."""
+    partnership), each file with ``read``. Problems are returned, never raised."""
     from plansite.model import changes, partnership, plan, registry, service
 
-    reader = _Reader(root)
+    reader = _Reader(root, read)
     data = Dataset()
     if not root.is_dir():
         reader.problems.append(

@@ -169,7 +169,14 @@ def read_yaml(path: Path, rel: str) -> tuple[YamlFile, list[Diagnostic]]:
         return fail(
             "file-too-large", f"the file is {size:,} bytes; the limit is {MAX_BYTES:,} bytes"
         )
-    raw = path.read_bytes()
+    return yaml_bytes(path.read_bytes(), rel)
+
+
+def yaml_bytes(raw: bytes, rel: str) -> tuple[YamlFile, list[Diagnostic]]:
+    """Parse the bytes ``raw`` of the file ``rel`` (see ``read_yaml``)."""
+    out = YamlFile(rel)
+    fail = functools.partial(_failed, out)
+
     if raw.startswith(b"\xef\xbb\xbf"):
         return fail("file-bom", "the file starts with a byte order mark")
     if b"\x00" in raw:

@@ -12,6 +12,7 @@ from plansite.load.loader import load
 from plansite.validate.advise import advise
 from plansite.validate.duties import duties
 from plansite.validate.freshness import freshness
+from plansite.validate.parsed import kept_yaml
 from plansite.validate.pictures import check_pictures
 from plansite.validate.readability import readability
 from plansite.validate.report import Report
@@ -25,7 +26,7 @@ def check(root: Path, only: str | None = None) -> Report:
     """Check the data folder ``root``; with ``only``, the national files and that one
     partnership (a preview's check: publishing always checks everything)."""
     with _building():
-        data, problems = load(root, only)
+        data, problems = load(root, only, read=kept_yaml)
         for pd in data.partnerships.values():  # what each partnership has published so far
             published = read_releases(pd.folder, pd.folder.relative_to(root.parent).as_posix())
             pd.releases = published.releases
