@@ -224,3 +224,19 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("shipped") / "site"
     build(SHIPPED, out)
     return out
+
+
+def calls_to(
+    monkeypatch: pytest.MonkeyPatch, owner: object, name: str, noted: Callable[..., Any]
+) -> list[Any]:
+    """Every call of ``owner.name`` from now on, as ``noted`` (given the call's arguments)
+    says it; each call still does what it did."""
+    made: list[Any] = []
+    work = getattr(owner, name)
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        made.append(noted(*args, **kwargs))
+        return work(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return made

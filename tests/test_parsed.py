@@ -10,7 +10,7 @@ import pytest
 
 from plansite.history import cache
 from plansite.validate import check, parsed
-from tests.conftest import copy_minimal, edit
+from tests.conftest import calls_to, copy_minimal, edit
 
 SERVICES = "partnerships/sample/services.yaml"
 
@@ -23,15 +23,7 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files parsed afresh, from now on, by their names."""
-    made: list[str] = []
-    parse = parsed.yaml_bytes
-
-    def counted(raw: bytes, rel: str) -> object:
-        made.append(rel)
-        return parse(raw, rel)
-
-    monkeypatch.setattr(parsed, "yaml_bytes", counted)
-    return made
+    return calls_to(monkeypatch, parsed, "yaml_bytes", lambda raw, rel: rel)
 
 
 def said(root: Path) -> tuple[list[str], list[dict[str, Any]]]:

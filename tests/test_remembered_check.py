@@ -12,7 +12,7 @@ import pytest
 from plansite.history import cache
 from plansite.validate import check, remembered
 from plansite.validate.remembered import remembered_check
-from tests.conftest import ROOT, copy_minimal, edit
+from tests.conftest import ROOT, calls_to, copy_minimal, edit
 
 SERVICES = "partnerships/sample/services.yaml"
 MKDOCS_YML = ROOT / "mkdocs.yml"
@@ -34,14 +34,7 @@ def entries(data: Path) -> list[Path]:
 
 def count_checks(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Every check made afresh, from now on."""
-    made: list[Path] = []
-
-    def counted(root: Path, only: str | None = None) -> object:
-        made.append(root)
-        return check(root, only)
-
-    monkeypatch.setattr(remembered, "check", counted)
-    return made
+    return calls_to(monkeypatch, remembered, "check", lambda root, *_: root)
 
 
 def test_a_second_check_of_the_same_files_is_read_back_and_says_the_same(

@@ -14,7 +14,7 @@ from plansite.history import cache
 from plansite.index import context
 from plansite.index.context import HISTORY, build_index
 from plansite.validate import check
-from tests.conftest import copy_shipped, edit
+from tests.conftest import calls_to, copy_shipped, edit
 
 DAY = date(2026, 12, 7)
 
@@ -27,15 +27,7 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def worked_out(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The partnerships whose history is worked out afresh, from now on."""
-    made: list[str] = []
-    work = context._index_history
-
-    def counted(site: context.SiteIndex, *args: object) -> None:
-        made.append(site.pd.id)
-        work(site, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(context, "_index_history", counted)
-    return made
+    return calls_to(monkeypatch, context, "_index_history", lambda site, *_: site.pd.id)
 
 
 def histories(root: Path, pid: str) -> tuple[Any, ...]:
