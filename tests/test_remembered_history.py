@@ -63,3 +63,16 @@ def test_an_edit_to_the_partnership_or_to_the_national_files_works_it_out_again(
     edit(data, "organisations.yaml", "name: Scottish Government", "name: The Scottish Government")
     histories(data, "clackmannanshire")
     assert made == ["example", "clackmannanshire"]
+
+
+def test_a_history_of_the_data_as_read_is_never_read_back_for_the_public_view(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Values marked not public are in the data as read: its history must not reach a page."""
+    made = worked_out(monkeypatch)
+    report = check(data)
+    build_index(report.data, "example", DAY)
+    build_index(report.public, "example", DAY)
+    assert made == ["example", "example"]
+    build_index(report.public, "example", DAY)
+    assert made == ["example", "example"]  # the public view's own, read back

@@ -607,8 +607,10 @@ def _remembered_history(site: SiteIndex, data: Dataset, pd: PartnershipData) -> 
     if entry is None:
         _index_history(site, data, pd)
         return
+    # The public view and the data as read give different histories from the same files.
+    view = "public" if data.public else "as read"
     digest = hashlib.sha256(
-        f"{HISTORY_FORMAT}\0{code_version()}\0{site.today.isoformat()}".encode()
+        f"{HISTORY_FORMAT}\0{code_version()}\0{site.today.isoformat()}\0{view}".encode()
     )
     add_tree(digest, pd.folder.parent.parent, skip={"partnerships"})  # the national files
     add_tree(digest, pd.folder)

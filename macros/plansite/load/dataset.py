@@ -116,6 +116,7 @@ class Dataset:
     files: dict[str, YamlFile] = field(default_factory=dict)
     # File kinds that failed to load somewhere: references into them cannot be checked.
     failed: set[str] = field(default_factory=set)
+    public: bool = False  # the public view (``public_dataset``), not the data as read
 
 
 # The public view of a whole data set (see plansite.model.public for the rule).
@@ -162,6 +163,7 @@ def public_dataset(data: Dataset) -> Dataset:
         council_areas=public_view(data.council_areas),
         partnerships=parts,
         files={},
+        public=True,
     )
 
 
