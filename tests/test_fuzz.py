@@ -72,7 +72,9 @@ KEY_VALUE = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[\w-]+):(?P<value>
 LOCATED = re.compile(r"^(?P<file>data/[^:]+):(?P<line>\d+):(?P<column>\d+): \[(?P<code>[a-z-]+)\] ")
 # What would make one printed line show as more than one, or rewrite what a terminal shows.
 CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-SUMMARY = re.compile(r"^check (passed|failed): (\d+) error\(s\), (\d+) warning\(s\)")
+SUMMARY = re.compile(
+    r"^check (passed|failed): (\d+) error\(s\), (\d+) warning\(s\)(?:, (\d+) note\(s\))?"
+)
 
 
 # --- Damage ------------------------------------------------------------------------------
@@ -310,11 +312,13 @@ def run_check(data: Path) -> Checked:
     return Checked(code, raw_out.getvalue().decode("utf-8"), raw_err.getvalue().decode("utf-8"))
 
 
-def assert_located(line: str, data: Path, severity: str) -> None:
+def assert_located(line: str, data: Path, *severities: str) -> str:
+    """Hold one printed problem to the promise; return its severity."""
     m = LOCATED.match(line)
     assert m, f"not located: {line!r}"
     assert m["code"] in CATALOGUE, f"unknown code: {line!r}"
-    assert CATALOGUE[m["code"]].severity == severity, f"printed as {severity}: {line!r}"
+    severity = CATALOGUE[m["code"]].severity
+    assert severity in severities, f"printed among the {severities}: {line!r}"
     where = data.parent / m["file"]
     assert where.is_file() or m["code"] == "file-missing", f"names no file: {line!r}"
     lineno, column = int(m["line"]), int(m["column"])
@@ -323,6 +327,7 @@ def assert_located(line: str, data: Path, severity: str) -> None:
         # Counted as generously as any line break could be: the place is inside the file.
         lines = where.read_text(encoding="utf-8", errors="replace").splitlines()
         assert lineno <= len(lines) + 1, f"past the end of a file of {len(lines)} lines: {line!r}"
+    return severity
 
 
 def check_reports_properly(data: Path) -> list[str]:
@@ -338,12 +343,13 @@ def check_reports_properly(data: Path) -> list[str]:
         assert_located(line, data, "error")
     printed = [line for line in result.out.split("\n") if line]
     assert printed, "no summary line"
-    *warnings, summary = printed
-    for line in warnings:
-        assert_located(line, data, "warning")
+    *located, summary = printed
+    severities = [assert_located(line, data, "warning", "note") for line in located]
     counts = SUMMARY.match(summary)
     assert counts, f"no summary line: {summary!r}"
-    assert (int(counts[2]), int(counts[3])) == (len(errors), len(warnings)), text[-2000:]
+    told = (int(counts[2]), int(counts[3]), int(counts[4] or 0))
+    found = (len(errors), severities.count("warning"), severities.count("note"))
+    assert told == found, text[-2000:]
     assert result.code == (1 if errors else 0), text[-2000:]
     return errors
 

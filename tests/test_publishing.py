@@ -223,7 +223,16 @@ def test_the_output_two_builds_back_is_set_aside_then_deleted_by_the_next_build(
     build(MINIMAL, out)
     assert (discarded / "index.html").stat().st_ino == first_of_the_previous
     assert (tmp_path / ".site.previous").is_dir()
+    # What a build stopped while deleting left behind goes with the next one.
+    left = tmp_path / ".site.discarded.4242" / "partly" / "deleted"
+    left.mkdir(parents=True)
     build(MINIMAL, out)
     assert (discarded / "index.html").stat().st_ino != first_of_the_previous
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")) == [
+        ".site.discarded",
+        ".site.lock",
+        ".site.previous",
+        ".site.signatures.json",
+    ]
     rollback(out)
     assert tree_hash(out) == tree_hash(tmp_path / ".site.previous")

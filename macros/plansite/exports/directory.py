@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from plansite.exports.tables import bulk_json, csv_text
 from plansite.index.context import SiteIndex
@@ -48,17 +49,18 @@ class Entry:
     listings: tuple[Listing, ...]
     label: str  # its name, with its partnership's where another entry has the same name
 
-    @property
-    def audiences(self) -> set[str]:
-        return {a for li in self.listings for a in li.service.audiences}
+    # Worked out once: every list of the directory narrowed to one value asks each entry.
+    @cached_property
+    def audiences(self) -> frozenset[str]:
+        return frozenset(a for li in self.listings for a in li.service.audiences)
 
-    @property
-    def help(self) -> set[str]:
-        return {h for li in self.listings for h in li.service.help}
+    @cached_property
+    def help(self) -> frozenset[str]:
+        return frozenset(h for li in self.listings for h in li.service.help)
 
-    @property
-    def areas(self) -> set[str]:
-        return {a for li in self.listings for a in li.areas}
+    @cached_property
+    def areas(self) -> frozenset[str]:
+        return frozenset(a for li in self.listings for a in li.areas)
 
 
 def same_service(service: Service) -> tuple[str, frozenset[str]] | None:

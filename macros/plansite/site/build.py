@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import glob
 import json
 import logging
 import os
 import posixpath
 import shutil
+import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -203,6 +205,25 @@ def build_all(
 
     A partnership's site is reused from the published output when nothing it is made from
     changed, unless ``cold``; ``today`` is the day the sites are built for."""
+    # The output two builds back, set aside by the last publishing, is deleted while the data
+    # is checked, which keeps one core busy and leaves the other idle.
+    deleted = _deleting(_discarded(out.resolve(), only))
+    try:
+        return _build_all(mkdocs_yml, data, out, only, say, jobs, cold, today)
+    finally:
+        deleted()
+
+
+def _build_all(
+    mkdocs_yml: Path,
+    data: Path,
+    out: Path,
+    only: str | None,
+    say: Callable[[str], None],
+    jobs: int | None,
+    cold: bool,
+    today: date | None,
+) -> BuildResult:
     started = time.perf_counter()
     today = today or date.today()  # one day for every site, even across midnight
     run = Timings()
@@ -231,11 +252,9 @@ def build_all(
                 # A build of one partnership publishes a site laid out for its own host (with
                 # its own _headers): never one to reuse in a build of them all.
                 kept, signed = _reusable(out, keys, say) if only is None and not cold else ({}, {})
-            # While the sites build (a rebuild leaves the cores idle most of the time): the
-            # reused sites are put in place, and the output two builds back, set aside by the
-            # last publishing, is deleted.
+            # The reused sites are put in place while the sites build (a rebuild leaves the
+            # cores idle most of the time).
             alongside.add(lambda: _put_in_place(kept, out, staging))
-            alongside.add(lambda: shutil.rmtree(_discarded(out, only), ignore_errors=True))
             tasks: list[Task] = [
                 (mkdocs_yml, data, staging / pid, pid, today,
                  list(partnerships[pid].partnership.languages))
@@ -320,6 +339,40 @@ def _reusable(
         found[pid], signed[pid] = kept, signed_now
         say(f"reused  {pid}: {kept.pages:,} pages, unchanged since the last build")
     return found, signed
+
+
+def _deleting(folder: Path) -> Callable[[], None]:
+    """Start deleting ``folder`` (and what an interrupted build left of one being deleted);
+    return what waits until they are gone.
+
+    The folder is first renamed, so that this needs no lock: publishing may set another
+    output aside under its name meanwhile. ``rm`` deletes where there is one, in a process of
+    its own: a thread would take its turns at this process's interpreter from the check."""
+    if folder.exists():
+        with contextlib.suppress(OSError):  # another build took it first
+            folder.rename(folder.with_name(f"{folder.name}.{os.getpid()}"))
+    doomed = [str(p) for p in folder.parent.glob(f"{glob.escape(folder.name)}.*")]
+    if not doomed:
+        return lambda: None
+    if rm := shutil.which("rm"):
+        deleting = subprocess.Popen(
+            [rm, "-rf", "--", *doomed], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+
+        def done() -> None:
+            deleting.wait()
+            for path in doomed:  # whatever rm could not delete, if anything
+                shutil.rmtree(path, ignore_errors=True)
+
+        return done
+
+    def delete() -> None:
+        for path in doomed:
+            shutil.rmtree(path, ignore_errors=True)
+
+    thread = threading.Thread(target=delete)
+    thread.start()
+    return thread.join
 
 
 def _put_in_place(kept: dict[str, Kept], out: Path, staging: Path) -> None:
