@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -175,30 +176,57 @@ def test_a_change_to_the_configuration_rebuilds_the_whole_preview(tmp_path: Path
     assert before and theme_stamp([config]) != before
 
 
-def test_the_preview_looks_for_saved_files_often_and_still_watches_the_pages(
-    tmp_path: Path,
+@pytest.mark.slow
+@pytest.mark.parametrize("poll", [False, True], ids=["told", "polling"])
+def test_the_preview_builds_as_soon_as_a_file_is_saved_and_still_watches_the_pages(
+    tmp_path: Path, poll: bool
 ) -> None:
-    """MkDocs looks every half second; the preview looks every tenth, at everything MkDocs
-    watched and everything watched after, and builds as soon as it has seen a change."""
+    """MkDocs looks every half second and waits a tenth more; the preview is told of a saved
+    file by the system (or, with ``poll``, looks every tenth), at everything MkDocs watched
+    and everything watched after, and builds as soon as it has seen a change: here, a real
+    server builds after a data file is saved in place and after one is saved by renaming,
+    and not after one is only read."""
+    import threading
+
+    import watchdog.observers
     from mkdocs.livereload import LiveReloadServer
+    from watchdog.observers.polling import PollingObserver
 
     from plansite.site.preview import LOOK_EVERY, SETTLE, quicker_watch
 
     docs, config, data = tmp_path / "docs", tmp_path / "mkdocs.yml", tmp_path / "data"
     docs.mkdir(), data.mkdir(), config.write_text("site_name: a\n")
-    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    (data / "services.yaml").write_text("services: []\n")
+    built = threading.Semaphore(0)
+    server = LiveReloadServer(builder=built.release, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(docs)), server.watch(str(config))
+    quicker_watch(server, [str(docs), str(config)], poll)
+    server.watch(str(data))  # as MkDocs does with the plugin's watch list, afterwards
+    assert server.build_delay == SETTLE < 0.1
+    watched = [Path(e.watch.path) for e in server.observer.emitters]
+    assert len(watched) == 3 and {docs, data} <= set(watched)
+    assert set(watched) - {docs, data} <= {config, config.parent}  # a file, or its folder
+    if poll or watchdog.observers.Observer is PollingObserver:
+        assert type(server.observer) is PollingObserver
+        assert LOOK_EVERY < 0.5 and {e.timeout for e in server.observer.emitters} == {LOOK_EVERY}
+    else:
+        assert not isinstance(server.observer, PollingObserver)
+    serving = threading.Thread(target=server.serve)
+    serving.start()
     try:
-        server.watch(str(docs)), server.watch(str(config))
-        quicker_watch(server, [str(docs), str(config)])
-        server.watch(str(data))  # as MkDocs does with the plugin's watch list, afterwards
-        assert LOOK_EVERY < 0.5 and server.observer.timeout == LOOK_EVERY
-        assert server.build_delay == SETTLE < 0.1  # MkDocs waits 0.1 s before it builds
-        watched = [Path(e.watch.path) for e in server.observer.emitters]
-        assert len(watched) == 3 and {docs, data} <= set(watched)
-        assert set(watched) - {docs, data} <= {config, config.parent}  # a file, or its folder
-        assert {e.timeout for e in server.observer.emitters} == {LOOK_EVERY}
+        time.sleep(0.3)  # the observer's first look, which finds nothing to report
+        (data / "services.yaml").read_text()  # as every build reads the templates it watches
+        assert not built.acquire(timeout=0.5), "a build after a file was only read"
+        (data / "services.yaml").write_text("services: [a]\n")
+        assert built.acquire(timeout=5), "no build after a file was saved in place"
+        saved = data / ".services.yaml.tmp"
+        saved.write_text("services: [b]\n")
+        saved.replace(data / "services.yaml")  # as editors that save safely do
+        assert built.acquire(timeout=5), "no build after a file was saved by renaming"
     finally:
-        server.server_close()
+        server.shutdown()
+        serving.join(timeout=10)
+    assert not serving.is_alive()
 
 
 @pytest.mark.slow

@@ -219,7 +219,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     project = _project(args)
     # With no --partnership, mkdocs.yml says which partnership to preview.
     settings = options(project, args.data, args.partnership or None, incremental=True,
-                       language=args.language or "")  # fmt: skip
+                       language=args.language or "", poll=args.poll)  # fmt: skip
     try:
         serve(str(project), dev_addr=args.dev_addr, livereload=True, build_type="dirty", **settings)
     except OSError as exc:
@@ -457,6 +457,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--language",
         metavar="CODE",
         help="preview the site in one of the partnership's other languages, such as gd",
+    )
+    p.add_argument(
+        "--poll",
+        action="store_true",
+        help="look for saved files every tenth of a second, for folders whose changes the "
+        "system does not report (some network drives, and folders shared into containers)",
     )
     p.set_defaults(func=cmd_serve)
     p = sub.add_parser("release", help="record what is being published, as a new release")

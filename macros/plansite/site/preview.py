@@ -16,22 +16,34 @@ instead of a stale page, and recovers by itself when the files are fixed.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import logging
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from pathlib import Path, PurePath
 from typing import Any
 
+import watchdog.observers
 import watchdog.observers.polling
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from pydantic import BaseModel
+from watchdog.events import (
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+)
+from watchdog.observers.api import BaseObserver
 
 from plansite.load.errors import Diagnostic
 from plansite.site.search import SearchEntry
@@ -183,25 +195,43 @@ def merge_search(state: Preview, rebuilt: list[SearchEntry], pages: set[str]) ->
     return [entry for url in sorted(state.search) for entry in state.search[url]]
 
 
-# How often the preview looks for saved files, in seconds. MkDocs looks every half second;
-# each look lists the watched folders (a national data folder is some hundreds of files,
-# a few milliseconds' work).
+# How often the preview looks for saved files, in seconds, where it must look (``poll``).
+# MkDocs looks every half second; each look lists the watched folders (a national data
+# folder is some hundreds of files, a few milliseconds' work).
 LOOK_EVERY = 0.1
 # How long MkDocs waits, once told of a change, for more changes before it builds (its own
-# 0.1 s). The observer reports all that one look found at once, and looks again only
-# LOOK_EVERY later: a longer wait than a moment gathers nothing more.
+# 0.1 s). A file saved in place or by renaming is reported in a moment: a longer wait
+# gathers nothing more.
 SETTLE = 0.01
+# What the preview builds again for.
+CHANGES: list[type[FileSystemEvent]] = [
+    FileCreatedEvent, FileModifiedEvent, FileClosedEvent, FileDeletedEvent, FileMovedEvent
+]  # fmt: skip
 
 
-def quicker_watch(server: LiveReloadServer, watched: list[str | None]) -> LiveReloadServer:
-    """``server``, looking for changes every ``LOOK_EVERY`` seconds and building ``SETTLE``
-    seconds after one. Called before it starts, when it watches only ``watched`` (the pages
-    and mkdocs.yml): they are watched again by a new observer, as is everything watched
-    after this."""
+def quicker_watch(
+    server: LiveReloadServer, watched: list[str | None], poll: bool = False
+) -> LiveReloadServer:
+    """``server``, told of saved files by the system as they are saved, and building
+    ``SETTLE`` seconds after. MkDocs instead looks for them every half second, and each look
+    takes its turn at the interpreter from the build in progress. With ``poll``, or where the
+    system cannot tell, it looks every ``LOOK_EVERY`` seconds.
+
+    Called before the server starts, when it watches only ``watched`` (the pages and
+    mkdocs.yml): they are watched again by the new observer, as is everything watched after
+    this."""
     paths = [p for p in watched if p]
     for path in paths:
         server.unwatch(path)
-    server.observer = watchdog.observers.polling.PollingObserver(timeout=LOOK_EVERY)
+    told: Callable[[], BaseObserver] = watchdog.observers.Observer  # this system's kind
+    if poll or told is watchdog.observers.polling.PollingObserver:
+        observer: BaseObserver = watchdog.observers.polling.PollingObserver(timeout=LOOK_EVERY)
+    else:
+        observer = told()
+    # MkDocs builds again after any event it is told of: only changes to files count, not
+    # the opening and reading of templates that every build does.
+    observer.schedule = functools.partial(observer.schedule, event_filter=CHANGES)  # type: ignore[method-assign]
+    server.observer = observer  # type: ignore[assignment]  # MkDocs names the polling kind
     server.build_delay = SETTLE
     for path in paths:
         server.watch(path)
