@@ -251,20 +251,24 @@ def _build_all(
                 keys = site_keys(mkdocs_yml, data, pids, today)
                 # A build of one partnership publishes a site laid out for its own host (with
                 # its own _headers): never one to reuse in a build of them all.
-                kept, signed = _reusable(out, keys, say) if only is None and not cold else ({}, {})
-            # The reused sites are put in place while the sites build (a rebuild leaves the
-            # cores idle most of the time).
-            alongside.add(lambda: _put_in_place(kept, out, staging))
-            tasks: list[Task] = [
-                (mkdocs_yml, data, staging / pid, pid, today,
-                 list(partnerships[pid].partnership.languages))
-                for pid in pids if pid not in kept
-            ]  # fmt: skip
-            if only is None:
-                tasks.insert(0, (mkdocs_yml, data, staging / NATIONAL, "", today, []))
+                same = _same_inputs(out, keys) if only is None and not cold else {}
+            # The sites made from the same inputs are made sure of and put in place while the
+            # others build (a rebuild leaves the cores idle most of the time).
+            reusing = _Reusing(out, staging, same, say)
+            alongside.add(reusing.run)
+
+            def task(pid: str) -> Task:
+                languages = list(partnerships[pid].partnership.languages) if pid else []
+                return (mkdocs_yml, data, staging / (pid or NATIONAL), pid, today, languages)
+
+            tasks = [task(pid) for pid in ([""] if only is None else []) + pids if pid not in same]
             jobs = max(1, min(jobs or default_jobs(), len(tasks)))
             with run.stage(RUN_STAGES[2]), _frozen():
                 built = _build_sites(tasks, jobs, started, say, alongside)
+                if reusing.rejected:  # published files changed by hand: built after all
+                    again = [task(pid) for pid in reusing.rejected]
+                    built += _build_sites(again, jobs, started, say, _Alongside())
+            kept, signed = reusing.kept, reusing.signed
             for site in built:
                 run.merge(site.timings)
             # A reused site was checked when it was built, and its files are those checked
@@ -324,21 +328,34 @@ def _frozen() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _reusable(
-    out: Path, keys: dict[str, str], say: Callable[[str], None]
-) -> tuple[dict[str, Kept], dict[str, str]]:
-    """The published partnership sites made from the same inputs as this build's, and the
-    signature of each (see ``reuse.unchanged``)."""
-    found, signed = {}, {}
-    for pid, kept in sorted(read_record(out).items()):
-        if keys.get(pid) != kept.key:
-            continue
-        if (signed_now := unchanged(out, pid, kept)) is None:
-            say(f"  {pid}: the published files were changed since they were built; rebuilding")
-            continue
-        found[pid], signed[pid] = kept, signed_now
-        say(f"reused  {pid}: {kept.pages:,} pages, unchanged since the last build")
-    return found, signed
+def _same_inputs(out: Path, keys: dict[str, str]) -> dict[str, Kept]:
+    """The published partnership sites made from the same inputs as this build's."""
+    return {pid: kept for pid, kept in read_record(out).items() if keys.get(pid) == kept.key}
+
+
+class _Reusing:
+    """Sites made from the same inputs as this build's, each reused (put in place in the
+    new build) once its published files are found to be the ones recorded; one whose files
+    were changed since is to be built again. ``run`` does this beside the workers."""
+
+    def __init__(
+        self, out: Path, staging: Path, same: dict[str, Kept], say: Callable[[str], None]
+    ) -> None:
+        self.out, self.staging, self.same, self.say = out, staging, same, say
+        self.kept: dict[str, Kept] = {}
+        self.signed: dict[str, str] = {}  # each reused site's signature (``reuse.unchanged``)
+        self.rejected: list[str] = []
+
+    def run(self) -> None:
+        for pid, kept in sorted(self.same.items()):
+            if (signed := unchanged(self.out, pid, kept)) is None:
+                self.say(f"  {pid}: the published files were changed since they were built; "
+                         "rebuilding")  # fmt: skip
+                self.rejected.append(pid)
+                continue
+            reuse(self.out / pid, self.staging / pid)
+            self.kept[pid], self.signed[pid] = kept, signed
+            self.say(f"reused  {pid}: {kept.pages:,} pages, unchanged since the last build")
 
 
 def _deleting(folder: Path) -> Callable[[], None]:
@@ -373,11 +390,6 @@ def _deleting(folder: Path) -> Callable[[], None]:
     thread = threading.Thread(target=delete)
     thread.start()
     return thread.join
-
-
-def _put_in_place(kept: dict[str, Kept], out: Path, staging: Path) -> None:
-    for pid in kept:
-        reuse(out / pid, staging / pid)
 
 
 class _Alongside:
