@@ -86,13 +86,14 @@ def files_under(root: Path, skip: Iterable[str] = ()) -> Iterator[tuple[str, str
     Paths are strings: a published site has tens of thousands of files."""
     skipped = set(skip)
     top = os.fspath(root)
+    cut = len(os.path.join(top, ""))  # what each folder's path starts with  # noqa: PTH118
     for here, dirs, names in os.walk(top):
         if here == top:
             dirs[:] = [d for d in dirs if d not in skipped]
             names = [n for n in names if n not in skipped]
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        rel = os.path.relpath(here, top).replace(os.sep, "/")
-        prefix = "" if rel == "." else rel + "/"
+        rel = here[cut:].replace(os.sep, "/")  # not relpath, which took a third of the time
+        prefix = rel + "/" if rel else ""
         for name in sorted(names):
             yield prefix + name, os.path.join(here, name)  # noqa: PTH118 - many files
 

@@ -44,9 +44,10 @@ class Tree:
         files: set[str] = set()
         dirs = {"."}
         top = os.fspath(root)
+        cut = len(os.path.join(top, ""))  # what each folder's path starts with  # noqa: PTH118
         for folder, subdirs, names in os.walk(top):
-            rel = os.path.relpath(folder, top).replace(os.sep, "/")
-            prefix = "" if rel == "." else rel + "/"
+            rel = folder[cut:].replace(os.sep, "/")  # not relpath: it took a third of the time
+            prefix = rel + "/" if rel else ""
             dirs.update(prefix + d for d in subdirs)
             files.update(prefix + n for n in names)
         return cls(files, dirs)
