@@ -249,3 +249,23 @@ def test_a_build_says_where_its_time_went_by_stage_and_by_kind_of_page(tmp_path:
     assert kinds["home"] == 1 and kinds["national"] == 1  # the site and the national index
     pages = sum(1 for p in out.rglob("*.html") if p.name != "404.html")
     assert sum(kinds.values()) <= pages  # forwarding pages and fragments are not pages
+
+
+@pytest.mark.slow
+def test_the_rebuild_benchmark_times_each_rebuild_several_times_and_gives_the_median(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from plansite.bench.rebuild import main as rebuild_benchmark
+
+    argv = ["--counts", "1", "--jobs", "1", "--repeat", "2", "--config", str(ROOT / "mkdocs.yml")]
+    assert rebuild_benchmark(argv) == 0
+    row = re.search(r"^\| 1 \| 1 \| ([\d.]+) \| (.+?) \| (.+?) \| ([\d.]+)× \|$",
+                    capsys.readouterr().out, re.M)  # fmt: skip
+    assert row, "no row for one partnership"
+    spread = re.compile(r"([\d.]+) \(([\d.]+)–([\d.]+)\)")  # a median, the quickest, the slowest
+    for cell in (row[2], row[3]):
+        found = spread.fullmatch(cell)
+        assert found, cell
+        median, low, high = map(float, found.groups())
+        assert 0 < low <= median <= high
+    assert float(row[4]) == pytest.approx(float(row[1]) / float(row[3].split()[0]), rel=0.1)
