@@ -371,6 +371,11 @@ def _deleting(folder: Path) -> Callable[[], None]:
     doomed = [str(p) for p in folder.parent.glob(f"{glob.escape(folder.name)}.*")]
     if not doomed:
         return lambda: None
+
+    def delete() -> None:  # all of it, or after rm whatever it could not delete
+        for path in doomed:
+            shutil.rmtree(path, ignore_errors=True)
+
     if rm := shutil.which("rm"):
         deleting = subprocess.Popen(
             [rm, "-rf", "--", *doomed], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -378,15 +383,9 @@ def _deleting(folder: Path) -> Callable[[], None]:
 
         def done() -> None:
             deleting.wait()
-            for path in doomed:  # whatever rm could not delete, if anything
-                shutil.rmtree(path, ignore_errors=True)
+            delete()
 
         return done
-
-    def delete() -> None:
-        for path in doomed:
-            shutil.rmtree(path, ignore_errors=True)
-
     thread = threading.Thread(target=delete)
     thread.start()
     return thread.join
