@@ -79,6 +79,9 @@ from plansite.site.preview import (
 )
 from plansite.site.render import COMPILED, Renderer
 from plansite.site.search import directory_entries, with_summaries
+from plansite.site.searchparse import index_quickly
+from plansite.site.sharednav import SharedNavigation
+from plansite.site.themewords import ThemeWords
 from plansite.site.timings import BODIES, FRAMES, SITE_STAGES, noted
 
 
@@ -266,6 +269,10 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
                       for spec in self.pages if spec.nav]  # fmt: skip
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # After every plugin's on_config, where the search plugin makes its index afresh.
+        index_quickly(config.plugins.get("material/search"))
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for out in self.build.outputs if self.build else []:
             if out.source is not None:
@@ -390,6 +397,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         env.bytecode_cache = COMPILED  # the theme's templates, compiled once per process
         env.globals["url_for"] = url_for  # the theme's pages link by the same map of addresses
         env.globals["language_versions"] = self.versions
+        env.globals["plansite_once"] = ThemeWords()  # read by overrides/partials/language.html
+        shared = SharedNavigation(env.filters["url"])  # read by overrides/partials/nav.html
+        env.filters["url"], env.globals["plansite_nav_items"] = shared.url, shared.items
         # Our overrides of the theme's templates say plansite's own words through the catalogue.
         install(env, self.language)
 
