@@ -1,7 +1,7 @@
 """What plansite does quicker than the theme would on its own, on every page of the example
 sites: the search index read quicker (plansite.site.searchparse), the theme's words looked
-up once (plansite.site.themewords) and the navigation rendered once a site for the pages not
-in it (plansite.site.sharednav). Built without them, every published file is the same."""
+up once (plansite.site.themewords), and the navigation and the header's tools rendered once a
+site (plansite.site.shared). Built without them, every published file is the same."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 
 from plansite.site import plugin, searchparse
 from plansite.site.plugin import PlansitePlugin
-from plansite.site.sharednav import SharedNavigation
+from plansite.site.shared import SharedParts
 from plansite.site.themewords import ThemeWords
 from tests.conftest import SHIPPED, calls_to, files
 from tests.site_helpers import build
@@ -30,7 +30,8 @@ def test_every_file_is_the_one_the_theme_makes_on_its_own(
         url = env.filters["url"]
         on_env(self, env, **kwargs)
         env.filters["url"] = url  # the overrides fall back to the theme's own ways
-        del env.globals["plansite_once"], env.globals["plansite_nav_items"]
+        for name in ("plansite_once", "plansite_shared", "plansite_nav_items"):
+            del env.globals[name]
 
     monkeypatch.setattr(PlansitePlugin, "on_env", theme_alone)
     monkeypatch.setattr(plugin, "index_quickly", lambda search: None)
@@ -48,24 +49,25 @@ def test_every_file_is_the_one_the_theme_makes_on_its_own(
 def test_a_build_takes_each_shortcut(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     read = calls_to(monkeypatch, searchparse, "sections", lambda html: html)
     words: list[ThemeWords] = []
-    navigations: list[SharedNavigation] = []
+    shared: list[SharedParts] = []
 
     class Words(ThemeWords):
         def __init__(self) -> None:
             super().__init__()
             words.append(self)
 
-    class Shared(SharedNavigation):
+    class Shared(SharedParts):
         def __init__(self, url: Any) -> None:
             super().__init__(url)
-            navigations.append(self)
+            shared.append(self)
 
     monkeypatch.setattr(plugin, "ThemeWords", Words)
-    monkeypatch.setattr(plugin, "SharedNavigation", Shared)
+    monkeypatch.setattr(plugin, "SharedParts", Shared)
     build(SHIPPED, tmp_path / "site", only="clackmannanshire")
     assert len(read) > 100  # every page indexed by plansite's reading
     assert len(words) == 1 and len(words[0].known["en-gb"]) > 10
-    assert len(navigations) == 1 and navigations[0].shared and navigations[0]._parts
+    assert len(shared) == 1 and sorted(shared[0].parts) == ["header-tools", "navigation"]
+    assert all(part.shared and not part.checks for part in shared[0].parts.values())
 
 
 # The shared navigation, in a theme of a few lines.
@@ -89,15 +91,15 @@ NAV = """{% macro items() %}{% for item in nav.items %}<a href="{{ item.url | ur
 
 def relative(context: Any, value: str) -> str:
     """A stand-in for MkDocs' filter: the address from the page's folder."""
-    depth = context["page"].url.count("/")
+    depth = context["page"].url.count("/") if context["page"] else 0
     return "../" * depth + value if value else "./"
 
 
-def env() -> tuple[jinja2.Environment, SharedNavigation]:
+def env() -> tuple[jinja2.Environment, SharedParts]:
     environment = jinja2.Environment(loader=jinja2.DictLoader({"nav.html": NAV}))  # noqa: S701
-    shared = SharedNavigation(jinja2.pass_context(relative))
+    shared = SharedParts(jinja2.pass_context(relative))
     environment.filters["url"] = shared.url
-    environment.globals["plansite_nav_items"] = shared.items
+    environment.globals["plansite_nav_items"] = shared.nav_items
     return environment, shared
 
 
@@ -122,9 +124,8 @@ def test_pages_not_in_the_navigation_share_its_items_with_their_own_addresses() 
     visited = pages("services/a/", "services/b/", "actions/c/d/", "e/", "services/f/")
     for page in visited:
         assert render(environment, nav, page) == own(nav, page)
-    assert shared.shared
     # Rendered once with the addresses set aside, and on the first two pages in full.
-    assert shared._parts is not None and shared._checks == 0
+    assert shared.parts["navigation"].shared and shared.parts["navigation"].checks == 0
 
 
 def test_a_page_in_the_navigation_has_its_own_items_rendered() -> None:
@@ -142,4 +143,27 @@ def test_items_that_depend_on_the_page_otherwise_are_rendered_for_every_page() -
     environment, shared = env()
     for i, page in enumerate(pages("a/", "b/", "c/")):
         assert render(environment, nav, page, extra=i) == own(nav, page, extra=i)
-    assert not shared.shared
+    assert not shared.parts["navigation"].shared
+
+
+TOOLS = """{% macro logo() %}<img src="{{ 'logo.svg' | url }}">{% endmacro %}
+{%- macro tools() %}<a href="{{ 'search/' | url }}">{{ plansite_shared("logo", logo) }}</a>
+{%- endmacro %}{{ plansite_shared("tools", tools) }}|{{ plansite_shared("logo", logo) }}"""
+
+
+def test_a_part_is_shared_on_every_page_even_inside_another() -> None:
+    environment = jinja2.Environment(loader=jinja2.DictLoader({"t.html": TOOLS}))  # noqa: S701
+    shared = SharedParts(jinja2.pass_context(relative))
+    environment.filters["url"] = shared.url
+    environment.globals["plansite_shared"] = shared.part
+    rendered = [environment.get_template("t.html").render(page=page)
+                for page in pages("a/", "b/c/", "d/e/f/", "g/")]  # fmt: skip
+    up = ["../", "../../", "../../../", "../"]
+    assert rendered == [f'<a href="{u}search/"><img src="{u}logo.svg"></a>|<img src="{u}logo.svg">'
+                        for u in up]  # fmt: skip
+    assert sorted(shared.parts) == ["logo", "tools"]
+    assert all(part.shared for part in shared.parts.values())
+    # A page served at any address (404.html) has no page: it is rendered as it is.
+    assert environment.get_template("t.html").render(page=None) == (
+        '<a href="search/"><img src="logo.svg"></a>|<img src="logo.svg">'
+    )

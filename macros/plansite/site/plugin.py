@@ -80,7 +80,7 @@ from plansite.site.preview import (
 from plansite.site.render import COMPILED, Renderer
 from plansite.site.search import directory_entries, with_summaries
 from plansite.site.searchparse import index_quickly
-from plansite.site.sharednav import SharedNavigation
+from plansite.site.shared import SharedParts
 from plansite.site.themewords import ThemeWords
 from plansite.site.timings import BODIES, FRAMES, SITE_STAGES, noted
 
@@ -398,8 +398,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         env.globals["url_for"] = url_for  # the theme's pages link by the same map of addresses
         env.globals["language_versions"] = self.versions
         env.globals["plansite_once"] = ThemeWords()  # read by overrides/partials/language.html
-        shared = SharedNavigation(env.filters["url"])  # read by overrides/partials/nav.html
-        env.filters["url"], env.globals["plansite_nav_items"] = shared.url, shared.items
+        shared = SharedParts(env.filters["url"])  # read by the overrides of nav and header
+        env.filters["url"] = shared.url
+        env.globals.update(plansite_shared=shared.part, plansite_nav_items=shared.nav_items)
         # Our overrides of the theme's templates say plansite's own words through the catalogue.
         install(env, self.language)
 
