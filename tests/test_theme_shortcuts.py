@@ -1,7 +1,8 @@
 """What plansite does quicker than the theme would on its own, on every page of the example
 sites: the search index read quicker (plansite.site.searchparse), the theme's words looked
-up once (plansite.site.themewords), and the navigation and the header's tools rendered once a
-site (plansite.site.shared). Built without them, every published file is the same."""
+up once (plansite.site.themewords), the navigation and the header's tools rendered once a
+site (plansite.site.shared), and no Markdown converted for pages that have none
+(plansite.site.bodypage). Built without them, every published file is the same."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from typing import Any
 
 import jinja2
 import pytest
+from mkdocs.structure.pages import Page
 
 from plansite.site import plugin, searchparse
+from plansite.site.bodypage import BodyPage
 from plansite.site.plugin import PlansitePlugin
 from plansite.site.shared import SharedParts
 from plansite.site.themewords import ThemeWords
@@ -35,6 +38,7 @@ def test_every_file_is_the_one_the_theme_makes_on_its_own(
 
     monkeypatch.setattr(PlansitePlugin, "on_env", theme_alone)
     monkeypatch.setattr(plugin, "index_quickly", lambda search: None)
+    monkeypatch.setattr(plugin, "BodyPage", Page)  # each page's empty text converted
     theirs = tmp_path / "site"
     build(SHIPPED, theirs)
     ours, alone = files(shipped_site), files(theirs)
@@ -61,10 +65,18 @@ def test_a_build_takes_each_shortcut(tmp_path: Path, monkeypatch: pytest.MonkeyP
             super().__init__(url)
             shared.append(self)
 
+    class Bodies(BodyPage):
+        def render(self, config: Any, files: Any) -> None:
+            bodies.append(self.markdown)
+            super().render(config, files)
+
+    bodies: list[str | None] = []
+    monkeypatch.setattr(plugin, "BodyPage", Bodies)
     monkeypatch.setattr(plugin, "ThemeWords", Words)
     monkeypatch.setattr(plugin, "SharedParts", Shared)
     build(SHIPPED, tmp_path / "site", only="clackmannanshire")
     assert len(read) > 100  # every page indexed by plansite's reading
+    assert len(bodies) > 100 and not any(bodies)  # pages with no Markdown to convert
     assert len(words) == 1 and len(words[0].known["en-gb"]) > 10
     assert len(shared) == 1 and sorted(shared[0].parts) == ["header-tools", "navigation"]
     assert all(part.shared and not part.checks for part in shared[0].parts.values())

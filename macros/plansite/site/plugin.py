@@ -56,6 +56,7 @@ from plansite.pages.spec import PARTIAL_LISTS, PageSpec
 from plansite.pages.standing import notice
 from plansite.pages.writing import WRITTEN, home_text
 from plansite.site.blocks import Blocks
+from plansite.site.bodypage import BodyPage
 from plansite.site.cache import checked
 from plansite.site.languages import (
     Version,
@@ -298,9 +299,10 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
                 fingerprints[spec.src_uri] = mark
                 if state.pages.get(spec.src_uri) == mark:
                     kind = KeptFile
-            files.append(
-                kind.generated(config, spec.src_uri, content=text or "", inclusion=inclusion)
-            )
+            file = kind.generated(config, spec.src_uri, content=text or "", inclusion=inclusion)
+            files.append(file)
+            if not spec.nav and not text:  # MkDocs makes the page itself if it is in the nav
+                BodyPage(None, file, config)
         if state is not None:
             self.page_urls = remember(state, files, fingerprints, Path(config.site_dir),
                                       keep=bool(self.errors))  # fmt: skip
