@@ -1,4 +1,4 @@
-"""The theme's search index, reading each page in a third of the time.
+"""The theme's search index, reading each page in about half the time.
 
 Material's search plugin cuts every page into sections, one per heading, with Python's HTML
 parser and a handler that asks, for each tag and each run of text, which of the open tags are

@@ -10,7 +10,7 @@ addresses the filter makes for that page.
   tools: the colour switch and the search box).
 - ``plansite_nav_items(macro)`` shares the navigation's items on the pages that are not
   among them (most of plansite's pages: each service, action and partner), where no item is
-  marked active: a third of the theme's page template.
+  marked active: a sixth of the time of the theme's page template.
 
 On the first two pages given a part, it is also rendered for the page itself and compared: a
 part that depends on the page in some other way is rendered for every page from then on.

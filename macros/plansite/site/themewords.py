@@ -2,7 +2,7 @@
 
 Material's ``partials/language.html`` finds each of its words (a button's label, a landmark's
 name) with a macro that makes a table of all of them for every word it finds: some forty
-tables a page, a fifth of the time of the theme's page template. plansite's override of that
+tables a page, a seventh of the time of the theme's page template. plansite's override of that
 partial asks ``ThemeWords`` instead, which runs Material's own lookup the first time a word
 is asked for and keeps what it gave.
 """
