@@ -8,12 +8,12 @@ with its own entries, made from the same sections found two ways quicker:
 - ``Sections`` is Material's parser with its bookkeeping kept as counts of the open tags.
   Material compares its open elements by tag name alone, so an excluded ``div`` excludes every
   ``div`` open with it, and a count of each open tag gives the same answers as its sets.
-- ``feed`` reads markup of the plain shape MkDocs and plansite write (tags with quoted
+- ``_feed_plain`` reads markup of the plain shape MkDocs and plansite write (tags with quoted
   attributes, text between them) with one regular expression, and hands anything else
   (comments, script, unquoted attributes, a stray ``<``) to Python's parser unchanged.
 
-That both give Material's sections for every page is a test: every page of the example sites,
-and generated markup of every shape, read both ways.
+That both give Material's sections is a test: the example sites' search indexes, byte for
+byte, and generated markup of every shape, read both ways.
 """
 
 from __future__ import annotations
