@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import ast
+import posixpath
 import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from plansite.model.addresses import PATTERNS, url_for
+from plansite.model.addresses import PATTERNS, relative, url_for
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "macros" / "plansite"
@@ -80,3 +83,33 @@ def test_the_checks_see_a_hand_written_address() -> None:
     assert LITERAL.match("services/for/") and LITERAL.match("actions/")
     assert IN_TEMPLATE.search("<a href=\"{{ link('partners/' ~ k ~ '/') }}\">")
     assert not LITERAL.match("the services/ folder") and not LITERAL.match("servicesx/")
+
+
+# Addresses as pages and templates write them: folder names, "." and ".." among them, with or
+# without a slash at either end.
+PARTS = st.sampled_from(["a", "b", "services", "x-1", ".", "..", ""])
+ADDRESSES = st.lists(PARTS, max_size=5).map("/".join) | st.lists(PARTS, max_size=5).map(
+    lambda parts: "/" + "/".join(parts)
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(path=ADDRESSES, start=ADDRESSES)
+def test_relative_gives_what_relpath_gives(path: str, start: str) -> None:
+    try:
+        expected: str | type[Exception] = posixpath.relpath(path, start)
+    except ValueError:
+        expected = ValueError
+    try:
+        got: str | type[Exception] = relative(path, start)
+    except ValueError:
+        got = ValueError
+    assert got == expected, (path, start)
+
+
+def test_relative_links_between_sites() -> None:
+    assert relative("fictional-01/services/x/", "directory/in/y/") == (
+        "../../../fictional-01/services/x"
+    )
+    assert relative("directory/", "directory/") == "."
+    assert relative(".", "areas/a/") == "../.."

@@ -130,6 +130,38 @@ def test_a_reused_site_is_known_unchanged_without_reading_its_files(
 
 
 @pytest.mark.slow
+def test_a_site_reused_again_is_taken_whole_from_the_output_two_builds_back(
+    tmp_path: Path,
+) -> None:
+    """Its folder in the output two builds back holds the very files published now: that
+    folder is moved into the new build rather than deleted; one whose files were changed
+    since is deleted, and the site linked anew from the published one."""
+    builds = Builds(tmp_path)
+    builds.build(builds.out)
+    folder = (builds.out / "sample").stat().st_ino  # of the first output
+    for _ in range(2):
+        builds.build(builds.out)  # nothing changed: both reused, twice
+    edit(builds.data, "partnerships/second/services.yaml", "name: Family support",
+         "name: Family help")  # fmt: skip
+    builds.again(["second"], ["sample"])
+    assert (builds.out / "sample").stat().st_ino == folder
+    spare = tmp_path / ".site.spare"
+    assert not spare.exists()
+
+    # The output two builds back is the second one now: a page of it replaced by another file.
+    older = tmp_path / ".site.discarded"
+    folder = (older / "sample").stat().st_ino
+    page = older / "sample/index.html"
+    text = page.read_bytes()
+    page.unlink()
+    page.write_bytes(text)
+    builds.again([], ["sample", "second"])
+    assert (builds.out / "sample").stat().st_ino != folder
+    assert not spare.exists()
+    assert not any(p.name.startswith(".site.discarded.") for p in tmp_path.iterdir())
+
+
+@pytest.mark.slow
 def test_the_command_names_what_it_reused_and_cold_reuses_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from plansite.history.log import Change
+from plansite.model.addresses import relative
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
@@ -39,7 +40,7 @@ def _href(feed: Feed, target: str) -> str:
         return feed.base_url.rstrip("/") + "/" + target
     here = posixpath.dirname(feed.path) or "."
     path, _, fragment = target.partition("#")
-    rel = posixpath.relpath(path or ".", here)
+    rel = relative(path or ".", here)
     rel = "./" if rel == "." else rel + "/"
     return rel + (f"#{fragment}" if fragment else "")
 

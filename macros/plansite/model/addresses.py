@@ -8,6 +8,8 @@ to the site's root; a page turns them into links relative to itself.
 
 from __future__ import annotations
 
+import posixpath
+
 PATTERNS: dict[str, str] = {
     "home": "",
     "plan": "plan/",
@@ -90,3 +92,21 @@ FACETS = {"audience": "services-for", "locality": "services-in", "help": "servic
 def url_for(kind: str, *parts: str) -> str:
     """The address of a page (or file) of ``kind``, for the item the ``parts`` name."""
     return PATTERNS[kind].format(*parts)
+
+
+def relative(path: str, start: str) -> str:
+    """``posixpath.relpath(path, start)`` for two addresses from the site's root: the same
+    answer, a tenth of the time (a national build asks some hundred thousand of them).
+    Anything but plain folder names (``..``, a leading ``/``) is left to ``relpath``."""
+    if not path:
+        raise ValueError("no path specified")  # as relpath says
+    if path.startswith("/") or start.startswith("/") or ".." in path or ".." in start:
+        return posixpath.relpath(path, start)
+    to = [part for part in path.split("/") if part and part != "."]
+    at = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    for mine, theirs in zip(to, at, strict=False):  # as far as the shorter goes
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(at) - common) + to[common:]) or "."

@@ -46,10 +46,12 @@ from plansite.site.privacy import leaks
 from plansite.site.reuse import (
     RECORD,
     Kept,
+    known_signatures,
     read_record,
     reuse,
     site_keys,
     stamp,
+    take_spare,
     unchanged,
     write_record,
     write_signatures,
@@ -206,8 +208,10 @@ def build_all(
     A partnership's site is reused from the published output when nothing it is made from
     changed, unless ``cold``; ``today`` is the day the sites are built for."""
     # The output two builds back, set aside by the last publishing, is deleted while the data
-    # is checked, which keeps one core busy and leaves the other idle.
-    deleted = _deleting(_discarded(out.resolve(), only))
+    # is checked, which keeps one core busy and leaves the other idle; but for the sites in
+    # it that are the ones published now, kept for the reusing (``reuse.take_spare``).
+    keep = None if only is not None or cold else out.resolve()
+    deleted = _deleting(_discarded(out.resolve(), only), keep)
     try:
         return _build_all(mkdocs_yml, data, out, only, say, jobs, cold, today)
     finally:
@@ -262,12 +266,17 @@ def _build_all(
                 return (mkdocs_yml, data, staging / (pid or NATIONAL), pid, today, languages)
 
             tasks = [task(pid) for pid in ([""] if only is None else []) + pids if pid not in same]
-            jobs = max(1, min(jobs or default_jobs(), len(tasks)))
+            allowed = jobs or default_jobs()
+            jobs = max(1, min(allowed, len(tasks)))
+            # Sites are reused in this process while the others build: those build in a worker
+            # even when there is only one (the national index), rather than take turns with
+            # the reusing at this process's interpreter.
+            apart = allowed > 1 and bool(same)
             with run.stage(RUN_STAGES[2]), _frozen():
-                built = _build_sites(tasks, jobs, started, say, alongside)
+                built = _build_sites(tasks, Pool(jobs, apart), started, say, alongside)
                 if reusing.rejected:  # published files changed by hand: built after all
                     again = [task(pid) for pid in reusing.rejected]
-                    built += _build_sites(again, jobs, started, say, _Alongside())
+                    built += _build_sites(again, Pool(jobs), started, say, _Alongside())
             kept, signed = reusing.kept, reusing.signed
             for site in built:
                 run.merge(site.timings)
@@ -336,7 +345,8 @@ def _same_inputs(out: Path, keys: dict[str, str]) -> dict[str, Kept]:
 class _Reusing:
     """Sites made from the same inputs as this build's, each reused (put in place in the
     new build) once its published files are found to be the ones recorded; one whose files
-    were changed since is to be built again. ``run`` does this beside the workers."""
+    were changed since is to be built again. ``run`` does this beside the workers, then
+    deletes the spare sites it did not take."""
 
     def __init__(
         self, out: Path, staging: Path, same: dict[str, Kept], say: Callable[[str], None]
@@ -347,27 +357,40 @@ class _Reusing:
         self.rejected: list[str] = []
 
     def run(self) -> None:
-        for pid, kept in sorted(self.same.items()):
-            if (signed := unchanged(self.out, pid, kept)) is None:
-                self.say(f"  {pid}: the published files were changed since they were built; "
-                         "rebuilding")  # fmt: skip
-                self.rejected.append(pid)
-                continue
-            reuse(self.out / pid, self.staging / pid)
-            self.kept[pid], self.signed[pid] = kept, signed
-            self.say(f"reused  {pid}: {kept.pages:,} pages, unchanged since the last build")
+        known, spare = known_signatures(self.out), _spare(self.out)
+        try:
+            for pid, kept in sorted(self.same.items()):
+                target = self.staging / pid
+                signed = take_spare(spare, pid, kept, known, target)
+                if signed is None:  # linked file by file from the published site
+                    signed = unchanged(self.out, pid, kept, known)
+                    if signed is not None:
+                        reuse(self.out / pid, target)
+                if signed is None:
+                    self.say(f"  {pid}: the published files were changed since they were "
+                             "built; rebuilding")  # fmt: skip
+                    self.rejected.append(pid)
+                    continue
+                self.kept[pid], self.signed[pid] = kept, signed
+                self.say(f"reused  {pid}: {kept.pages:,} pages, unchanged since the last build")
+        finally:
+            _deleting(spare)()
 
 
-def _deleting(folder: Path) -> Callable[[], None]:
+def _deleting(folder: Path, keep: Path | None = None) -> Callable[[], None]:
     """Start deleting ``folder`` (and what an interrupted build left of one being deleted);
-    return what waits until they are gone.
+    return what waits until they are gone. With ``keep``, the published output, its sites
+    that are the very sites ``keep`` has are first moved to ``_spare(keep)``.
 
     The folder is first renamed, so that this needs no lock: publishing may set another
     output aside under its name meanwhile. ``rm`` deletes where there is one, in a process of
     its own: a thread would take its turns at this process's interpreter from the check."""
+    aside = folder.with_name(f"{folder.name}.{os.getpid()}")
     if folder.exists():
         with contextlib.suppress(OSError):  # another build took it first
-            folder.rename(folder.with_name(f"{folder.name}.{os.getpid()}"))
+            folder.rename(aside)
+    if keep is not None and aside.is_dir():
+        _keep_spares(aside, keep)
     doomed = [str(p) for p in folder.parent.glob(f"{glob.escape(folder.name)}.*")]
     if not doomed:
         return lambda: None
@@ -389,6 +412,26 @@ def _deleting(folder: Path) -> Callable[[], None]:
     thread = threading.Thread(target=delete)
     thread.start()
     return thread.join
+
+
+def _spare(out: Path) -> Path:
+    """Where sites of an older output wait to be reused (see ``reuse.take_spare``)."""
+    return out.parent / f".{out.name}.spare"
+
+
+def _keep_spares(older: Path, out: Path) -> None:
+    """Move the sites of ``older`` whose files are those published now in ``out`` (the same
+    stamp: reused since) to ``_spare(out)``, out of the way of the deleting. A spare left
+    by an interrupted build is deleted with ``older``."""
+    then, now = read_record(older), read_record(out)
+    same = [pid for pid, kept in then.items() if pid in now and now[pid].stamp == kept.stamp]
+    spare = _spare(out)
+    with contextlib.suppress(OSError):  # none, or another build's: it will go
+        spare.rename(older / f".spare.{os.getpid()}")
+    for pid in same:
+        with contextlib.suppress(OSError):  # another build is taking it: it can have it
+            spare.mkdir(exist_ok=True)
+            (older / pid).rename(spare / pid)
 
 
 class _Alongside:
@@ -433,13 +476,13 @@ class _Alongside:
 
 def _build_sites(
     tasks: list[Task],
-    jobs: int,
+    pool: Pool,
     started: float,
     say: Callable[[str], None],
     alongside: _Alongside,
 ) -> list[SiteBuilt]:
     built: list[SiteBuilt] = []
-    with Pool(jobs) as pool:
+    with pool:
         alongside.start()
         for site in pool.run(_build_and_check, tasks):
             built.append(site)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import posixpath
 from collections.abc import Callable
 from dataclasses import fields
 from datetime import date
@@ -22,7 +21,7 @@ from markupsafe import Markup, escape
 from plansite.exports.tables import figure_words, period_label, period_words, value_label
 from plansite.history import cache
 from plansite.i18n import ENGLISH, gettext, install, language, speaking
-from plansite.model.addresses import url_for
+from plansite.model.addresses import relative, url_for
 from plansite.model.common import Period
 from plansite.model.dates import PartialDate
 from plansite.model.plan import Update, says_the_same
@@ -146,8 +145,8 @@ def translated(words: dict[str, str]) -> dict[str, str]:
 
 @functools.lru_cache(maxsize=65536)
 def _relative(path: str, start: str) -> str:
-    """``posixpath.relpath``, which is slow and asked the same thing many times a site."""
-    return posixpath.relpath(path, start)
+    """``addresses.relative``, asked the same thing many times a site."""
+    return relative(path, start)
 
 
 def link_from(here: str) -> Callable[[str], str]:

@@ -2,7 +2,7 @@
 
 Workers are forked where the system allows, so they start with the checked data already in
 memory; elsewhere they start afresh and check it again. With one job, or one site, nothing is
-forked at all.
+forked, unless the caller has other work for this process meanwhile.
 """
 
 from __future__ import annotations
@@ -43,12 +43,15 @@ def _die_with_parent() -> None:
 
 
 class Pool:
-    def __init__(self, jobs: int) -> None:
-        self.jobs = jobs
+    """``jobs`` workers; none with one job, unless ``apart``: then one, which leaves this
+    process free for other work while it builds."""
+
+    def __init__(self, jobs: int, apart: bool = False) -> None:
+        self.jobs, self.apart = jobs, apart
         self._pool: Any = None
 
     def __enter__(self) -> Pool:
-        if self.jobs > 1:
+        if self.jobs > 1 or self.apart:
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
             context = multiprocessing.get_context(method)
             self._pool = context.Pool(self.jobs, initializer=_die_with_parent)
