@@ -14,12 +14,31 @@ from pydantic import BaseModel
 
 from plansite import schema
 from plansite.cli import main
+from plansite.exports import downloads
 from plansite.model.files import FILE_KINDS
 from tests.conftest import MINIMAL, ROOT, SHIPPED, edit_file
 
 
 def test_the_shipped_schemas_are_current() -> None:
     assert schema.stale(SHIPPED / "schema") == [], "run `plansite schema` and commit the result"
+
+
+def test_the_schemas_a_site_publishes_are_read_back_by_the_next_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Generated once for the code, then read from the cache; made afresh for other code."""
+    monkeypatch.setenv("PLANSITE_CACHE_DIR", str(tmp_path))
+    made = schema.generate()
+    assert downloads._schemas() == made
+
+    def not_again() -> dict[str, str]:
+        raise AssertionError("generated again")
+
+    monkeypatch.setattr(downloads, "generate_schemas", not_again)
+    assert downloads._schemas() == made
+    monkeypatch.setattr(downloads.cache, "code_version", lambda: "other code")
+    with pytest.raises(AssertionError, match="generated again"):
+        downloads._schemas()
 
 
 def test_a_changed_schema_is_detected(tmp_path: Path) -> None:
