@@ -8,10 +8,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup
 
 from plansite.cli import main
 from plansite.site import reuse
 from plansite.site.build import BuildResult, build_all
+from plansite.site.keptcards import KeptCards
 from tests.conftest import ROOT, append, copy_minimal, edit, edit_file, files, project_copy
 
 BEFORE = date(2019, 1, 1)  # the minimal plan runs from 2017/18 to 2019/20
@@ -44,6 +46,13 @@ class Builds:
         return build_all(self.project / "mkdocs.yml", self.data, out, say=lambda _: None,
                          cold=cold, today=self.today)  # fmt: skip
 
+    def from_nothing(self, out: Path) -> None:
+        """A cold build with a cache of its own: nothing made by an earlier build is read
+        (the national directory's cards, compiled templates, the checked data)."""
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("PLANSITE_CACHE_DIR", str(out.with_name(out.name + ".cache")))
+            self.build(out, cold=True)
+
     def again(self, rebuilt: list[str], reused: list[str]) -> dict[str, bytes]:
         """Build into the output, expecting ``rebuilt`` built and ``reused`` reused; the output
         must be byte for byte what a cold build of the same inputs makes."""
@@ -51,7 +60,7 @@ class Builds:
         assert (result.rebuilt, result.reused) == (rebuilt, reused)
         self.cold_builds += 1
         fresh = self.tmp / f"cold-{self.cold_builds}"
-        self.build(fresh, cold=True)
+        self.from_nothing(fresh)
         made = files(self.out)
         assert made == files(fresh)
         return made
@@ -74,6 +83,7 @@ def test_each_kind_of_edit_rebuilds_what_it_depends_on_and_matches_a_cold_build(
          "name: Family help")  # fmt: skip
     made = builds.again(["second"], ["sample"])
     assert b"Family help" in made["second/services/index.html"]
+    assert b"Family help" in made["directory/index.html"]  # the national directory's card
     # The reused site shares its files with the output it came from, now the previous one.
     previous = tmp_path / ".site.previous"
     assert (builds.out / "sample/index.html").samefile(previous / "sample/index.html")
@@ -127,6 +137,31 @@ def test_a_reused_site_is_known_unchanged_without_reading_its_files(
     page.write_bytes(page.read_bytes())  # the same bytes, written again: a new time
     builds.again([], ["sample", "second"])
     assert read == [builds.out / "second"]
+
+
+@pytest.mark.slow
+def test_the_national_directory_s_cards_are_read_back_as_they_were_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild takes every card of the national directory from the last build
+    (``plansite.site.keptcards``), and publishes what a build from nothing makes."""
+    builds = Builds(tmp_path)
+    builds.build(builds.out)
+    found: list[bool] = []
+    get = KeptCards.get
+
+    def counted(self: KeptCards, key: str) -> Markup | None:
+        card = get(self, key)
+        found.append(card is not None)
+        return card
+
+    monkeypatch.setattr(KeptCards, "get", counted)
+    result = build_all(builds.project / "mkdocs.yml", builds.data, builds.out, jobs=1,
+                       say=lambda _: None, today=builds.today)  # fmt: skip
+    assert result.reused == ["sample", "second"]  # the national index alone built, here
+    assert len(found) >= 2 and all(found)  # each card once a depth, all read back
+    builds.from_nothing(tmp_path / "cold")
+    assert files(builds.out) == files(tmp_path / "cold")
 
 
 @pytest.mark.slow

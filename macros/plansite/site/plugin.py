@@ -58,6 +58,7 @@ from plansite.pages.writing import WRITTEN, home_text
 from plansite.site.blocks import Blocks
 from plansite.site.bodypage import BodyPage
 from plansite.site.cache import checked
+from plansite.site.keptcards import KeptCards, kept_cards
 from plansite.site.languages import (
     Version,
     mark_languages,
@@ -79,6 +80,7 @@ from plansite.site.preview import (
     show_errors,
 )
 from plansite.site.render import COMPILED, Renderer
+from plansite.site.reuse import shared_key, site_keys
 from plansite.site.search import directory_entries, with_summaries
 from plansite.site.searchparse import index_quickly
 from plansite.site.shared import SharedParts
@@ -263,12 +265,22 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         site = build.site
         years = dict(site.plan.plan.years) if site and site.plan else None
         templates = Path(config.theme.custom_dir or "overrides") / "partials" / "plansite"
-        self.renderer = Renderer(templates, build.terms, years, self.language)
+        kept = None if pid else self._kept_cards(config, root, sorted(data.partnerships), day)
+        self.renderer = Renderer(templates, build.terms, years, self.language, kept)
         # Navigation titles can come from data (a plan's word for its outcomes): escaped
         # once, as the theme prints them as they are.
         config.nav = [{str(escape(unmarked(spec.nav))): spec.src_uri}
                       for spec in self.pages if spec.nav]  # fmt: skip
         return config
+
+    def _kept_cards(
+        self, config: MkDocsConfig, root: Path, pids: list[str], day: date | None
+    ) -> KeptCards:
+        """The national directory's cards kept from the last build (``keptcards``)."""
+        mkdocs_yml, today = Path(config.config_file_path), day or date.today()
+        keys = site_keys(mkdocs_yml, root, pids, today)
+        base = f"{shared_key(mkdocs_yml, root, today)}\0{self.language}"
+        return kept_cards(mkdocs_yml, root, keys, base)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # After every plugin's on_config, where the search plugin makes its index afresh.
@@ -364,6 +376,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         # needs them: a national build reads every one, and would otherwise keep them all.
         for release in self.releases:
             release.forget_snapshot()
+        if self.renderer and self.renderer.kept:
+            self.renderer.kept.save()
         search = config.plugins.get("material/search")
         if search is not None:
             index = search.search_index

@@ -40,6 +40,7 @@ from plansite.pages.words import (
     partial_words,
 )
 from plansite.site import charts
+from plansite.site.keptcards import KeptCards
 from plansite.site.text import Glossary, plain, rich
 
 if TYPE_CHECKING:
@@ -212,8 +213,9 @@ class Renderer:
         terms: list[GlossaryTerm] | None = None,
         years: dict[int, PartialDate] | None = None,
         language: str = ENGLISH,
+        kept: KeptCards | None = None,
     ) -> None:
-        self.language = language
+        self.language, self.kept = language, kept
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates)),
             autoescape=True,
@@ -269,14 +271,23 @@ class Renderer:
         """``macro(item, link, level)``, the card of an item listed on many pages, made once
         per depth of page: its links, made relative by ``link``, are the same on every page
         as far from the site's root. A card that names a term of the glossary is made on each
-        page, as a term is spelled out the first time a page uses it."""
+        page, as a term is spelled out the first time a page uses it; any other is kept for
+        the next build too, when the renderer was given ``kept``."""
         key = (id(item), level, link(""))
         if (found := self._cards.get(key)) is not None:
             return found[1]
+        # Kept from the last build (``keptcards``), when what it is made from is the same.
+        stored = self.kept.key(item, level, key[2]) if self.kept else None
+        card = self.kept.get(stored) if self.kept and stored else None
+        if card is not None:
+            self._cards[key] = (item, card)
+            return card
         marked = self.glossary.marked if self.glossary else 0
         card = macro(item, link, level)
         if (self.glossary.marked if self.glossary else 0) == marked:
             self._cards[key] = (item, card)  # the item is kept, so its id stays its own
+            if self.kept and stored:
+                self.kept.add(stored, card)
         return card
 
     def render(self, spec: PageSpec, page_context: DataclassInstance) -> str:

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from plansite.history.cache import add_tree, code_version, files_under
 
@@ -58,10 +59,8 @@ def _project_folders(mkdocs_yml: Path) -> list[Path]:
     return [base / config.get("docs_dir", "docs"), *([base / custom] if custom else [])]
 
 
-def site_keys(
-    mkdocs_yml: Path, data: Path, pids: Iterable[str], today: date, code: str | None = None
-) -> dict[str, str]:
-    """Each partnership's key: a digest of everything its site is made from."""
+def _shared(mkdocs_yml: Path, data: Path, today: date, code: str | None = None) -> Any:
+    """A digest of what every site is made from: all but the partnerships' own folders."""
     shared = hashlib.sha256(f"format {FORMAT}\0today {today.isoformat()}\0".encode())
     shared.update((code or code_version()).encode())
     shared.update(mkdocs_yml.read_bytes())
@@ -70,6 +69,19 @@ def site_keys(
         add_tree(shared, folder)
     shared.update(b"\0data\0")
     add_tree(shared, data, skip={"partnerships"})
+    return shared
+
+
+def shared_key(mkdocs_yml: Path, data: Path, today: date) -> str:
+    """The key of what every site is made from (each partnership's key adds its own data)."""
+    return str(_shared(mkdocs_yml, data, today).hexdigest())
+
+
+def site_keys(
+    mkdocs_yml: Path, data: Path, pids: Iterable[str], today: date, code: str | None = None
+) -> dict[str, str]:
+    """Each partnership's key: a digest of everything its site is made from."""
+    shared = _shared(mkdocs_yml, data, today, code)
     keys = {}
     for pid in pids:
         own = shared.copy()

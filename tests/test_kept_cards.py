@@ -1,0 +1,113 @@
+"""The national directory's cards are kept from one build to the next, under what each is
+made from (``plansite.site.keptcards``): read back when that is the same, made afresh when
+it is not."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from markupsafe import Markup
+
+from plansite.exports.directory import Entry, Listing
+from plansite.model.service import Service
+from plansite.site.keptcards import KeptCards, kept_cards
+from plansite.site.render import Renderer, link_from
+from tests.conftest import ROOT
+
+TEMPLATES = ROOT / "overrides/partials/plansite"
+KEYS = {"east": "key of east", "west": "key of west"}
+
+
+def entry(label: str = "Money advice", *pids: str) -> Entry:
+    service = Service.model_construct(id="money", name="Money advice", summary="Help with debt.")
+    listings = tuple(
+        Listing(pid, pid.title(), False, service, f"{pid}/services/money/", ())
+        for pid in pids or ("east",)
+    )
+    return Entry(f"{listings[0].pid}/money", "Money advice", "Help with debt.", (), listings,
+                 label)  # fmt: skip
+
+
+class Cards:
+    """Builds of the national index as far as its cards go: a renderer with the kept cards,
+    and a card macro that counts what it makes."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.made: list[str] = []
+
+    def macro(self, e: Entry, link: Callable[[str], str], level: int) -> Markup:
+        self.made.append(e.label)
+        return Markup('<h{0}><a href="{1}">{2}</a></h{0}>').format(
+            level, link(e.listings[0].url), e.label
+        )
+
+    def build(self, keys: dict[str, str], base: str = "shared") -> Renderer:
+        kept = kept_cards(self.folder / "mkdocs.yml", self.folder / "data", keys, base)
+        return Renderer(TEMPLATES, kept=kept)
+
+
+@pytest.fixture
+def cards(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Cards:
+    monkeypatch.setenv("PLANSITE_CACHE_DIR", str(tmp_path / "cache"))
+    return Cards(tmp_path)
+
+
+def saved(renderer: Renderer) -> None:
+    assert isinstance(renderer.kept, KeptCards)
+    renderer.kept.save()
+
+
+def test_a_card_made_once_is_read_back_by_the_next_build(cards: Cards) -> None:
+    first = cards.build(KEYS)
+    made = first.kept_card(cards.macro, entry(), link_from("directory/"), 2)
+    assert made == '<h2><a href="../east/services/money/">Money advice</a></h2>'
+    saved(first)
+    again = cards.build(KEYS)
+    assert again.kept_card(cards.macro, entry(), link_from("directory/"), 2) == made
+    assert cards.made == ["Money advice"]
+    # At another depth, its links and heading are its own.
+    deeper = again.kept_card(cards.macro, entry(), link_from("directory/in/fife/"), 3)
+    assert deeper == '<h3><a href="../../../east/services/money/">Money advice</a></h3>'
+    assert len(cards.made) == 2
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "the partnership's data",
+        "another partnership listing it",
+        "its label",
+        "what every site is made from",
+    ],
+)
+def test_a_card_is_made_afresh_when_what_it_is_made_from_changed(cards: Cards, change: str) -> None:
+    first = cards.build(KEYS)
+    first.kept_card(cards.macro, entry(), link_from("directory/"), 2)
+    saved(first)
+    keys, base, e = dict(KEYS), "shared", entry()
+    if change == "the partnership's data":
+        keys["east"] = "another key of east"
+    elif change == "another partnership listing it":
+        e = entry("Money advice", "east", "west")
+    elif change == "its label":
+        e = entry("Money advice (East)")
+    else:
+        base = "other shared"
+    cards.build(keys, base).kept_card(cards.macro, e, link_from("directory/"), 2)
+    assert len(cards.made) == 2
+
+
+def test_only_this_build_s_cards_are_kept(cards: Cards) -> None:
+    first = cards.build(KEYS)
+    first.kept_card(cards.macro, entry("Money advice"), link_from("directory/"), 2)
+    first.kept_card(cards.macro, entry("Housing"), link_from("directory/"), 2)
+    saved(first)
+    second = cards.build(KEYS)
+    second.kept_card(cards.macro, entry("Housing"), link_from("directory/"), 2)
+    saved(second)
+    third = cards.build(KEYS)
+    assert isinstance(third.kept, KeptCards)
+    assert len(third.kept.before) == 1
