@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plansite.site.crawl import crawl
+from plansite.site.crawl import Tree, check_links, check_outside, crawl
 from plansite.site.pagecheck import read_page, script_hash
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8">
@@ -49,4 +49,36 @@ def test_links_are_checked_against_the_files_and_anchors_of_the_tree(tmp_path: P
         "index.html: link '/abs/' points at nothing",
         "index.html: link 'a/#y' has no anchor #y",
         "index.html: link 'b/' points at nothing",
+    ]
+
+
+def test_the_national_index_leaves_its_links_into_sites_beside_it_for_later(
+    tmp_path: Path,
+) -> None:
+    """Built on its own, its links into the partnerships' sites (folders it does not have)
+    are set aside, and checked once every site is beside it; a link into one of its own
+    folders is checked at once."""
+    national = tmp_path / "national"
+    (national / "directory").mkdir(parents=True)
+    (national / "index.html").write_text(
+        '<a href="directory/">ok</a> <a href="directory/gone/">own, missing</a> '
+        '<a href="sample/">a site</a> <a href="sample/services/#x">a site, an anchor</a> '
+        '<a href="no-site/">no such site</a>'
+    )
+    (national / "directory/index.html").write_text('<a href="../sample/">a site</a>')
+    pages = {rel: read_page((national / rel).read_text()) for rel in Tree.read(national).html()}
+    report = check_links(Tree.read(national), pages, beside=True)
+    assert report.broken == ["index.html: link 'directory/gone/' points at nothing"]
+    assert sorted(target for _, _, target in report.outside) == [
+        "no-site/index.html",
+        "sample/index.html",
+        "sample/index.html",
+        "sample/services/index.html",
+    ]
+    # Every site in place: the national index's files at the top, the partnership beside.
+    (national / "sample/services").mkdir(parents=True)
+    (national / "sample/index.html").write_text("<p>sample</p>")
+    (national / "sample/services/index.html").write_text('<h2 id="x">x</h2>')
+    assert check_outside(national, Tree.read(national), report.outside) == [
+        "index.html: link 'no-site/' points at nothing"
     ]

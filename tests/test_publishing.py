@@ -64,6 +64,20 @@ def published(tmp_path: Path) -> tuple[Path, str]:
             "broken internal link",
         ),
         (
+            "link check of the national index into a site",
+            "national.html",
+            '<h2 id="partnerships">',
+            '<a href="sample/no-such-page/">x</a><h2 id="partnerships">',
+            "broken internal link",
+        ),
+        (
+            "link check of the national index within itself",
+            "national.html",
+            '<h2 id="partnerships">',
+            '<a href="directory/no-such-list/">x</a><h2 id="partnerships">',
+            "broken internal link",
+        ),
+        (
             "injection scan",
             "home.html",
             '<h2 id="get-help">',

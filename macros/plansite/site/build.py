@@ -164,18 +164,18 @@ def _build_and_check(task: Task) -> SiteBuilt:
             raise BuildError(f"{pid} ({code}): {len(left)} file(s) keep a language mark: "
                              + ", ".join(left[:20]))  # fmt: skip
         beside.rename(dest / code)
-    if not pid:  # its links lead into the other sites: checked once they are all in place
-        pages = sum(1 for p in Tree.read(dest).html() if p != "404.html")
-        return SiteBuilt(pid, pages, time.perf_counter() - started, timings=taken())
+    # The national index's links into the partnerships' sites, which will be folders beside
+    # its own, are checked with the links between sites once all are in place.
     with noted().stage(SITE_STAGES[4]):
-        done = finish(dest)
+        done = finish(dest, beside=not pid)
+    at = f"{pid}/" if pid else ""  # where the site will be in the published tree
     return SiteBuilt(
         pid,
         done.crawl.pages,
         time.perf_counter() - started,
-        unsafe=[f"{pid}/{problem}" for problem in done.unsafe],
-        broken=[f"{pid}/{problem}" for problem in done.crawl.broken],
-        outside=[(f"{pid}/{page}", href, posixpath.normpath(f"{pid}/{target}"))
+        unsafe=[f"{at}{problem}" for problem in done.unsafe],
+        broken=[f"{at}{problem}" for problem in done.crawl.broken],
+        outside=[(f"{at}{page}", href, posixpath.normpath(f"{at}{target}"))
                  for page, href, target in done.crawl.outside],
         scripts=done.scripts,
         timings=taken(),
@@ -502,19 +502,14 @@ def _check_tree(staging: Path, only: str | None, built: list[SiteBuilt]) -> int:
     unsafe = [problem for site in built for problem in site.unsafe]
     broken = [problem for site in built for problem in site.broken]
     scripts = {h for site in built for h in site.scripts}
-    pages = sum(site.pages for site in built if site.pid)
+    pages = sum(site.pages for site in built)
     if only is None:
         national = staging / NATIONAL
         for entry in sorted(national.iterdir()):
             entry.rename(staging / entry.name)
         national.rmdir()
-        done = finish(staging, skip={site.pid for site in built if site.pid})
-        unsafe += done.unsafe
-        scripts |= done.scripts
-        broken += done.crawl.broken
-        pages += done.crawl.pages
-        outside = [o for site in built for o in site.outside] + done.crawl.outside
-        broken += check_outside(staging, done.tree, outside)
+        outside = [o for site in built for o in site.outside]
+        broken += check_outside(staging, Tree.read(staging), outside)
     else:  # only one site is in the tree: a link leaving it leads nowhere that is checked
         broken += [f"{page}: link {href!r} points at nothing"
                    for site in built for page, href, _ in site.outside]  # fmt: skip

@@ -76,7 +76,9 @@ class Tree:
         return joined, unquote(parts.fragment)
 
 
-def check_links(tree: Tree, facts: dict[str, PageFacts]) -> CrawlReport:
+def check_links(tree: Tree, facts: dict[str, PageFacts], beside: bool = False) -> CrawlReport:
+    """Check the links of the pages in ``facts``. With ``beside``, the other sites will be
+    folders at the top of this one's tree: a link to a top folder it does not have leaves it."""
     report = CrawlReport()
     for page, found in sorted(facts.items()):
         if posixpath.basename(page) in NOT_CRAWLED:
@@ -90,7 +92,10 @@ def check_links(tree: Tree, facts: dict[str, PageFacts]) -> CrawlReport:
                 continue
             report.links += 1
             file, fragment = target
-            if file.startswith("../") or (fragment and file in tree.files and file not in facts):
+            elsewhere = file.startswith("../") or (
+                beside and file not in tree.files and file.partition("/")[0] not in tree.dirs
+            )
+            if elsewhere or (fragment and file in tree.files and file not in facts):
                 report.outside.append((page, href, file))  # into a site not read here
             elif file not in tree.files:
                 report.broken.append(f"{page}: link {href!r} points at nothing")

@@ -15,7 +15,7 @@ for hosts that read one.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +30,6 @@ class Finished:
     """What the last checks found in one site."""
 
     crawl: CrawlReport
-    tree: Tree  # the files under the root, as they were checked
     unsafe: list[str] = field(default_factory=list)
     scripts: set[str] = field(default_factory=set)
 
@@ -58,14 +57,12 @@ def _protect(html: str, facts: PageFacts) -> str:
     return CHARSET.sub(lambda m: m.group(0) + meta, html, count=1)
 
 
-def finish(root: Path, skip: Collection[str] = ()) -> Finished:
+def finish(root: Path, beside: bool = False) -> Finished:
     """Check a built site and give each page its policy; the caller stops on any finding.
-    Pages under the folders in ``skip`` (other sites, checked on their own) are left out."""
+    With ``beside``, other sites will be put beside its top folders (``check_links``)."""
     tree = Tree.read(root)
     facts: dict[str, PageFacts] = {}
     for rel in tree.html():
-        if rel.split("/", 1)[0] in skip:
-            continue
         path = root / rel
         html = path.read_text(encoding="utf-8")
         facts[rel] = found = read_page(html)
@@ -73,8 +70,7 @@ def finish(root: Path, skip: Collection[str] = ()) -> Finished:
         if protected != html:
             path.write_text(protected, encoding="utf-8")
     return Finished(
-        crawl=check_links(tree, facts),
-        tree=tree,
+        crawl=check_links(tree, facts, beside),
         unsafe=[f"{rel}: {problem}" for rel, found in facts.items() for problem in found.unsafe],
         scripts={h for found in facts.values() for h in found.scripts},
     )
