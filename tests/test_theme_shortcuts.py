@@ -1,8 +1,9 @@
 """What plansite does quicker than the theme would on its own, on every page of the example
 sites: the search index read quicker (plansite.site.searchparse), the theme's words looked
 up once (plansite.site.themewords), the navigation and the header's tools rendered once a
-site (plansite.site.shared), and no Markdown converted for pages that have none
-(plansite.site.bodypage). Built without them, every published file is the same."""
+site (plansite.site.shared), no Markdown converted for pages that have none
+(plansite.site.bodypage), and the guide's pages converted once for every site
+(plansite.site.samepage). Built without them, every published file is the same."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ def test_every_file_is_the_one_the_theme_makes_on_its_own(
     monkeypatch.setattr(PlansitePlugin, "on_env", theme_alone)
     monkeypatch.setattr(plugin, "index_quickly", lambda search: None)
     monkeypatch.setattr(plugin, "BodyPage", Page)  # each page's empty text converted
+    monkeypatch.setattr(plugin, "SamePage", Page)  # the guide converted for each site
     theirs = tmp_path / "site"
     build(SHIPPED, theirs)
     ours, alone = files(shipped_site), files(theirs)

@@ -81,6 +81,7 @@ from plansite.site.preview import (
 )
 from plansite.site.render import COMPILED, Renderer
 from plansite.site.reuse import shared_key, site_keys
+from plansite.site.samepage import SamePage
 from plansite.site.search import directory_entries, with_summaries
 from plansite.site.searchparse import index_quickly
 from plansite.site.shared import SharedParts
@@ -315,6 +316,10 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             files.append(file)
             if not spec.nav and not text:  # MkDocs makes the page itself if it is in the nav
                 BodyPage(None, file, config)
+        # The hand-written pages out of the navigation (the guide): the same in every site.
+        for file in files.documentation_pages():
+            if file.page is None and file.inclusion == InclusionLevel.NOT_IN_NAV:
+                SamePage(None, file, config)
         if state is not None:
             self.page_urls = remember(state, files, fingerprints, Path(config.site_dir),
                                       keep=bool(self.errors))  # fmt: skip
