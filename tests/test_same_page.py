@@ -42,8 +42,10 @@ def converted(config: MkDocsConfig, found: Files) -> SamePage:
 
 
 @pytest.fixture(autouse=True)
-def nothing_converted(monkeypatch: pytest.MonkeyPatch) -> None:
+def nothing_converted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No conversion made yet, in this process or in the cache."""
     monkeypatch.setattr(samepage, "_converted", {})
+    monkeypatch.setenv("PLANSITE_CACHE_DIR", str(tmp_path / "cache"))
 
 
 def test_a_second_site_with_the_same_page_is_given_the_first_conversion(
@@ -77,14 +79,29 @@ def test_a_site_whose_files_answer_otherwise_converts_the_page_itself(
 
 
 def test_a_conversion_that_said_something_is_not_given_again(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    made = calls_to(monkeypatch, Page, "render", lambda *args: True)
     for _ in range(2):
         with caplog.at_level(logging.INFO, logger="mkdocs"):
             converted(*site(tmp_path, "guide.md"))
     said = [r for r in caplog.records if "not found among documentation files" in r.message]
-    assert len(said) == 2  # each site says it of its own page
-    assert samepage._converted == {}
+    assert len(said) == len(made) == 2  # each site converts its page, and says it
+    assert samepage._converted == {} and not (tmp_path / "cache").exists()
+
+
+def test_the_next_process_reads_the_conversion_back_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = converted(*site(tmp_path, "guide.md", "other.md"))
+    monkeypatch.setattr(samepage, "_converted", {})  # as a new process has it
+    made = calls_to(monkeypatch, Page, "render", lambda *args: True)
+    again = converted(*site(tmp_path, "guide.md", "other.md"))
+    assert made == [] and again.content == first.content
+    monkeypatch.setattr(samepage, "_converted", {})
+    monkeypatch.setattr(samepage.cache, "code_version", lambda: "other code")
+    converted(*site(tmp_path, "guide.md", "other.md"))
+    assert len(made) == 1  # converted afresh by other code
 
 
 @pytest.mark.slow

@@ -9,11 +9,16 @@ once, noting the files its links asked for; a later site whose page has the same
 address and settings, and whose files answer those questions the same, is given the same
 conversion. A conversion that said anything (a broken link, say) is never given again:
 each site converts such a page itself, and says so itself.
+
+Conversions are also kept in plansite's cache for the code that made them (which names the
+versions of MkDocs and Markdown), so that the next build's processes need not convert the
+guide again either.
 """
 
 from __future__ import annotations
 
 import copy
+import hashlib
 import logging
 from dataclasses import dataclass
 from typing import Any, cast
@@ -21,6 +26,8 @@ from typing import Any, cast
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
+
+from plansite.history import cache
 
 
 @dataclass
@@ -33,8 +40,8 @@ class _Converted:
     asked: dict[str, str | None]  # each file a link named, and the address it had
 
 
-# Conversions made in this process, by what they were made from.
-_converted: dict[tuple[str, ...], _Converted] = {}
+# Conversions made or read back in this process, by a digest of what they were made from.
+_converted: dict[str, _Converted] = {}
 
 
 class _Asked:
@@ -76,10 +83,11 @@ class SamePage(Page):
         if self.markdown is None:  # as MkDocs says of it
             super().render(config, files)
             return
-        key = (self.file.src_uri, self.file.url, self.markdown,
-               repr(config["markdown_extensions"]), repr(config["mdx_configs"]),
-               repr(config["validation"]))  # fmt: skip
-        done = _converted.get(key)
+        made_from = "\0".join([self.file.src_uri, self.file.url, self.markdown,
+                               repr(config["markdown_extensions"]), repr(config["mdx_configs"]),
+                               repr(config["validation"])])  # fmt: skip
+        key = hashlib.sha256(made_from.encode()).hexdigest()
+        done = _converted.get(key) or _kept(key)
         if done is not None and _answers(files, done.asked):
             self.content, self._title_from_render = done.content, done.title
             self.toc = copy.deepcopy(done.toc)  # each site's page its own
@@ -102,9 +110,21 @@ class SamePage(Page):
             log.removeHandler(said)
         if not said.said:
             links = self.links_to_anchors
-            _converted[key] = _Converted(
+            _converted[key] = made = _Converted(
                 self.content or "", copy.deepcopy(self.toc), self._title_from_render,
                 set(self.present_anchor_ids or ()),
                 None if links is None else {f.src_uri: dict(to) for f, to in links.items()},
                 asked.asked,
             )  # fmt: skip
+            if (entry := cache.entry_for("pages", key)) is not None:
+                cache.keep(entry, cache.code_version(), made)
+
+
+def _kept(key: str) -> _Converted | None:
+    """A conversion kept in the cache by an earlier process, with the same code."""
+    entry = cache.entry_for("pages", key)
+    found = None if entry is None else cache.kept(entry, cache.code_version())
+    if isinstance(found, _Converted):
+        _converted[key] = found
+        return found
+    return None
