@@ -147,18 +147,32 @@ def prose_sources(pd: PartnershipData) -> list[Source]:
     return sources
 
 
-def prose_texts(pd: PartnershipData) -> list[str]:
-    """Every text of the partnership that its pages show, for finding the terms it uses."""
-    return [text for _, prefix, model in prose_sources(pd) for _, text in texts_in(model, prefix)]
+Walked = list[tuple[YamlFile | None, Texts]]
+
+
+def walked_prose(pd: PartnershipData) -> Walked:
+    """The texts of each model ``prose_sources`` names, with its file: walked once for the
+    checks that read them all."""
+    return [(file, texts_in(model, prefix)) for file, prefix, model in prose_sources(pd)]
+
+
+def prose_texts(pd: PartnershipData, walked: Walked | None = None) -> list[str]:
+    """Every text of the partnership that its pages show, for finding the terms it uses
+    (from ``walked``, when its prose was walked already)."""
+    found = walked if walked is not None else walked_prose(pd)
+    return [text for _, texts in found for _, text in texts]
 
 
 def unused_terms(
-    pd: PartnershipData, terms: list[GlossaryTerm], names: Mapping[str, Named]
+    pd: PartnershipData,
+    terms: list[GlossaryTerm],
+    names: Mapping[str, Named],
+    walked: Walked | None = None,
 ) -> list[GlossaryTerm]:
     """The terms that no text of the partnership's pages uses: its glossary leaves them out.
     Its texts are everything it writes, and the names of the organisations and groups it
     names (``names``: every organisation and group, by id)."""
-    texts = [*prose_texts(pd), *_strings(pd)]
+    texts = [*prose_texts(pd, walked), *_strings(pd)]
     for org_id in referenced(pd):
         org = names.get(org_id)
         if org is not None:
@@ -179,7 +193,8 @@ def _strings(pd: PartnershipData) -> list[str]:
     actions = [a for plan in pd.plans.values() for a in plan.actions]
     for value in [pd.partnership, *pd.services, *actions,
                   *(u for a in actions for u in a.updates)]:  # fmt: skip
+        fields = value.__dict__  # not getattr: a model without the field raises, slowly
         for name in ("aliases", "leads_raw", "name", "short_name", "status_raw"):
-            found = getattr(value, name, None)
+            found = fields.get(name)
             out += found if isinstance(found, list) else [found] if isinstance(found, str) else []
     return out

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from plansite.history.store import read_releases
 from plansite.load.loader import load
+from plansite.load.texts import walked_prose
 from plansite.validate.advise import advise
 from plansite.validate.duties import duties
 from plansite.validate.freshness import freshness
@@ -32,12 +33,13 @@ def check(root: Path, only: str | None = None) -> Report:
             pd.releases = published.releases
             problems += published.problems
         problems += check_dataset(data)
-        problems += advise(data)
+        walked = {pd.id: walked_prose(pd) for pd in data.partnerships.values()}  # read twice
+        problems += advise(data, walked)
         problems += duties(data)
         problems += check_pictures(data)
         problems += freshness(data)
         problems += readability(data)
-        problems += unshown(data)
+        problems += unshown(data, walked)
         problems += check_writing(data)
         problems += translation_problems(data)
     problems.sort(key=lambda d: (d.severity != "error", d.file, d.line, d.column, d.code))

@@ -11,7 +11,7 @@ from datetime import date
 
 from plansite.load.dataset import Dataset, PartnershipData, PlanData
 from plansite.load.errors import Diagnostic
-from plansite.load.texts import FileTexts, Source, file_texts, prose_sources
+from plansite.load.texts import FileTexts, Source, Walked, file_texts, walked_prose
 from plansite.model.era import began, outside, standing
 from plansite.model.service import NOT_HELP_KINDS
 from plansite.validate.duties import PAST
@@ -71,7 +71,9 @@ def known_terms(data: Dataset, pd: PartnershipData) -> set[str]:
     return terms
 
 
-def advise(data: Dataset) -> list[Diagnostic]:
+def advise(data: Dataset, walked: dict[str, Walked] | None = None) -> list[Diagnostic]:
+    """Warnings and notes on what the data leaves out (``walked``: each partnership's prose,
+    if walked already)."""
     out: list[Diagnostic] = []
     for pd in data.partnerships.values():
         p = pd.partnership
@@ -136,7 +138,9 @@ def advise(data: Dataset) -> list[Diagnostic]:
                         f"service {s.id!r} gives no way to reach it",
                     )
                 )
-        prose = file_texts(prose_sources(pd))  # walked once, read by both checks
+        # Walked once, read by both checks: the texts that came from a file.
+        own = walked[pd.id] if walked is not None else walked_prose(pd)
+        prose = [(file, texts) for file, texts in own if file is not None]
         out += _unexplained_acronyms(data, pd, prose)
         out += _placeholders(pd, prose)
         if not pd.releases:

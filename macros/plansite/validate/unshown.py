@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from plansite.load.dataset import Dataset
 from plansite.load.errors import Diagnostic
-from plansite.load.texts import unused_terms
+from plansite.load.texts import Walked, unused_terms
 from plansite.load.yaml_reader import Path_, YamlFile
 from plansite.model.public import internal_fields, marked_fields
 from plansite.model.registry import Organisation, PartnerGroup
@@ -35,7 +35,8 @@ def _internal(value: object, path: Path_) -> Iterator[Path_]:
             yield from _internal(item, (*path, i))
 
 
-def unshown(data: Dataset) -> list[Diagnostic]:
+def unshown(data: Dataset, walked: dict[str, Walked] | None = None) -> list[Diagnostic]:
+    """Notes on what is kept in the data and never shown (``walked``: as ``advise``)."""
     out: list[Diagnostic] = []
 
     def note(file: YamlFile | None, root: Path_, value: object) -> None:
@@ -50,7 +51,8 @@ def unshown(data: Dataset) -> list[Diagnostic]:
     names: dict[str, Organisation | PartnerGroup] = {**data.organisations, **data.groups}
     for pd in data.partnerships.values():
         gfile = pd.files.get("local-glossary")
-        for term in unused_terms(pd, pd.glossary, names):
+        own = walked[pd.id] if walked is not None else None
+        for term in unused_terms(pd, pd.glossary, names, own):
             if gfile:
                 says = (
                     f"no text of this partnership uses {term.term!r}, so its glossary leaves it out"
