@@ -117,3 +117,13 @@ def test_sites_built_in_one_process_publish_what_each_converts_alone(tmp_path: P
     assert sorted(ours) == sorted(alone)
     assert [rel for rel in ours if ours[rel] != alone[rel]] == []
     shutil.rmtree(tmp_path / "alone")
+
+
+def test_a_page_edited_again_and_again_keeps_one_conversion(tmp_path: Path) -> None:
+    """As in a preview: each edit is converted, and only the last is kept."""
+    config, found = site(tmp_path, "guide.md", "other.md")
+    for n in range(3):
+        (tmp_path / "docs/guide.md").write_text(f"# Guide, edit {n}\n")
+        assert f"edit {n}" in (converted(config, found).content or "")
+    assert len(samepage._converted) == 1
+    assert len(list((tmp_path / "cache" / "pages").iterdir())) == 1

@@ -10,9 +10,9 @@ address and settings, and whose files answer those questions the same, is given 
 conversion. A conversion that said anything (a broken link, say) is never given again:
 each site converts such a page itself, and says so itself.
 
-Conversions are also kept in plansite's cache for the code that made them (which names the
-versions of MkDocs and Markdown), so that the next build's processes need not convert the
-guide again either.
+Conversions are also kept in plansite's cache, the last one at each place, under what it
+was made from and the code that made it (which names the versions of MkDocs and Markdown),
+so that the next build's processes need not convert the guide again either.
 """
 
 from __future__ import annotations
@@ -40,8 +40,10 @@ class _Converted:
     asked: dict[str, str | None]  # each file a link named, and the address it had
 
 
-# Conversions made or read back in this process, by a digest of what they were made from.
-_converted: dict[str, _Converted] = {}
+# The last conversion made or read back in this process at each place (a page's path and
+# address), with the digest of what it was made from: one a place, so that a preview, which
+# converts an edited page again and again, keeps no more than the last.
+_converted: dict[str, tuple[str, _Converted]] = {}
 
 
 class _Asked:
@@ -83,11 +85,12 @@ class SamePage(Page):
         if self.markdown is None:  # as MkDocs says of it
             super().render(config, files)
             return
-        made_from = "\0".join([self.file.src_uri, self.file.url, self.markdown,
+        place = f"{self.file.src_uri}\0{self.file.url}"
+        made_from = "\0".join([cache.code_version(), place, self.markdown,
                                repr(config["markdown_extensions"]), repr(config["mdx_configs"]),
                                repr(config["validation"])])  # fmt: skip
         key = hashlib.sha256(made_from.encode()).hexdigest()
-        done = _converted.get(key) or _kept(key)
+        done = _recalled(place, key)
         if done is not None and _answers(files, done.asked):
             self.content, self._title_from_render = done.content, done.title
             self.toc = copy.deepcopy(done.toc)  # each site's page its own
@@ -110,21 +113,25 @@ class SamePage(Page):
             log.removeHandler(said)
         if not said.said:
             links = self.links_to_anchors
-            _converted[key] = made = _Converted(
+            made = _Converted(
                 self.content or "", copy.deepcopy(self.toc), self._title_from_render,
                 set(self.present_anchor_ids or ()),
                 None if links is None else {f.src_uri: dict(to) for f, to in links.items()},
                 asked.asked,
             )  # fmt: skip
-            if (entry := cache.entry_for("pages", key)) is not None:
-                cache.keep(entry, cache.code_version(), made)
+            _converted[place] = (key, made)
+            if (entry := cache.entry_for("pages", place)) is not None:
+                cache.keep(entry, key, made)
 
 
-def _kept(key: str) -> _Converted | None:
-    """A conversion kept in the cache by an earlier process, with the same code."""
-    entry = cache.entry_for("pages", key)
-    found = None if entry is None else cache.kept(entry, cache.code_version())
+def _recalled(place: str, key: str) -> _Converted | None:
+    """The conversion at ``place`` made from what ``key`` digests: this process's, or one
+    an earlier process kept in the cache."""
+    if (mine := _converted.get(place)) is not None and mine[0] == key:
+        return mine[1]
+    entry = cache.entry_for("pages", place)
+    found = None if entry is None else cache.kept(entry, key)
     if isinstance(found, _Converted):
-        _converted[key] = found
+        _converted[place] = (key, found)
         return found
     return None
