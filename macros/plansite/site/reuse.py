@@ -3,7 +3,9 @@
 A partnership's site is made from its own data folder, the shared data files, the MkDocs
 configuration with the pages and templates it names, the code, and the day it is built for;
 nothing else. Its key is a digest of all of these; a site whose key is the one recorded
-beside the published output is linked into the new build instead of being built again.
+beside the published output is linked into the new build instead of being built again (or
+taken whole from the output two builds back, when that has the very same files:
+``take_spare``).
 
 The record is ``.plansite-build.json`` at the top of the output. It moves with the output it
 describes (publishing and rollback swap whole folders), so it never speaks for another
