@@ -316,7 +316,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             files.append(file)
             if not spec.nav and not text:  # MkDocs makes the page itself if it is in the nav
                 BodyPage(None, file, config)
-        # The hand-written pages out of the navigation (the guide): the same in every site.
+        # Pages written in Markdown, out of the navigation: the guide, the same in every site,
+        # and a partnership's own pages and posts.
         for file in files.documentation_pages():
             if file.page is None and file.inclusion == InclusionLevel.NOT_IN_NAV:
                 SamePage(None, file, config)
