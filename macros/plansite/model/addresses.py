@@ -96,7 +96,7 @@ def url_for(kind: str, *parts: str) -> str:
 
 def relative(path: str, start: str) -> str:
     """``posixpath.relpath(path, start)`` for two addresses from the site's root: the same
-    answer, a tenth of the time (a national build asks some hundred thousand of them).
+    answer, a fifth of the time (a national build asks some hundred thousand of them).
     Anything but plain folder names (``..``, a leading ``/``) is left to ``relpath``."""
     if not path:
         raise ValueError("no path specified")  # as relpath says
