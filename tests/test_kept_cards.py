@@ -44,7 +44,7 @@ class Cards:
             level, link(e.listings[0].url), e.label
         )
 
-    def build(self, keys: dict[str, str], base: str = "shared") -> Renderer:
+    def build(self, keys: dict[str, str], base: str = "common inputs") -> Renderer:
         kept = kept_cards(self.folder / "mkdocs.yml", self.folder / "data", keys, base)
         return Renderer(TEMPLATES, kept=kept)
 
@@ -87,7 +87,7 @@ def test_a_card_is_made_afresh_when_what_it_is_made_from_changed(cards: Cards, c
     first = cards.build(KEYS)
     first.kept_card(cards.macro, entry(), link_from("directory/"), 2)
     saved(first)
-    keys, base, e = dict(KEYS), "shared", entry()
+    keys, base, e = dict(KEYS), "common inputs", entry()
     if change == "the partnership's data":
         keys["east"] = "another key of east"
     elif change == "another partnership listing it":
@@ -95,7 +95,7 @@ def test_a_card_is_made_afresh_when_what_it_is_made_from_changed(cards: Cards, c
     elif change == "its label":
         e = entry("Money advice (East)")
     else:
-        base = "other shared"
+        base = "other common inputs"
     cards.build(keys, base).kept_card(cards.macro, e, link_from("directory/"), 2)
     assert len(cards.made) == 2
 

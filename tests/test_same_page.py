@@ -108,12 +108,12 @@ def test_the_next_process_reads_the_conversion_back_from_the_cache(
 def test_sites_built_in_one_process_publish_what_each_converts_alone(tmp_path: Path) -> None:
     data = two_partnerships(tmp_path)
     given = calls_to(pytest.MonkeyPatch(), samepage, "_answers", lambda *args: True)
-    build_all(ROOT / "mkdocs.yml", data, tmp_path / "shared", jobs=1, say=lambda _: None)
+    build_all(ROOT / "mkdocs.yml", data, tmp_path / "converted-once", jobs=1, say=lambda _: None)
     assert len(given) > 20  # the guide's pages of the second and third sites
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(plugin, "SamePage", Page)
         build_all(ROOT / "mkdocs.yml", data, tmp_path / "alone", jobs=1, say=lambda _: None)
-    ours, alone = files(tmp_path / "shared"), files(tmp_path / "alone")
+    ours, alone = files(tmp_path / "converted-once"), files(tmp_path / "alone")
     assert sorted(ours) == sorted(alone)
     assert [rel for rel in ours if ours[rel] != alone[rel]] == []
     shutil.rmtree(tmp_path / "alone")
