@@ -11,9 +11,10 @@ import pytest
 from markupsafe import Markup
 
 from plansite.cli import main
-from plansite.site import reuse
+from plansite.exports.hsds import Hsds
+from plansite.site import prepare, reuse
 from plansite.site.build import BuildResult, build_all
-from plansite.site.keptcards import KeptCards
+from plansite.site.keptparts import KeptParts
 from tests.conftest import ROOT, append, copy_minimal, edit, edit_file, files, project_copy
 
 BEFORE = date(2019, 1, 1)  # the minimal plan runs from 2017/18 to 2019/20
@@ -48,7 +49,7 @@ class Builds:
 
     def from_nothing(self, out: Path) -> None:
         """A cold build with a cache of its own: nothing made by an earlier build is read
-        (the national directory's cards, compiled templates, the checked data)."""
+        (the national index's kept parts, compiled templates, the checked data)."""
         with pytest.MonkeyPatch.context() as mp:
             mp.setenv("PLANSITE_CACHE_DIR", str(out.with_name(out.name + ".cache")))
             self.build(out, cold=True)
@@ -140,26 +141,41 @@ def test_a_reused_site_is_known_unchanged_without_reading_its_files(
 
 
 @pytest.mark.slow
-def test_the_national_directory_s_cards_are_read_back_as_they_were_made(
+def test_the_national_index_s_kept_parts_are_read_back_as_they_were_made(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A rebuild takes every card of the national directory from the last build
-    (``plansite.site.keptcards``), and publishes what a build from nothing makes."""
+    """A rebuild takes every card of the national directory and every partnership's part of
+    the national export from the last build (``plansite.site.keptparts``), and publishes
+    what a build from nothing makes."""
     builds = Builds(tmp_path)
-    builds.build(builds.out)
-    found: list[bool] = []
-    get = KeptCards.get
+    made: list[str] = []
+    part = prepare.national_part
 
-    def counted(self: KeptCards, key: str) -> Markup | None:
+    def made_again(hsds: Hsds) -> dict[str, str]:
+        made.append(hsds.pid)
+        return part(hsds)
+
+    monkeypatch.setattr(prepare, "national_part", made_again)
+
+    def build() -> BuildResult:  # in this process, where the counting is
+        return build_all(builds.project / "mkdocs.yml", builds.data, builds.out, jobs=1,
+                         say=lambda _: None, today=builds.today)  # fmt: skip
+
+    build()
+    assert made == ["sample", "second"]
+    made.clear()
+    found: list[bool] = []
+    get = KeptParts.get
+
+    def counted(self: KeptParts, key: str) -> Markup | None:
         card = get(self, key)
         found.append(card is not None)
         return card
 
-    monkeypatch.setattr(KeptCards, "get", counted)
-    result = build_all(builds.project / "mkdocs.yml", builds.data, builds.out, jobs=1,
-                       say=lambda _: None, today=builds.today)  # fmt: skip
-    assert result.reused == ["sample", "second"]  # the national index alone built, here
+    monkeypatch.setattr(KeptParts, "get", counted)
+    assert build().reused == ["sample", "second"]  # the national index alone built, here
     assert len(found) >= 2 and all(found)  # each card once a depth, all read back
+    assert made == []
     builds.from_nothing(tmp_path / "cold")
     assert files(builds.out) == files(tmp_path / "cold")
 

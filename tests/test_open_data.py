@@ -14,6 +14,9 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from plansite.exports.hsds import NATIONAL_FILES, Hsds, national_files, national_part
+from plansite.exports.tables import bulk_json
+from plansite.index.context import build_index
 from plansite.load.loader import load
 from plansite.model.release import Snapshot
 from plansite.model.service import NOT_HELP_KINDS
@@ -84,6 +87,23 @@ def test_the_national_hsds_export_holds_every_partnerships_records(
         for record in json.loads((folder / name).read_text()):
             errors = list(hsds_validators[kind].iter_errors(record))
             assert not errors, f"{name} {record.get('name')}: {errors[0].message}"
+
+
+def test_the_national_export_is_each_partnership_s_part_joined_as_one_list() -> None:
+    """The national build keeps each partnership's part (``site.keptparts``) and joins them:
+    the file is the one JSON list of all their records, whatever part is empty."""
+    data = check(SHIPPED).public
+    exports = [Hsds(build_index(data, pid)) for pid in sorted(data.partnerships)]
+    none = dict.fromkeys(NATIONAL_FILES, "")  # a partnership without services
+    joined = national_files([none, *(national_part(h) for h in exports), none])
+    assert joined["services.json"] == bulk_json([s for h in exports for s in h.services])
+    organizations = [o for h in exports for o in h.organizations.values()]
+    assert joined["organizations.json"] == bulk_json(organizations)
+    assert joined["taxonomies.json"] == bulk_json([t for h in exports for t in h.taxonomies])
+    terms = [t for h in exports for t in h.terms.values()]
+    assert joined["taxonomy_terms.json"] == bulk_json(terms)
+    assert all(json.loads(text) for text in joined.values())
+    assert national_files([none]) == dict.fromkeys(NATIONAL_FILES, "[]\n")
 
 
 def test_hsds_ids_are_stable_across_builds(shipped_site: Path, tmp_path: Path) -> None:

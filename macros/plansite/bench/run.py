@@ -131,8 +131,8 @@ def _report(args: argparse.Namespace, counts: list[int], config: Path, work: Pat
         for jobs in sorted({1, args.jobs}):
             out = work / f"site-{count}-{jobs}"
             # Each a build from nothing: not with the national directory's cards that the
-            # build before kept (plansite.site.keptcards), as a rebuild would have them.
-            shutil.rmtree(work / "cache" / "cards", ignore_errors=True)
+            # build before kept (plansite.site.keptparts), as a rebuild would have them.
+            shutil.rmtree(work / "cache" / "national-parts", ignore_errors=True)
             run = timed(_plansite("build", "--data", str(data), "-d", str(out), "--timings",
                                   "--config", str(config), "-j", str(jobs)),
                         keep_output=True)  # fmt: skip

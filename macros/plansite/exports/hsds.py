@@ -261,15 +261,23 @@ class Hsds:
 NATIONAL_FILES = ("services.json", "organizations.json", "taxonomies.json", "taxonomy_terms.json")
 
 
-def national_files(exports: list[Hsds]) -> dict[str, str]:
-    """Every partnership's directory in one HSDS export. Each record keeps the id its own
-    partnership publishes (made from that partnership's ids), so none collide and a directory
-    that imports both the national and a local file sees the same records; a body that
-    provides services in several areas has one organisation record per partnership."""
-    lists: dict[str, list[Any]] = {name: [] for name in NATIONAL_FILES}
-    for hsds in exports:
-        lists["services.json"] += hsds.services
-        lists["organizations.json"] += list(hsds.organizations.values())
-        lists["taxonomies.json"] += hsds.taxonomies
-        lists["taxonomy_terms.json"] += list(hsds.terms.values())
-    return {name: bulk_json(records) for name, records in lists.items()}
+def national_part(hsds: Hsds) -> dict[str, str]:
+    """One partnership's records in each file of the national export, as the items of its
+    JSON list (``national_files`` joins them)."""
+    lists = {
+        "services.json": hsds.services,
+        "organizations.json": list(hsds.organizations.values()),
+        "taxonomies.json": hsds.taxonomies,
+        "taxonomy_terms.json": list(hsds.terms.values()),
+    }
+    return {name: bulk_json(lists[name]).rstrip("\n")[1:-1] for name in NATIONAL_FILES}
+
+
+def national_files(parts: list[dict[str, str]]) -> dict[str, str]:
+    """Every partnership's directory in one HSDS export, from each one's ``national_part``.
+    Each record keeps the id its own partnership publishes (made from that partnership's
+    ids), so none collide and a directory that imports both the national and a local file
+    sees the same records; a body that provides services in several areas has one
+    organisation record per partnership."""
+    return {name: "[" + ",".join(p[name] for p in parts if p[name]) + "]\n"
+            for name in NATIONAL_FILES}  # fmt: skip

@@ -58,7 +58,7 @@ from plansite.pages.writing import WRITTEN, home_text
 from plansite.site.blocks import Blocks
 from plansite.site.bodypage import BodyPage
 from plansite.site.cache import checked
-from plansite.site.keptcards import KeptCards, kept_cards
+from plansite.site.keptparts import KeptParts, kept_parts
 from plansite.site.languages import (
     Version,
     mark_languages,
@@ -243,7 +243,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             raise PluginError(f"{pid or 'the national index'} is not published in "
                               f"{self.language!r} (its languages: {known})")  # fmt: skip
         self._speak(self.language)  # the product's words, from here to the end of the build
-        build = partnership_build(data, pid, day) if pid else national_build(data, day)
+        kept = None if pid else self._kept_parts(config, root, sorted(data.partnerships), day)
+        build = partnership_build(data, pid, day) if pid else national_build(data, day, kept)
         if self.language != ENGLISH:
             build = language_build(build, data, pid, self.language, day)
             theme_words = Path(config.theme.custom_dir or "overrides", "partials", "languages")
@@ -266,7 +267,6 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         site = build.site
         years = dict(site.plan.plan.years) if site and site.plan else None
         templates = Path(config.theme.custom_dir or "overrides") / "partials" / "plansite"
-        kept = None if pid else self._kept_cards(config, root, sorted(data.partnerships), day)
         self.renderer = Renderer(templates, build.terms, years, self.language, kept)
         # Navigation titles can come from data (a plan's word for its outcomes): escaped
         # once, as the theme prints them as they are.
@@ -274,14 +274,14 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
                       for spec in self.pages if spec.nav]  # fmt: skip
         return config
 
-    def _kept_cards(
+    def _kept_parts(
         self, config: MkDocsConfig, root: Path, pids: list[str], day: date | None
-    ) -> KeptCards:
-        """The national directory's cards kept from the last build (``keptcards``)."""
+    ) -> KeptParts:
+        """The parts of the national index kept from the last build (``keptparts``)."""
         mkdocs_yml, today = Path(config.config_file_path), day or date.today()
         keys = site_keys(mkdocs_yml, root, pids, today)
         base = f"{shared_key(mkdocs_yml, root, today)}\0{self.language}"
-        return kept_cards(mkdocs_yml, root, keys, base)
+        return kept_parts(mkdocs_yml, root, keys, base)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # After every plugin's on_config, where the search plugin makes its index afresh.

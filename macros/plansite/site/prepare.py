@@ -20,7 +20,7 @@ from markupsafe import escape
 from plansite.exports.directory import services_csv, services_json
 from plansite.exports.downloads import downloads
 from plansite.exports.embed import fragments, standalone
-from plansite.exports.hsds import Hsds, national_files
+from plansite.exports.hsds import Hsds, national_files, national_part
 from plansite.exports.tables import figures_csv
 from plansite.history.feeds import atom, json_feed
 from plansite.i18n import gettext
@@ -37,6 +37,7 @@ from plansite.pages.national import National, national
 from plansite.pages.spec import PageSpec
 from plansite.pages.standing import notice
 from plansite.site.feeds import FeedSpec, national_feeds, site_feeds
+from plansite.site.keptparts import KeptParts
 from plansite.site.redirects import redirect_page
 from plansite.site.render import date_words
 
@@ -211,9 +212,21 @@ def _indexed(data: Dataset, pid: str, today: date) -> SiteIndex:
     return site
 
 
-def national_build(data: Dataset, today: date | None = None) -> SiteBuild:
+def _export_part(site: SiteIndex, kept: KeptParts | None) -> dict[str, str]:
+    """A partnership's part of the national export, read back from ``kept`` if it can be."""
+
+    def make() -> dict[str, str]:
+        return national_part(Hsds(site))
+
+    return kept.export(site.partnership.id, make) if kept else make()
+
+
+def national_build(
+    data: Dataset, today: date | None = None, kept: KeptParts | None = None
+) -> SiteBuild:
     """The national site: the overview of every partnership, the council areas and the
-    national service directory."""
+    national service directory; each partnership's part of its export taken from ``kept``
+    where it was made from the same inputs."""
     name = data.site.name if data.site else "Community justice plans"
     today = today or date.today()
     sites = [_indexed(data, p, today) for p in sorted(data.partnerships)]
@@ -227,7 +240,7 @@ def national_build(data: Dataset, today: date | None = None) -> SiteBuild:
         Output(url_for("directory-download", "services.csv"), services_csv(entries, absolute)),
         Output(url_for("directory-download", "services.json"), services_json(entries, absolute)),
     ]
-    hsds = national_files([Hsds(site) for site in sites])
+    hsds = national_files([_export_part(site, kept) for site in sites])
     outputs += [
         Output(url_for("directory-download", f"hsds/{n}"), text) for n, text in hsds.items()
     ]

@@ -40,7 +40,7 @@ from plansite.pages.words import (
     partial_words,
 )
 from plansite.site import charts
-from plansite.site.keptcards import KeptCards
+from plansite.site.keptparts import KeptParts
 from plansite.site.text import Glossary, plain, rich
 
 if TYPE_CHECKING:
@@ -213,7 +213,7 @@ class Renderer:
         terms: list[GlossaryTerm] | None = None,
         years: dict[int, PartialDate] | None = None,
         language: str = ENGLISH,
-        kept: KeptCards | None = None,
+        kept: KeptParts | None = None,
     ) -> None:
         self.language, self.kept = language, kept
         self.env = jinja2.Environment(
@@ -276,7 +276,7 @@ class Renderer:
         key = (id(item), level, link(""))
         if (found := self._cards.get(key)) is not None:
             return found[1]
-        # Kept from the last build (``keptcards``), when what it is made from is the same.
+        # Kept from the last build (``keptparts``), when what it is made from is the same.
         stored = self.kept.key(item, level, key[2]) if self.kept else None
         card = self.kept.get(stored) if self.kept and stored else None
         if card is not None:

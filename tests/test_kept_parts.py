@@ -1,6 +1,6 @@
-"""The national directory's cards are kept from one build to the next, under what each is
-made from (``plansite.site.keptcards``): read back when that is the same, made afresh when
-it is not."""
+"""The national index's directory cards and each partnership's part of its export are kept
+from one build to the next, under what each is made from (``plansite.site.keptparts``): read
+back when that is the same, made afresh when it is not."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from plansite.exports.directory import Entry, Listing
 from plansite.model.service import Service
-from plansite.site.keptcards import KeptCards, kept_cards
+from plansite.site.keptparts import KeptParts, kept_parts
 from plansite.site.render import Renderer, link_from
 from tests.conftest import ROOT
 
@@ -45,7 +45,7 @@ class Cards:
         )
 
     def build(self, keys: dict[str, str], base: str = "common inputs") -> Renderer:
-        kept = kept_cards(self.folder / "mkdocs.yml", self.folder / "data", keys, base)
+        kept = kept_parts(self.folder / "mkdocs.yml", self.folder / "data", keys, base)
         return Renderer(TEMPLATES, kept=kept)
 
 
@@ -56,7 +56,7 @@ def cards(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Cards:
 
 
 def saved(renderer: Renderer) -> None:
-    assert isinstance(renderer.kept, KeptCards)
+    assert isinstance(renderer.kept, KeptParts)
     renderer.kept.save()
 
 
@@ -109,5 +109,31 @@ def test_only_this_build_s_cards_are_kept(cards: Cards) -> None:
     second.kept_card(cards.macro, entry("Housing"), link_from("directory/"), 2)
     saved(second)
     third = cards.build(KEYS)
-    assert isinstance(third.kept, KeptCards)
+    assert isinstance(third.kept, KeptParts)
     assert len(third.kept.before) == 1
+
+
+def test_a_partnership_s_part_of_the_export_is_read_back_while_its_site_key_is_the_same(
+    cards: Cards,
+) -> None:
+    made: list[str] = []
+
+    def export(keys: dict[str, str], pid: str) -> dict[str, str]:
+        kept = kept_parts(cards.folder / "mkdocs.yml", cards.folder / "data", keys, "common")
+
+        def make() -> dict[str, str]:
+            made.append(pid)
+            return {"services.json": f'{{"made for":"{keys.get(pid)}"}}'}
+
+        part = kept.export(pid, make)
+        kept.save()
+        return part
+
+    first = export(KEYS, "east")
+    assert export(KEYS, "east") == first and made == ["east"]
+    changed = export({**KEYS, "east": "another key of east"}, "east")
+    assert changed == {"services.json": '{"made for":"another key of east"}'}
+    assert made == ["east", "east"]
+    export({}, "east")  # no key known for it: made, and not kept
+    export({}, "east")
+    assert made == ["east", "east", "east", "east"]
