@@ -12,8 +12,8 @@ from markupsafe import Markup
 
 from plansite.cli import main
 from plansite.exports.hsds import Hsds
-from plansite.site import prepare, reuse
-from plansite.site.build import BuildResult, build_all
+from plansite.site import prepare, privacy, reuse
+from plansite.site.build import BuildError, BuildResult, build_all
 from plansite.site.keptparts import KeptParts
 from tests.conftest import ROOT, append, copy_minimal, edit, edit_file, files, project_copy
 
@@ -138,6 +138,44 @@ def test_a_reused_site_is_known_unchanged_without_reading_its_files(
     page.write_bytes(page.read_bytes())  # the same bytes, written again: a new time
     builds.again([], ["sample", "second"])
     assert read == [builds.out / "second"]
+
+
+@pytest.mark.slow
+def test_a_reused_site_found_clean_is_read_again_only_when_other_texts_are_kept_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The scan for values not public reads a reused site only if the last scan did not find
+    it clean as it is, searching for the same texts (``privacy.Scans``)."""
+    builds = Builds(tmp_path)
+    edit(builds.data, "partnerships/second/partnership.yaml",
+         "    email: justice@sample.example.org\n",
+         "    email: justice@sample.example.org\n    note: For the partnership's own files.\n"
+         "    not_public: [note]\n")  # fmt: skip
+    builds.build(builds.out)
+    read: list[str] = []
+    readable = privacy.readable_text
+
+    def counted(path: Path) -> str:
+        if path.is_relative_to(staging := tmp_path / ".site.staging"):  # not the cold build's
+            read.append(path.relative_to(staging).parts[0])
+        return readable(path)
+
+    monkeypatch.setattr(privacy, "readable_text", counted)
+    edit(builds.data, "partnerships/second/services.yaml", "name: Family support",
+         "name: Family help")  # fmt: skip
+    builds.again(["second"], ["sample"])
+    assert "second" in read and "directory" in read and "sample" not in read
+    # Kept back in the other partnership, a text its site shows: the reused site is read
+    # again, and the build refused.
+    read.clear()
+    published = files(builds.out)
+    edit(builds.data, "partnerships/second/partnership.yaml",
+         "For the partnership's own files.", "Mapping has started.")  # fmt: skip
+    with pytest.raises(BuildError, match="contain a value marked not public") as refused:
+        builds.build(builds.out)
+    assert "sample" in read
+    assert "\nsample/" in str(refused.value)
+    assert files(builds.out) == published
 
 
 @pytest.mark.slow

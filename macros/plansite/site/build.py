@@ -42,7 +42,7 @@ from plansite.site.crawl import Tree, check_outside
 from plansite.site.guard import finish, write_headers
 from plansite.site.languages import marks_left
 from plansite.site.plugin import PageRenderError, options
-from plansite.site.privacy import leaks
+from plansite.site.privacy import Scans, leaks
 from plansite.site.reuse import (
     RECORD,
     Kept,
@@ -294,9 +294,13 @@ def _build_all(
             if only is None:
                 write_record(staging, record)  # before the scan below, which reads it too
             # Every file, reused ones too: a value marked not public since a site was built
-            # is still found in it.
+            # is still found in it. Only a site found clean by the last scan, and searched
+            # for the same texts, is not read again (``privacy.Scans``).
             with run.stage(RUN_STAGES[4]):
-                found = leaks(staging, report.private)
+                scans = Scans(out, report.private) if only is None else None
+                stamps = {pid: k.stamp for pid, k in record.items()}
+                clean = scans.unchanged({p: stamps[p] for p in kept}) if scans else set()
+                found = leaks(staging, report.private, skip=clean)
             if found:
                 raise BuildError(
                     f"{len(found)} file(s) of the output contain a value marked not public; "
@@ -304,6 +308,8 @@ def _build_all(
                     "published (a description, a note), or it is marked not public by mistake:\n"
                     + "\n".join(found[:50])
                 )
+            if scans:
+                scans.found_clean(stamps)
             for pid in pids:
                 _keeps_published_history(out / pid, partnerships[pid])
             if only is not None and (out / RECORD).is_file():
