@@ -110,7 +110,7 @@ def test_only_this_build_s_cards_are_kept(cards: Cards) -> None:
     saved(second)
     third = cards.build(KEYS)
     assert isinstance(third.kept, KeptParts)
-    assert len(third.kept.before) == 1
+    assert len(third.kept.store.before) == 1
 
 
 def test_a_partnership_s_part_of_the_export_is_read_back_while_its_site_key_is_the_same(

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from plansite.site import guard
 from plansite.site.crawl import Tree, check_links, check_outside, crawl
-from plansite.site.pagecheck import read_page, script_hash
+from plansite.site.guard import Finished
+from plansite.site.pagecheck import PageFacts, read_page, script_hash
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <script>var a = 1 < 2;</script><script type="application/ld+json">{"a": 1}</script>
@@ -79,6 +83,48 @@ def test_the_national_index_leaves_its_links_into_sites_beside_it_for_later(
     (national / "sample/services").mkdir(parents=True)
     (national / "sample/index.html").write_text("<p>sample</p>")
     (national / "sample/services/index.html").write_text('<h2 id="x">x</h2>')
-    assert check_outside(national, Tree.read(national), report.outside) == [
+    assert check_outside(national, Tree.read(national).files, report.outside) == [
         "index.html: link 'no-site/' points at nothing"
     ]
+
+
+def test_a_page_of_the_same_bytes_as_one_checked_before_is_not_parsed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the last build found in a page is found again in a page of the same bytes, and
+    stops the build the same; a page changed since is read afresh."""
+    monkeypatch.setenv("PLANSITE_CACHE_DIR", str(tmp_path / "cache"))
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "index.html").write_text(PAGE)
+    (site / "a/index.html").write_text('<meta charset="utf-8"><a href="../">up</a>')
+    parsed: list[str] = []
+
+    def counted(html: str) -> PageFacts:
+        parsed.append(html)
+        return read_page(html)
+
+    monkeypatch.setattr(guard, "read_page", counted)
+
+    def checked() -> Finished:
+        kept = guard.kept_facts(site)
+        done = guard.finish(site, kept=kept)
+        kept.save()
+        return done
+
+    def written() -> None:  # as built: before the policy is written into each page
+        (site / "index.html").write_text(PAGE)
+        (site / "a/index.html").write_text(f'<meta charset="utf-8"><a href="../">{label}</a>')
+
+    label = "up"
+    first = checked()
+    assert len(parsed) == 2 and len(first.unsafe) == 4
+    written()
+    again = checked()
+    assert len(parsed) == 2  # nothing parsed again
+    assert (again.unsafe, again.scripts, again.crawl) == (first.unsafe, first.scripts, first.crawl)
+    assert "Content-Security-Policy" in (site / "index.html").read_text()
+    label = "back up"
+    written()
+    checked()
+    assert parsed[2:] == ['<meta charset="utf-8"><a href="../">back up</a>']

@@ -130,9 +130,11 @@ def _report(args: argparse.Namespace, counts: list[int], config: Path, work: Pat
             generate(data, args.seed, count)
         for jobs in sorted({1, args.jobs}):
             out = work / f"site-{count}-{jobs}"
-            # Each a build from nothing: not with the national directory's cards that the
-            # build before kept (plansite.site.keptparts), as a rebuild would have them.
-            shutil.rmtree(work / "cache" / "national-parts", ignore_errors=True)
+            # Each a build from nothing: not with what the build before kept for a rebuild
+            # (the national index's parts, plansite.site.keptparts; the facts of the pages
+            # checked, plansite.site.guard.kept_facts).
+            for kept in ("national-parts", "page-facts"):
+                shutil.rmtree(work / "cache" / kept, ignore_errors=True)
             run = timed(_plansite("build", "--data", str(data), "-d", str(out), "--timings",
                                   "--config", str(config), "-j", str(jobs)),
                         keep_output=True)  # fmt: skip

@@ -26,12 +26,7 @@ def _schemas() -> dict[str, str]:
     """The data files' JSON Schemas, kept in the cache for the code that made them: they
     take 0.4 s to generate, in every process that builds a site, on the way of a rebuild."""
     entry = cache.entry_for("schemas", "data files")
-    if entry is not None and isinstance(found := cache.kept(entry, cache.code_version()), dict):
-        return found
-    made = generate_schemas()
-    if entry is not None:
-        cache.keep(entry, cache.code_version(), made)
-    return made
+    return cache.kept_or_made(entry, cache.code_version(), generate_schemas, dict)
 
 
 # The same for every site: made once per process.

@@ -31,10 +31,10 @@ import pickle
 import platform
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pydantic_core
 
@@ -44,6 +44,7 @@ import plansite.model
 ENV = "PLANSITE_CACHE_DIR"
 FORMAT = 1  # of an entry; the fingerprint covers how its facts are found
 _DIGEST = re.compile(r"^[0-9a-f]{64}$")
+T = TypeVar("T")
 
 
 def folder() -> Path | None:
@@ -208,6 +209,44 @@ def kept(path: Path, key: str) -> Any | None:
                 return pickle.load(handle)  # noqa: S301  the user's own file
     except Exception:  # any unreadable entry is as good as none
         return None
+
+
+def kept_or_made(entry: Path | None, key: str, make: Callable[[], T], kind: type[T]) -> T:
+    """What ``keep`` put at ``entry`` under ``key``, if it is a ``kind``; else ``make()``,
+    kept there for the next process."""
+    if entry is not None and isinstance(found := kept(entry, key), kind):
+        return found
+    made = make()
+    if entry is not None:
+        keep(entry, key, made)
+    return made
+
+
+class LastBuild:
+    """What the last build made, each value under a key of what it was made from; and what
+    this build takes or makes, which replaces it once saved, so the entry does not grow."""
+
+    def __init__(self, entry: Path | None, key: str) -> None:
+        """``entry``: where they are kept (None: nowhere); ``key``: what every value is made
+        with."""
+        self.entry, self.key = entry, key
+        found = kept(entry, key) if entry is not None else None
+        self.before: dict[str, object] = found if isinstance(found, dict) else {}
+        self.now: dict[str, object] = {}
+
+    def get(self, key: str) -> object | None:
+        """The last build's value under ``key`` (then kept for the next build too)."""
+        value = self.before.get(key)
+        if value is not None:
+            self.now[key] = value
+        return value
+
+    def add(self, key: str, value: object) -> None:
+        self.now[key] = value
+
+    def save(self) -> None:
+        if self.entry is not None and self.now != self.before:
+            keep(self.entry, self.key, self.now)
 
 
 def recall_snapshot(digest: str) -> Any | None:

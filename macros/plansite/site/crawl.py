@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -104,13 +104,15 @@ def check_links(tree: Tree, facts: dict[str, PageFacts], beside: bool = False) -
     return report
 
 
-def check_outside(root: Path, tree: Tree, outside: list[tuple[str, str, str]]) -> list[str]:
+def check_outside(
+    root: Path, files: Collection[str], outside: list[tuple[str, str, str]]
+) -> list[str]:
     """Check links that crossed from one site into another, once all are under ``root``,
-    whose files are ``tree``."""
+    whose files are ``files`` (as paths from ``root``)."""
     broken: list[str] = []
     ids: dict[str, set[str]] = {}
     for page, href, target in outside:
-        if target.startswith("../") or target not in tree.files:
+        if target.startswith("../") or target not in files:
             broken.append(f"{page}: link {href!r} points at nothing")
             continue
         fragment = unquote(urlsplit(href).fragment)

@@ -10,19 +10,26 @@
 
 ``write_headers`` puts the same policy, allowing every page's scripts, into a ``_headers`` file
 for hosts that read one.
+
+What a page's check finds depends on its bytes alone (and the code): ``kept_facts`` keeps the
+facts of each page a site's last build checked, under the digest of its bytes, and a page
+with the very same bytes is not parsed again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plansite.history import cache
 from plansite.site.crawl import CrawlReport, Tree, check_links
 from plansite.site.pagecheck import PageFacts, read_page
 
 CHARSET = re.compile(r"<meta charset=\"utf-8\">")
+FORMAT = 1  # of the facts kept
 
 
 @dataclass
@@ -32,6 +39,7 @@ class Finished:
     crawl: CrawlReport
     unsafe: list[str] = field(default_factory=list)
     scripts: set[str] = field(default_factory=set)
+    files: list[str] = field(default_factory=list)  # every file of the site, from its root
 
 
 def policy(hashes: Iterable[str]) -> str:
@@ -57,15 +65,33 @@ def _protect(html: str, facts: PageFacts) -> str:
     return CHARSET.sub(lambda m: m.group(0) + meta, html, count=1)
 
 
-def finish(root: Path, beside: bool = False) -> Finished:
+def kept_facts(site: Path) -> cache.LastBuild:
+    """The facts of the pages that the last build of the site at ``site`` checked."""
+    entry = cache.entry_for("page-facts", str(site.resolve()))
+    return cache.LastBuild(entry, f"{FORMAT}\0{cache.code_version()}")
+
+
+def _facts(html: str, kept: cache.LastBuild | None) -> PageFacts:
+    if kept is None:
+        return read_page(html)
+    key = hashlib.sha256(html.encode("utf-8")).hexdigest()
+    found = kept.get(key)
+    if not isinstance(found, PageFacts):
+        found = read_page(html)
+        kept.add(key, found)
+    return found
+
+
+def finish(root: Path, beside: bool = False, kept: cache.LastBuild | None = None) -> Finished:
     """Check a built site and give each page its policy; the caller stops on any finding.
-    With ``beside``, other sites will be put beside its top folders (``check_links``)."""
+    With ``beside``, other sites will be put beside its top folders (``check_links``); with
+    ``kept``, a page's facts are those found in a page of the same bytes (``kept_facts``)."""
     tree = Tree.read(root)
     facts: dict[str, PageFacts] = {}
     for rel in tree.html():
         path = root / rel
         html = path.read_text(encoding="utf-8")
-        facts[rel] = found = read_page(html)
+        facts[rel] = found = _facts(html, kept)
         protected = _protect(html, found)
         if protected != html:
             path.write_text(protected, encoding="utf-8")
@@ -73,6 +99,7 @@ def finish(root: Path, beside: bool = False) -> Finished:
         crawl=check_links(tree, facts, beside),
         unsafe=[f"{rel}: {problem}" for rel, found in facts.items() for problem in found.unsafe],
         scripts={h for found in facts.values() for h in found.scripts},
+        files=sorted(tree.files),
     )
 
 

@@ -39,10 +39,8 @@ class KeptParts:
     def __init__(self, entry: Path | None, base: str, keys: dict[str, str]):
         """``entry``: where they are kept (None: nowhere); ``base``: what every part is made
         with; ``keys``: each partnership's site key."""
-        self.entry, self.base, self.keys = entry, f"{FORMAT}\0{base}", keys
-        found = cache.kept(entry, self.base) if entry is not None else None
-        self.before: dict[str, object] = found if isinstance(found, dict) else {}
-        self.now: dict[str, object] = {}
+        self.store = cache.LastBuild(entry, f"{FORMAT}\0{base}")
+        self.keys = keys
 
     def key(self, item: object, level: int, root: str) -> str | None:
         """The key of ``item``'s card at heading ``level``, ``root`` being the way from the page
@@ -53,14 +51,13 @@ class KeptParts:
         return _digest("card", *made_from, str(level), root)
 
     def get(self, key: str) -> Markup | None:
-        html = self.before.get(key)
+        html = self.store.get(key)
         if not isinstance(html, str):
             return None
-        self.now[key] = html
         return Markup(html)  # noqa: S704 - a card this code made, read back from the user's cache
 
     def add(self, key: str, card: Markup) -> None:
-        self.now[key] = str(card)
+        self.store.add(key, str(card))
 
     def export(self, pid: str, make: Callable[[], dict[str, str]]) -> dict[str, str]:
         """Partnership ``pid``'s part of the national export: the last build's if its site is
@@ -68,16 +65,15 @@ class KeptParts:
         if pid not in self.keys:
             return make()
         key = _digest("export", self.keys[pid])
-        part = self.before.get(key)
+        part = self.store.get(key)
         if not (isinstance(part, dict) and all(isinstance(v, str) for v in part.values())):
             part = make()
-        self.now[key] = part
+            self.store.add(key, part)
         return part
 
     def save(self) -> None:
         """Keep this build's parts for the next; the last build's others are let go."""
-        if self.entry is not None and self.now != self.before:
-            cache.keep(self.entry, self.base, self.now)
+        self.store.save()
 
 
 def _digest(*parts: str) -> str:

@@ -101,11 +101,13 @@ def stamp(site: Path) -> str:
     return digest.hexdigest()
 
 
-def signature(site: Path) -> str:
+def signature(site: Path, files: list[str] | None = None) -> str:
     """Every file of a site by path, size, time of its last change and inode: what
-    ``os.stat`` says, without reading a byte."""
+    ``os.stat`` says, without reading a byte. The files' paths are added to ``files``."""
     digest = hashlib.sha256()
     for rel, path in files_under(site):
+        if files is not None:
+            files.append(rel)
         st = os.stat(path)  # noqa: PTH116 - a path from files_under
         digest.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0".encode())
     return digest.hexdigest()
@@ -124,7 +126,9 @@ def known_signatures(out: Path) -> dict[str, list[str]]:
     return found if isinstance(found, dict) else {}
 
 
-def unchanged(out: Path, pid: str, kept: Kept, known: dict[str, list[str]]) -> str | None:
+def unchanged(
+    out: Path, pid: str, kept: Kept, known: dict[str, list[str]], files: list[str] | None = None
+) -> str | None:
     """The signature of the published site of ``pid`` if it still has the files its stamp
     was made of; None if it does not.
 
@@ -132,19 +136,25 @@ def unchanged(out: Path, pid: str, kept: Kept, known: dict[str, list[str]]) -> s
     scale; so beside the output (never published) each site's stamp is kept with the site's
     ``signature`` (``known``), which reads no file. The same signature says the files are
     those the stamp was made of: a file edited since has another size, time or inode.
-    Without it, the stamp is made again."""
-    now = signature(out / pid)
+    Without it, the stamp is made again. The site's files are added to ``files``."""
+    now = signature(out / pid, files)
     if known.get(pid) == [kept.stamp, now] or stamp(out / pid) == kept.stamp:
         return now
     return None
 
 
 def take_spare(
-    spare: Path, pid: str, kept: Kept, known: dict[str, list[str]], target: Path
+    spare: Path,
+    pid: str,
+    kept: Kept,
+    known: dict[str, list[str]],
+    target: Path,
+    files: list[str] | None = None,
 ) -> str | None:
     """Move ``pid``'s site from ``spare`` to ``target`` if it has the very files of the
     published site as they were checked (the same signature: the same files, sizes, times
-    and inodes); its signature, or None, leaving it where it is.
+    and inodes); its signature (its files added to ``files``), or None, leaving it where
+    it is.
 
     ``spare`` holds sites of the output two builds back that a later build reused: their
     files are the published ones, hard-linked. Taking such a folder whole is one rename,
@@ -153,8 +163,11 @@ def take_spare(
     noted = known.get(pid)
     if noted is None or noted[0] != kept.stamp or not folder.is_dir():
         return None
-    if signature(folder) != noted[1]:
+    listed: list[str] = []
+    if signature(folder, listed) != noted[1]:
         return None
+    if files is not None:
+        files += listed
     folder.rename(target)
     return noted[1]
 
