@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from plansite.load.errors import CATALOGUE
+from plansite.validate import check
 from tests.conftest import CheckRun, copy_minimal, edit, plansite
 
 PS = "partnerships/sample"
@@ -698,6 +699,20 @@ def test_each_code_is_reported_where_the_problem_is(
         assert result.code == 0
         # Notes say what is kept off the website by choice: never a reason to stop.
         assert run_check(minimal, "--strict").code == (1 if severity == "warning" else 0)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.code for c in CASES])
+def test_a_build_s_check_without_advice_finds_every_error_a_full_check_finds(
+    case: Case, minimal: Path
+) -> None:
+    """A build leaves out the checks that only advise (``validate.ADVISORY``): none of them
+    may find an error, for any code of the catalogue."""
+    case.breaks(minimal)
+    full, build = check(minimal), check(minimal, advice=False)
+    assert [d.format() for d in build.errors] == [d.format() for d in full.errors]
+    assert {d.format() for d in build.problems} <= {d.format() for d in full.problems}
+    if CATALOGUE[case.code].severity == "error":
+        assert case.code in {d.code for d in build.errors}
 
 
 def test_the_corpus_covers_every_code() -> None:

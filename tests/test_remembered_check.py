@@ -148,11 +148,27 @@ def test_a_new_entry_can_be_written_later_when_the_caller_has_time(
 
 
 @pytest.mark.slow
-def test_a_build_keeps_its_check_for_the_next(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_build_keeps_its_check_for_the_next_build(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from plansite.site.build import build_all
 
     made = count_checks(monkeypatch)
     build_all(MKDOCS_YML, data, data.parent / "site", say=lambda _: None, jobs=1)
     assert len(made) == 1 and len(entries(data)) == 1
-    remembered_check(data)
+    remembered_check(data, advice=False)
     assert len(made) == 1
+
+
+def test_a_full_check_serves_a_build_s_check_and_not_the_other_way_round(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build checks without advice (``validate.ADVISORY``): what it keeps cannot answer
+    ``plansite check``, which gives advice; what a full check keeps answers a build."""
+    made = count_checks(monkeypatch)
+    remembered_check(data, advice=False)
+    assert not remembered_check(data, advice=False).advice and len(made) == 1
+    full = remembered_check(data)
+    assert full.advice and len(made) == 2
+    assert remembered_check(data, advice=False).advice and len(made) == 2
+    assert len(entries(data)) == 1

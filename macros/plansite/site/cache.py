@@ -1,7 +1,8 @@
 """Check the data once per process while it is unchanged.
 
 ``plansite build`` builds several sites in one process and ``mkdocs serve`` rebuilds on
-every edit: both reuse the checked data until a file in the data folder changes. A build,
+every edit: both reuse the checked data until a file in the data folder changes. Both
+check only for what stops them (``check`` without advice: only errors do). A build,
 which starts a new process each time, also reads back a result remembered on disk
 (``remembered_check``); a preview checks afresh after each edit rather than write a new
 entry each time.
@@ -35,12 +36,16 @@ def checked(
     remember: bool = False,
     later: Callable[[Callable[[], None]], None] | None = None,
 ) -> Report:
-    """The data of ``root`` checked, once per process while it is unchanged; with
-    ``remember``, read back from or kept on disk (``later``: see ``remembered_check``)."""
+    """The data of ``root`` checked for what would stop a build (``check`` without advice),
+    once per process while it is unchanged; with ``remember``, read back from or kept on
+    disk (``later``: see ``remembered_check``)."""
     stamp = _stamp(root)
     hit = _cache.get((root, only))
     if hit and hit[0] == stamp:
         return hit[1]
-    report = remembered_check(root, only, later) if remember else check(root, only)
+    if remember:
+        report = remembered_check(root, only, later, advice=False)
+    else:
+        report = check(root, only, advice=False)
     _cache[(root, only)] = (stamp, report)
     return report

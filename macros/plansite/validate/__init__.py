@@ -22,10 +22,16 @@ from plansite.validate.translations import translation_problems
 from plansite.validate.unshown import unshown
 from plansite.validate.writing import check_writing
 
+# The checks that give warnings and notes only, never an error (``tests/test_error_codes.py``
+# holds them to it): what a check without ``advice`` leaves out.
+ADVISORY = (advise, duties, freshness, readability, unshown)
 
-def check(root: Path, only: str | None = None) -> Report:
+
+def check(root: Path, only: str | None = None, advice: bool = True) -> Report:
     """Check the data folder ``root``; with ``only``, the national files and that one
-    partnership (a preview's check: publishing always checks everything)."""
+    partnership (a preview's check: publishing always checks everything). Without
+    ``advice``, the checks that give only warnings and notes (``ADVISORY``) are left out:
+    a build, which only errors stop, goes without them, and sooner."""
     with _building():
         data, problems = load(root, only, read=kept_yaml)
         for pd in data.partnerships.values():  # what each partnership has published so far
@@ -33,17 +39,18 @@ def check(root: Path, only: str | None = None) -> Report:
             pd.releases = published.releases
             problems += published.problems
         problems += check_dataset(data)
-        walked = {pd.id: walked_prose(pd) for pd in data.partnerships.values()}  # read twice
-        problems += advise(data, walked)
-        problems += duties(data)
         problems += check_pictures(data)
-        problems += freshness(data)
-        problems += readability(data)
-        problems += unshown(data, walked)
+        if advice:
+            walked = {pd.id: walked_prose(pd) for pd in data.partnerships.values()}  # read twice
+            problems += advise(data, walked)
+            problems += duties(data)
+            problems += freshness(data)
+            problems += readability(data)
+            problems += unshown(data, walked)
         problems += check_writing(data)
         problems += translation_problems(data)
     problems.sort(key=lambda d: (d.severity != "error", d.file, d.line, d.column, d.code))
-    return Report(data, problems)
+    return Report(data, problems, advice)
 
 
 @contextmanager

@@ -29,24 +29,30 @@ FORMAT = 1
 
 
 def remembered_check(
-    root: Path, only: str | None = None, later: Callable[[Callable[[], None]], None] | None = None
+    root: Path,
+    only: str | None = None,
+    later: Callable[[Callable[[], None]], None] | None = None,
+    advice: bool = True,
 ) -> Report:
-    """``check(root, only)``, read back when the same files were checked by the same code
-    today. ``later``: given the writing of a new entry, to do once the caller has time (a
-    build, while its workers build the sites); without it, the entry is written at once."""
+    """``check(root, only, advice)``, read back when the same files were checked by the same
+    code today (a check with advice serves one without). ``later``: given the writing of a
+    new entry, to do once the caller has time (a build, while its workers build the sites);
+    without it, the entry is written at once."""
     root = root.resolve()
     entry = entry_for("checks", str(root), only or "")
     if entry is None or not root.is_dir():
-        return check(root, only)
+        return check(root, only, advice)
     digest = hashlib.sha256(f"{FORMAT}\0{code_version()}\0{date.today().isoformat()}".encode())
     add_tree(digest, root)
-    key = digest.hexdigest()
-    if isinstance(found := kept(entry, key), Report):
-        return found
-    report = check(root, only)
+    keys = {True: f"{digest.hexdigest()} with advice", False: digest.hexdigest()}
+    for key in [keys[True]] if advice else [keys[True], keys[False]]:
+        if isinstance(found := kept(entry, key), Report):
+            return found
+    report = check(root, only, advice)
+    key = keys[advice]
 
-    def write() -> None:
-        keep(entry, key, Report(report.data, report.problems))  # not what was derived from it
+    def write() -> None:  # not what was derived from it
+        keep(entry, key, Report(report.data, report.problems, report.advice))
 
     if later is None:
         write()

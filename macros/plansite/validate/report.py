@@ -43,6 +43,7 @@ def counts(data: Dataset, pd: PartnershipData) -> dict[str, int]:
 class Report:
     data: Dataset
     problems: list[Diagnostic] = field(default_factory=list)
+    advice: bool = True  # False: the advisory checks were left out (``validate.check``)
 
     @functools.cached_property
     def public(self) -> Dataset:
