@@ -4,7 +4,6 @@ for nothing else."""
 from __future__ import annotations
 
 import pickle
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -134,41 +133,28 @@ def test_a_release_is_kept_without_its_snapshot_which_is_read_again_when_used(
     assert kept.snapshot == release.snapshot
 
 
-def test_a_new_entry_can_be_written_later_when_the_caller_has_time(
-    data: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    made = count_checks(monkeypatch)
-    waiting: list[Callable[[], None]] = []
-    remembered_check(data, later=waiting.append)
-    assert len(waiting) == 1 and entries(data) == []  # nothing written yet
-    waiting[0]()
-    assert len(entries(data)) == 1
-    remembered_check(data)
-    assert len(made) == 1  # read back
-
-
 @pytest.mark.slow
-def test_a_build_keeps_its_check_for_the_next_build(
+def test_a_build_reads_back_the_check_that_plansite_check_kept_and_keeps_none_itself(
     data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from plansite.site.build import build_all
 
     made = count_checks(monkeypatch)
     build_all(MKDOCS_YML, data, data.parent / "site", say=lambda _: None, jobs=1)
-    assert len(made) == 1 and len(entries(data)) == 1
-    remembered_check(data, advice=False)
-    assert len(made) == 1
+    assert len(made) == 1 and entries(data) == []
+    remembered_check(data)
+    assert len(made) == 2 and len(entries(data)) == 1
+    build_all(MKDOCS_YML, data, data.parent / "site", say=lambda _: None, jobs=1)
+    assert len(made) == 2
 
 
-def test_a_full_check_serves_a_build_s_check_and_not_the_other_way_round(
+def test_a_full_check_serves_a_build_s_check_which_keeps_none(
     data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A build checks without advice (``validate.ADVISORY``): what it keeps cannot answer
-    ``plansite check``, which gives advice; what a full check keeps answers a build."""
+    """A build checks without advice (``validate.ADVISORY``): a full check kept by
+    ``plansite check`` answers it; its own is not kept, as it could not answer the other."""
     made = count_checks(monkeypatch)
-    remembered_check(data, advice=False)
-    assert not remembered_check(data, advice=False).advice and len(made) == 1
-    full = remembered_check(data)
-    assert full.advice and len(made) == 2
+    assert not remembered_check(data, advice=False).advice
+    assert len(made) == 1 and entries(data) == []
+    assert remembered_check(data).advice and len(made) == 2
     assert remembered_check(data, advice=False).advice and len(made) == 2
-    assert len(entries(data)) == 1

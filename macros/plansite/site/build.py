@@ -237,10 +237,8 @@ def _build_all(
     run = Timings()
     alongside = _Alongside()
     with run.stage(RUN_STAGES[0]):
-        # A new check is kept for the next build while this one's workers build the sites.
-        report = checked(data.resolve(), remember=True, later=alongside.add)
+        report = checked(data.resolve(), remember=True)
     if report.errors:
-        alongside.run_now()
         raise BuildError(
             f"the data has {len(report.errors)} error(s); nothing was built:\n"
             + "\n".join(d.format() for d in report.errors)
@@ -458,12 +456,6 @@ class _Alongside:
 
     def add(self, work: Callable[[], object]) -> None:
         self.work.append(work)
-
-    def run_now(self) -> None:
-        """Do the work here, now: there will be no workers to do it beside."""
-        for work in self.work:
-            work()
-        self.work.clear()
 
     def start(self) -> None:
         for work in self.work:

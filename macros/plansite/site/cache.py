@@ -3,15 +3,13 @@
 ``plansite build`` builds several sites in one process and ``mkdocs serve`` rebuilds on
 every edit: both reuse the checked data until a file in the data folder changes. Both
 check only for what stops them (``check`` without advice: only errors do). A build,
-which starts a new process each time, also reads back a result remembered on disk
-(``remembered_check``); a preview checks afresh after each edit rather than write a new
-entry each time.
+which starts a new process each time, also reads back a result that ``plansite check``
+kept on disk (``remembered_check``).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 from plansite.validate import check
@@ -30,21 +28,16 @@ def _stamp(root: Path) -> tuple[tuple[str, float, int], ...]:
     return tuple(sorted(out))
 
 
-def checked(
-    root: Path,
-    only: str | None = None,
-    remember: bool = False,
-    later: Callable[[Callable[[], None]], None] | None = None,
-) -> Report:
+def checked(root: Path, only: str | None = None, remember: bool = False) -> Report:
     """The data of ``root`` checked for what would stop a build (``check`` without advice),
-    once per process while it is unchanged; with ``remember``, read back from or kept on
-    disk (``later``: see ``remembered_check``)."""
+    once per process while it is unchanged; with ``remember``, read back from a check kept
+    on disk by ``plansite check`` (``remembered_check``)."""
     stamp = _stamp(root)
     hit = _cache.get((root, only))
     if hit and hit[0] == stamp:
         return hit[1]
     if remember:
-        report = remembered_check(root, only, later, advice=False)
+        report = remembered_check(root, only, advice=False)
     else:
         report = check(root, only, advice=False)
     _cache[(root, only)] = (stamp, report)

@@ -17,7 +17,6 @@ cannot be read is ignored and written again.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -25,37 +24,24 @@ from plansite.history.cache import add_tree, code_version, entry_for, keep, kept
 from plansite.validate import check
 from plansite.validate.report import Report
 
-FORMAT = 1
+FORMAT = 2
 
 
-def remembered_check(
-    root: Path,
-    only: str | None = None,
-    later: Callable[[Callable[[], None]], None] | None = None,
-    advice: bool = True,
-) -> Report:
+def remembered_check(root: Path, only: str | None = None, advice: bool = True) -> Report:
     """``check(root, only, advice)``, read back when the same files were checked by the same
-    code today (a check with advice serves one without). ``later``: given the writing of a
-    new entry, to do once the caller has time (a build, while its workers build the sites);
-    without it, the entry is written at once."""
+    code today. A check without advice (a build's) reads back a full check but keeps none of
+    its own: it would serve only another build of the very same files, and writing it takes
+    longer (0.5 s at national scale, beside the build's workers) than it would save."""
     root = root.resolve()
     entry = entry_for("checks", str(root), only or "")
     if entry is None or not root.is_dir():
         return check(root, only, advice)
     digest = hashlib.sha256(f"{FORMAT}\0{code_version()}\0{date.today().isoformat()}".encode())
     add_tree(digest, root)
-    keys = {True: f"{digest.hexdigest()} with advice", False: digest.hexdigest()}
-    for key in [keys[True]] if advice else [keys[True], keys[False]]:
-        if isinstance(found := kept(entry, key), Report):
-            return found
+    key = digest.hexdigest()
+    if isinstance(found := kept(entry, key), Report):
+        return found
     report = check(root, only, advice)
-    key = keys[advice]
-
-    def write() -> None:  # not what was derived from it
-        keep(entry, key, Report(report.data, report.problems, report.advice))
-
-    if later is None:
-        write()
-    else:
-        later(write)
+    if advice:
+        keep(entry, key, Report(report.data, report.problems))  # not what was derived from it
     return report
