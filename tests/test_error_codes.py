@@ -705,7 +705,7 @@ def test_each_code_is_reported_where_the_problem_is(
 def test_a_build_s_check_without_advice_finds_every_error_a_full_check_finds(
     case: Case, minimal: Path
 ) -> None:
-    """A build leaves out the checks that only advise (``validate.ADVISORY``): none of them
+    """A build leaves out the checks that only advise (``check`` without advice): none
     may find an error, for any code of the catalogue."""
     case.breaks(minimal)
     full, build = check(minimal), check(minimal, advice=False)

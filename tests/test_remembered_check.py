@@ -151,7 +151,7 @@ def test_a_build_reads_back_the_check_that_plansite_check_kept_and_keeps_none_it
 def test_a_full_check_serves_a_build_s_check_which_keeps_none(
     data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A build checks without advice (``validate.ADVISORY``): a full check kept by
+    """A build checks without advice (the checks that only advise): a full check kept by
     ``plansite check`` answers it; its own is not kept, as it could not answer the other."""
     made = count_checks(monkeypatch)
     assert not remembered_check(data, advice=False).advice

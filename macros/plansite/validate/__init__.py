@@ -22,16 +22,13 @@ from plansite.validate.translations import translation_problems
 from plansite.validate.unshown import unshown
 from plansite.validate.writing import check_writing
 
-# The checks that give warnings and notes only, never an error (``tests/test_error_codes.py``
-# holds them to it): what a check without ``advice`` leaves out.
-ADVISORY = (advise, duties, freshness, readability, unshown)
-
 
 def check(root: Path, only: str | None = None, advice: bool = True) -> Report:
     """Check the data folder ``root``; with ``only``, the national files and that one
     partnership (a preview's check: publishing always checks everything). Without
-    ``advice``, the checks that give only warnings and notes (``ADVISORY``) are left out:
-    a build, which only errors stop, goes without them, and sooner."""
+    ``advice``, the checks that give only warnings and notes, never an error (advise,
+    duties, freshness, readability, unshown: ``tests/test_error_codes.py`` holds them to it)
+    are left out: a build, which only errors stop, goes without them, and sooner."""
     with _building():
         data, problems = load(root, only, read=kept_yaml)
         for pd in data.partnerships.values():  # what each partnership has published so far
