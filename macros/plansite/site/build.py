@@ -261,7 +261,7 @@ def _build_all(
             # The sites made from the same inputs are made sure of and put in place while the
             # others build (a rebuild leaves the cores idle most of the time).
             reusing = _Reusing(out, staging, same, say)
-            alongside.add(reusing.run)
+            alongside.work = reusing.run
 
             def task(pid: str) -> Task:
                 languages = list(partnerships[pid].partnership.languages) if pid else []
@@ -283,7 +283,7 @@ def _build_all(
             for site in built:
                 run.merge(site.timings)
             # A reused site was checked when it was built, and its files are those checked
-            # (``_reusable`` compared them with the record): what it found then still holds.
+            # (``_Reusing`` compared them with the record): what it found then still holds.
             # Its links into other sites are checked again below with everyone else's.
             built += [SiteBuilt(pid, k.pages, 0.0, scripts=set(k.scripts), outside=k.outside,
                                 files=[f"{pid}/{rel}" for rel in reusing.files[pid]])
@@ -302,7 +302,7 @@ def _build_all(
             with run.stage(RUN_STAGES[4]):
                 scans = Scans(out, report.private) if only is None else None
                 stamps = {pid: k.stamp for pid, k in record.items()}
-                clean = scans.unchanged({p: stamps[p] for p in kept}) if scans else set()
+                clean = scans.unchanged({p: k.stamp for p, k in kept.items()}) if scans else set()
                 found = leaks(staging, report.private, skip=clean)
             if found:
                 raise BuildError(
@@ -446,37 +446,33 @@ def _keep_spares(older: Path, out: Path) -> None:
 
 
 class _Alongside:
-    """Work done in threads of this process while the workers build the sites. It starts once
-    they are forked (a fork copies no thread), and its first error is raised by ``join``."""
+    """``work`` done in a thread of this process while the workers build the sites. It starts
+    once they are forked (a fork copies no thread), and its error is raised by ``join``."""
 
-    def __init__(self) -> None:
-        self.work: list[Callable[[], object]] = []
-        self.threads: list[threading.Thread] = []
-        self.errors: list[BaseException] = []
-
-    def add(self, work: Callable[[], object]) -> None:
-        self.work.append(work)
+    def __init__(self, work: Callable[[], object] | None = None) -> None:
+        self.work = work
+        self.thread: threading.Thread | None = None
+        self.error: BaseException | None = None
 
     def start(self) -> None:
-        for work in self.work:
-            thread = threading.Thread(target=self._run, args=(work,))
-            thread.start()
-            self.threads.append(thread)
+        if self.work is not None:
+            self.thread = threading.Thread(target=self._run, args=(self.work,))
+            self.thread.start()
 
     def _run(self, work: Callable[[], object]) -> None:
         try:
             work()
         except BaseException as exc:  # raised again by join
-            self.errors.append(exc)
+            self.error = exc
 
     def wait(self) -> None:
-        for thread in self.threads:
-            thread.join()
+        if self.thread is not None:
+            self.thread.join()
 
     def join(self) -> None:
         self.wait()
-        if self.errors:
-            raise self.errors[0]
+        if self.error is not None:
+            raise self.error
 
 
 def _build_sites(
